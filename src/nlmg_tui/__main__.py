@@ -1,0 +1,3 @@
+from nlmg_tui.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""`reviews`, `show` and `corpus build|check`: the corpus from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from nlmg_tui import paths
+from nlmg_tui.cli.context import console, fail, print_json
+from nlmg_tui.corpus.models import Corpus, Review
+from nlmg_tui.corpus.render import review_renderable
+from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus, save_corpus
+from nlmg_tui.textsafety import one_line
+
+
+def load_or_fail() -> Corpus:
+    try:
+        return load_corpus()
+    except CorpusError as error:
+        fail(str(error))
+
+
+def reviews_table(corpus: Corpus) -> Table:
+    table = Table(title="Never Let Me Go (2010): reviews", title_justify="left")
+    for column in ("id", "critic", "outlet", "date", "rating", "words"):
+        table.add_column(column, justify="right" if column == "words" else "left")
+    for review in corpus.reviews:
+        table.add_row(
+            Text(review.id.split("_")[0]),
+            Text(one_line(review.critic or "—")),
+            Text(one_line(review.outlet or "—")),
+            Text(review.published or "—"),
+            Text(one_line(review.rating.text) if review.rating else "—"),
+            Text(str(review.word_count)),
+        )
+    return table
+
+
+@click.command("reviews")
+@click.option("--json", "as_json", is_flag=True, help="Print the reviews as JSON.")
+def reviews_command(as_json: bool) -> None:
+    """List the reviews: critic, outlet, date, rating and length."""
+    corpus = load_or_fail()
+    if as_json:
+        print_json([review.to_json() for review in corpus.reviews])
+    else:
+        console().print(reviews_table(corpus))
+
+
+def resolve(corpus: Corpus, review_id: str) -> Review:
+    review = find_review(corpus, review_id)
+    if review is None:
+        known = ", ".join(r.id.split("_")[0] for r in corpus.reviews)
+        fail(f"no review with id {review_id!r} (known: {known})")
+    return review
+
+
+@click.command("show")
+@click.argument("review_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
+def show_command(review_id: str, as_json: bool) -> None:
+    """Show one review (an id or a unique id prefix such as 002)."""
+    review = resolve(load_or_fail(), review_id)
+    if as_json:
+        print_json(review.to_json())
+    else:
+        console().print(review_renderable(review))
+
+
+@click.group("corpus")
+def corpus_group() -> None:
+    """Build or check the structured corpus from the raw pages."""
+
+
+@click.command("build")
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of raw pages (default: the bundled data/raw).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the corpus JSON (default: data/corpus.json).",
+)
+def build_command(raw_dir: Path | None, output: Path | None) -> None:
+    """Clean the raw pages and write the corpus JSON."""
+    from nlmg_tui.corpus.build import build_corpus
+
+    corpus = build_corpus(raw_dir or paths.raw_dir())
+    target = output or paths.corpus_file()
+    save_corpus(corpus, target)
+    click.echo(f"wrote {len(corpus.reviews)} reviews to {target}")
+
+
+@click.command("check")
+def check_command() -> None:
+    """Rebuild in memory and fail if the checked-in corpus has drifted."""
+    from nlmg_tui.corpus.build import build_corpus
+
+    built = build_corpus(paths.raw_dir()).to_json()
+    if built != load_or_fail().to_json():
+        fail("data/corpus.json differs from a fresh build; run `nlmg-tui corpus build`")
+    click.echo("corpus is up to date")
+
+
+corpus_group.add_command(build_command)
+corpus_group.add_command(check_command)

@@ -1,0 +1,55 @@
+"""Rich renderables for a review (CLI output). Untrusted text only ever enters ``Text``."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.text import Text
+
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.textsafety import one_line, strip_unsafe
+
+
+def byline(review: Review) -> Text:
+    parts = [review.critic or "Unnamed critic", review.outlet, review.published]
+    if review.rating:
+        parts.append(f"rating {review.rating.text}")
+    return Text(one_line(" · ".join(p for p in parts if p)), style="dim")
+
+
+def review_renderable(review: Review) -> RenderableType:
+    items: list[RenderableType] = [
+        Text(one_line(review.headline or review.film or "Untitled review"), style="bold"),
+        byline(review),
+    ]
+    if review.verdict:
+        items.append(Padding(Text(one_line(review.verdict), style="italic"), (1, 0, 0, 2)))
+    items.append(Rule(style="dim"))
+    section = None
+    for paragraph in review.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            if section:
+                items.append(Text(one_line(section), style="bold underline"))
+        text = Text(strip_unsafe(paragraph.text))
+        if paragraph.spoiler_warning:
+            items.append(Panel(text, title="spoiler warning", title_align="left"))
+        elif paragraph.section:
+            items.append(Padding(text, (0, 0, 1, 2)))
+        else:
+            items.append(Padding(text, (0, 0, 1, 0)))
+    if review.comments:
+        items.append(Rule(f"{len(review.comments)} reader comments", style="dim"))
+        for comment in review.comments:
+            items.append(Text(one_line(f"{comment.number}. {comment.author or 'anonymous'}"),
+                              style="bold"))
+            for part in comment.parts:
+                if part.kind == "quote":
+                    label = f"quoting #{part.quotes_comment}: " if part.quotes_comment else "quote: "
+                    items.append(Padding(Text(label + strip_unsafe(part.text), style="italic"),
+                                         (0, 0, 0, 4)))
+                else:
+                    items.append(Padding(Text(strip_unsafe(part.text)), (0, 0, 1, 2)))
+    return Group(*items)

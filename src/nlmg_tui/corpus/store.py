@@ -1,0 +1,46 @@
+"""Load and save the built corpus file, and resolve review ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nlmg_tui import paths
+from nlmg_tui.corpus.models import Corpus, Review
+
+
+class CorpusError(Exception):
+    """The corpus file is missing or unreadable; the message names the file."""
+
+
+def load_corpus(path: Path | None = None) -> Corpus:
+    """Read the corpus JSON (the bundled one by default)."""
+    path = path or paths.corpus_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Corpus.from_json(data)
+    except FileNotFoundError:
+        raise CorpusError(
+            f"The review corpus {path} is missing; run `nlmg-tui corpus build` to rebuild it."
+        ) from None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise CorpusError(
+            f"The review corpus {path} could not be read ({type(error).__name__}); "
+            "run `nlmg-tui corpus build` to rebuild it."
+        ) from None
+
+
+def save_corpus(corpus: Corpus, path: Path) -> None:
+    text = json.dumps(corpus.to_json(), ensure_ascii=False, indent=1) + "\n"
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def find_review(corpus: Corpus, review_id: str) -> Review | None:
+    """A review by exact id, or by a unique id prefix (``002`` for ``002_7dec...``)."""
+    exact = corpus.get(review_id)
+    if exact is not None:
+        return exact
+    matches = [r for r in corpus.reviews if r.id.startswith(review_id)] if review_id else []
+    return matches[0] if len(matches) == 1 else None

@@ -1,0 +1,46 @@
+"""Every path the app uses: bundled data, and the user's data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "nlmg-tui"
+DATA_DIR_ENV = "NLMG_TUI_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """The shipped ``data/`` folder: inside the wheel, or at the top of a source checkout."""
+    installed = _PACKAGE_DIR / "data"
+    if (installed / "raw").is_dir():
+        return installed
+    return _PACKAGE_DIR.parent.parent / "data"
+
+
+def raw_dir() -> Path:
+    return bundled_data_dir() / "raw"
+
+
+def corpus_file() -> Path:
+    return bundled_data_dir() / "corpus.json"
+
+
+def gazetteer_file() -> Path:
+    return bundled_data_dir() / "gazetteer.json"
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data dir: ``override``, else ``$NLMG_TUI_DATA_DIR``, else platformdirs'.
+
+    Not created here: the store creates it on first write.
+    """
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
