@@ -12,7 +12,7 @@ from nlmg_tui import paths
 from nlmg_tui.cli.context import console, fail, print_json
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.render import review_renderable
-from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus, save_corpus
+from nlmg_tui.corpus.store import CorpusError, corpus_text, find_review, load_corpus, save_corpus
 from nlmg_tui.textsafety import one_line
 
 
@@ -105,8 +105,12 @@ def check_command() -> None:
     """Rebuild in memory and fail if the checked-in corpus has drifted."""
     from nlmg_tui.corpus.build import build_corpus
 
-    built = build_corpus(paths.raw_dir()).to_json()
-    if built != load_or_fail().to_json():
+    built = corpus_text(build_corpus(paths.raw_dir()))
+    try:
+        current = paths.corpus_file().read_text(encoding="utf-8")
+    except OSError:
+        current = ""
+    if built != current:
         fail("data/corpus.json differs from a fresh build; run `nlmg-tui corpus build`")
     click.echo("corpus is up to date")
 

@@ -91,6 +91,7 @@ class FilmFact:
     field: str
     value: str
     evidence: Evidence
+    detail: str | None = None  # e.g. the character an actor plays
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class Review:
                 for c in data.get("comments", [])
             ),
             film_facts=tuple(
-                FilmFact(f["field"], f["value"], Evidence(**f["evidence"]))
+                FilmFact(f["field"], f["value"], Evidence(**f["evidence"]), f.get("detail"))
                 for f in data.get("film_facts", [])
             ),
             critic_bio=data.get("critic_bio"),

@@ -30,8 +30,13 @@ def load_corpus(path: Path | None = None) -> Corpus:
         ) from None
 
 
+def corpus_text(corpus: Corpus) -> str:
+    """The corpus file's exact text: the builder writes it and the drift check compares it."""
+    return json.dumps(corpus.to_json(), ensure_ascii=False, indent=1) + "\n"
+
+
 def save_corpus(corpus: Corpus, path: Path) -> None:
-    text = json.dumps(corpus.to_json(), ensure_ascii=False, indent=1) + "\n"
+    text = corpus_text(corpus)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)

@@ -1,0 +1,86 @@
+"""Who wrote a review and for whom: bylines, "About <name>" bios, outlet phrases.
+
+A byline is never guessed from prose: a name is taken only from a byline form ("By Jane Doe",
+"Review by jdoe", "Jane Doe, Special to The Paper", "Jane Doe | 21 Jun 2011") or from an author
+bio headed "About Jane Doe". A bare "By" gives no critic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlmg_tui.corpus.text import ends_like_sentence
+
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
+_BY = re.compile(
+    r"(?:^|[·|•—–-]\s*)(?:(?:review(?:ed)?|written|posted|words|article) )?by:?\s*"
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—]\s|\bon\s)",
+    re.I,
+)
+_NAME_COMMA_OUTLET = re.compile(
+    r"^(?P<name>" + _NAME + r"), (?P<outlet>(?:special to|for|staff|contributing|critic|chief)"
+    r"\b.{2,60})$",
+    re.I,
+)
+_NAME_PIPE = re.compile(r"^(?P<name>" + _NAME + r")\s*[|•·]\s*\S")
+ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
+_OUTLET_IN_BIO = re.compile(
+    r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
+    r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})"
+)
+_BIO_CUES = re.compile(
+    r"\b(writings?|has written|writes (?:about \w+ )?for|writes about|have appeared|has appeared|lives in|is a (?:film )?critic|"
+    r"contributor|author of|critic for|critic at|reviews? for)\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(r"\b(the|this|that|our|staff|admin|guest|anonymous)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Byline:
+    critic: str | None
+    outlet: str | None
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A byline read from one short, non-prose line; None when the line is not a byline."""
+    if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
+        return None
+    match = _NAME_COMMA_OUTLET.match(line)
+    if match:
+        return Byline(match["name"], match["outlet"].strip())
+    match = _BY.search(line)
+    if match:
+        name = (match["name"] or "").strip(" .:")
+        return Byline(_clean_name(name), None)
+    match = _NAME_PIPE.match(line)
+    if match and not _NOT_A_NAME.search(match["name"]):
+        return Byline(match["name"], None)
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    """A plausible person or user name, or None (empty, sentence-like or a generic word)."""
+    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name):
+        return None
+    if any(ch.isdigit() for ch in name) and " " in name:
+        return None
+    return name
+
+
+def is_bio(paragraph: str, critic: str | None) -> bool:
+    """An author bio: about the critic in the third person, with bio phrasing."""
+    if not _BIO_CUES.search(paragraph):
+        return False
+    if critic and paragraph.startswith(critic):
+        return True
+    return bool(re.match(r"^(He|She|They) (is|has|writes|lives)\b", paragraph))
+
+
+def outlet_from_bio(bio: str) -> str | None:
+    match = _OUTLET_IN_BIO.search(bio)
+    if not match:
+        return None
+    # Stop before a trailing "from"/"since" clause caught by the capitalised-words pattern.
+    return re.split(r" (?:From|Since|In|Until)\b", match["outlet"])[0]

@@ -1,0 +1,138 @@
+"""Split reader comments off a page and turn them into records.
+
+A comment thread is recognised by its shape: a header such as "10 thoughts on ..." or
+"12 Comments", then numbered entries ("1. Name") whose text is indented below them. A reply's
+quotes are BBCode-style tags (``[b]...[/b]``, ``[quote]...[/quote]``) or a paragraph repeated
+word for word from an earlier comment; either way the quote is kept as plain text with the
+number of the comment it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlmg_tui.corpus.models import Comment, CommentPart, Quote
+from nlmg_tui.corpus.text import fold, normalize_line
+
+THREAD_HEADER = re.compile(
+    r"^\s*\d+\s+(thoughts|comments|responses|replies|reactions)\b|^\s*(reader )?comments\s*(\(\d+\))?\s*$",
+    re.I,
+)
+_ENTRY = re.compile(r"^(?P<indent>\s{0,6})(?P<number>\d{1,4})[.)]\s+(?P<author>\S.{0,60})$")
+_TAGGED_QUOTE = re.compile(r"\[(b|i|quote|q)\](.+?)\[/\1\]", re.I | re.S)
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class _RawComment:
+    number: int
+    author: str
+    line: int
+    paragraphs: list[str]
+
+
+def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
+    """The [first, last) line range of a comment thread at or after ``start``, if any.
+
+    The thread starts at its header, or at the first of two or more numbered entries; it ends
+    before a line that is not indented, not blank and not an entry (a form, a footer).
+    """
+    header = next((i for i in range(start, len(lines)) if THREAD_HEADER.match(lines[i])), None)
+    first_entry = next(
+        (i for i in range(header if header is not None else start, len(lines))
+         if _is_entry(lines[i])),
+        None,
+    )
+    if first_entry is None:
+        return None
+    if header is None:
+        entries = sum(1 for line in lines[first_entry:] if _is_entry(line))
+        if entries < 2:
+            return None
+    end = first_entry + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.strip() and not line[:1].isspace() and not _is_entry(line):
+            break
+        end += 1
+    return (header if header is not None else first_entry, end)
+
+
+def _is_entry(line: str) -> bool:
+    match = _ENTRY.match(line.rstrip())
+    if not match:
+        return False
+    author = match["author"].strip()
+    return len(author.split()) <= 6 and not author.endswith((".", "!", "?", ":"))
+
+
+def parse_thread(lines: list[str], first_line_number: int) -> list[Comment]:
+    """Comments from the thread's raw lines (indentation intact)."""
+    raw: list[_RawComment] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if raw and paragraph:
+            raw[-1].paragraphs.append(" ".join(paragraph))
+        paragraph.clear()
+
+    for offset, line in enumerate(lines):
+        if _is_entry(line):
+            flush()
+            match = _ENTRY.match(line.rstrip())
+            assert match is not None
+            raw.append(_RawComment(int(match["number"]), normalize_line(match["author"]),
+                                   first_line_number + offset, []))
+        elif not line.strip():
+            flush()
+        elif raw:
+            paragraph.append(normalize_line(line))
+    flush()
+    comments: list[Comment] = []
+    for entry in raw:
+        comments.append(_comment(entry, comments))
+    return comments
+
+
+def _comment(entry: _RawComment, earlier: list[Comment]) -> Comment:
+    parts: list[CommentPart] = []
+    for paragraph in entry.paragraphs:
+        parts.extend(_split_tagged(paragraph, earlier))
+    quotes = tuple(Quote(p.text, p.quotes_comment) for p in parts if p.kind == "quote")
+    text = "\n\n".join(p.text for p in parts if p.kind == "text")
+    return Comment(entry.number, entry.author or None, text, quotes, tuple(parts))
+
+
+def _split_tagged(paragraph: str, earlier: list[Comment]) -> list[CommentPart]:
+    parts: list[CommentPart] = []
+    position = 0
+    for match in _TAGGED_QUOTE.finditer(paragraph):
+        before = paragraph[position : match.start()].strip()
+        if before:
+            parts.append(_untagged(before, earlier))
+        quoted = match.group(2).strip()
+        parts.append(CommentPart("quote", quoted, _source_of(quoted, earlier)))
+        position = match.end()
+    rest = paragraph[position:].strip()
+    if rest:
+        parts.append(_untagged(rest, earlier))
+    return parts
+
+
+def _untagged(text: str, earlier: list[Comment]) -> CommentPart:
+    """A paragraph repeated word for word from an earlier comment is a quote of it."""
+    if len(text.split()) >= _MIN_QUOTE_WORDS:
+        source = _source_of(text, earlier)
+        if source is not None:
+            return CommentPart("quote", text, source)
+    return CommentPart("text", text)
+
+
+def _source_of(quoted: str, earlier: list[Comment]) -> int | None:
+    """The most recent earlier comment whose own words contain ``quoted``."""
+    key = fold(quoted)
+    for comment in reversed(earlier):
+        if key and key in fold(comment.text):
+            return comment.number
+    return None
