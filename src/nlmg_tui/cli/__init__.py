@@ -61,6 +61,8 @@ def _register_optional_commands() -> None:
         ("nlmg_tui.cli.library_cmds", "watchlist_group"),
         ("nlmg_tui.cli.compare_cmds", "compare_command"),
         ("nlmg_tui.cli.compare_cmds", "topics_command"),
+        ("nlmg_tui.cli.import_cmds", "import_command"),
+        ("nlmg_tui.cli.import_cmds", "imports_group"),
     ):
         try:
             module = importlib.import_module(module_name)

@@ -9,18 +9,27 @@ from rich.table import Table
 from rich.text import Text
 
 from nlmg_tui import paths
-from nlmg_tui.cli.context import console, fail, print_json
+from nlmg_tui.cli.context import AppContext, console, fail, print_json
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import CorpusError, corpus_text, find_review, load_corpus, save_corpus
 from nlmg_tui.textsafety import one_line
 
 
-def load_or_fail() -> Corpus:
+def load_or_fail(with_imports: bool = True) -> Corpus:
+    """The bundled corpus plus the user's imports (notices go to stderr)."""
+    from nlmg_tui.importer.store import load_full_corpus
+
     try:
-        return load_corpus()
+        if not with_imports:
+            return load_corpus()
+        context = click.get_current_context().find_object(AppContext)
+        corpus, notices = load_full_corpus(context.data_dir if context else None)
     except CorpusError as error:
         fail(str(error))
+    for notice in notices:
+        click.echo(f"nlmg-tui: {one_line(notice)}", err=True)
+    return corpus
 
 
 def reviews_table(corpus: Corpus) -> Table:

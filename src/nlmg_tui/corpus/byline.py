@@ -30,7 +30,8 @@ _OUTLET_IN_BIO = re.compile(
     r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})"
 )
 _BIO_CUES = re.compile(
-    r"\b(writings?|has written|writes (?:about \w+ )?for|writes about|have appeared|has appeared|lives in|is a (?:film )?critic|"
+    r"\b(writings?|has written|writes (?:about \w+ )?for|writes about|have appeared|has appeared|"
+    r"lives in|is a (?:film )?critic|"
     r"contributor|author of|critic for|critic at|reviews? for)\b",
     re.I,
 )

@@ -21,6 +21,7 @@ from nlmg_tui.corpus.chrome import doubled_name, is_chrome, starts_comment_form
 from nlmg_tui.corpus.comments import find_thread, parse_thread
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
 from nlmg_tui.corpus.facts import (
+    FIELD_LABELS,
     LABELLED_FIELD,
     credited_person,
     dedupe_facts,
@@ -28,6 +29,7 @@ from nlmg_tui.corpus.facts import (
     prose_facts,
     title_facts,
 )
+from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.models import (
     Comment,
     Evidence,
@@ -85,8 +87,9 @@ class _Draft:
 
 
 def clean_page(raw: str, source: str, review_id: str | None = None,
-               film: str | None = None) -> Review:
-    """Clean one page. ``film`` is used when the page does not name the film itself."""
+               film: str | None = None, hints: PageHints | None = None) -> Review:
+    """Clean one page. ``film`` is used when the page does not name the film itself;
+    ``hints`` (page metadata) fill fields the text leaves empty."""
     raw_lines = raw.splitlines()
     lines = [_Line(i + 1, normalize_line(text)) for i, text in enumerate(raw_lines)]
     comments = _cut_thread(raw_lines, lines)
@@ -128,7 +131,11 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     rating, site_rating = _ratings(header, draft.paragraphs, lines)
 
     facts = _facts(lines, header, page_title_line)
-    film_title = _film_title(facts, page_title_line, headline) or film
+    film_title = _film_title(facts, page_title_line, headline)
+    if hints:
+        headline, critic, outlet, published, rating, film_title = _fill_from_hints(
+            hints, evidence, headline, critic, outlet, published, rating, film_title)
+    film_title = film_title or film
     return Review(
         id=review_id or source.rsplit(".", 1)[0],
         source=source,
@@ -147,6 +154,35 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
         evidence=evidence,
         film=film_title,
     )
+
+
+def _fill_from_hints(hints: PageHints, evidence: dict[str, Evidence], headline: str | None,
+                     critic: str | None, outlet: str | None,
+                     published: tuple[str, Evidence] | None, rating: Rating | None,
+                     film_title: str | None):
+    """Metadata fills only the gaps the text leaves; its evidence is line 0."""
+    def note(name: str, value: str) -> str:
+        evidence.setdefault(name, Evidence(0, f"page metadata: {value}"))
+        return value
+
+    if headline is None and hints.headline:
+        headline = note("headline", normalize_line(hints.headline))
+    if critic is None and hints.critic:
+        found = bylines.parse_byline(f"By {normalize_line(hints.critic)}")
+        if found and found.critic:
+            critic = note("critic", found.critic)
+    if outlet is None and hints.outlet:
+        outlet = note("outlet", normalize_line(hints.outlet))
+    if published is None and hints.published:
+        found_date = find_date(hints.published)
+        if found_date:
+            published = (found_date.iso, Evidence(0, f"page metadata: {hints.published}"))
+    if rating is None and hints.rating_text:
+        for found_rating in find_ratings(hints.rating_text):
+            rating = Rating(found_rating.text, found_rating.value, found_rating.scale, None,
+                            Evidence(0, f"page metadata: {hints.rating_text}"))
+            break
+    return headline, critic, outlet, published, rating, film_title or hints.film
 
 
 def _cut_thread(raw_lines: list[str], lines: list[_Line]) -> list[Comment]:
@@ -175,7 +211,7 @@ def _assign_roles(lines: list[_Line]) -> None:
             line.role = "label"
         elif _is_prose(text):
             line.role = "prose"
-        elif LABELLED_FIELD.match(text):
+        elif _is_field(text):
             line.role = "field"
         elif bylines.parse_byline(text) is not None:
             line.role = "byline"
@@ -183,6 +219,19 @@ def _assign_roles(lines: list[_Line]) -> None:
             line.role = "short"
         else:
             line.role = "heading"
+
+
+_METADATA_LABELS = {"added", "posted", "published", "date", "updated", "by", "rating", "score",
+                    "grade", "our rating", "verdict score", "stars", "reviewer", "critic", "author"}
+
+
+def _is_field(text: str) -> bool:
+    """A "Label: value" line whose label is a film field or review metadata (not a headline)."""
+    match = LABELLED_FIELD.match(text)
+    if not match:
+        return False
+    label = match["label"].strip().casefold()
+    return label in FIELD_LABELS or label in _METADATA_LABELS
 
 
 def _is_prose(text: str) -> bool:

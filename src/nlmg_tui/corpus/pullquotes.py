@@ -8,6 +8,7 @@ Rules, in order; each quote records the rule that chose it:
    more than the film's title).
 3. ``evaluative-sentence``: the body sentence with the most evaluative words, ties broken by
    position (last paragraph first, then first paragraph), at most 40 words.
+4. ``lead-sentence``: when nothing above applies, the first sentence of the body.
 
 At most three quotes; the same sentence is never chosen twice.
 """
@@ -48,9 +49,12 @@ def choose_pull_quotes(headline: str | None, paragraphs: list[Paragraph],
     if headline and _EVALUATIVE.search(headline) and fold(headline) != fold(film_title or ""):
         add(headline, "headline", None)
     if not chosen:
-        best = _best_evaluative_sentence([p for p in paragraphs if not p.section])
+        body = [p for p in paragraphs if not p.section and not p.spoiler_warning]
+        best = _best_evaluative_sentence(body)
         if best:
             add(*best)
+        elif body:
+            add(split_sentences(body[0].text)[0], "lead-sentence", body[0].id)
     return chosen
 
 

@@ -1,0 +1,1 @@
+"""Import review pages the user saved (text, HTML, Markdown) through the corpus cleaner."""

@@ -1,0 +1,140 @@
+"""One saved file to one clean ``Review``: bounded read, strict-first decoding, format, cleaning.
+
+The same ``clean_page`` builds the bundled corpus, so imported reviews look like bundled ones.
+Every refusal is a ``NotTextError`` whose message is one plain sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from nlmg_tui.corpus.clean import clean_page
+from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.hints import PageHints
+from nlmg_tui.corpus.models import Evidence, Review
+from nlmg_tui.corpus.text import fold
+from nlmg_tui.importer.decode import Decoded, NotTextError, decode_bytes
+from nlmg_tui.importer.html_text import html_to_text
+from nlmg_tui.importer.markdown_text import markdown_to_text
+from nlmg_tui.textsafety import one_line, strip_unsafe
+
+MAX_BYTES = 5 * 1024 * 1024
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+_MOJIBAKE = re.compile(r"â€[™œ\x9d\"˜“”–—¦]|Ã[©¨¡¶¼±§]")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """Fields the user sets by hand (``--film``, ``--critic``, ``--outlet``, ``--date``)."""
+
+    film: str | None = None
+    critic: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    review: Review
+    decoding: str
+    page_format: str
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing anything that is not a regular file of at most ``limit`` bytes."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise NotTextError("the file does not exist (was it moved or deleted?)") from None
+    except PermissionError:
+        raise NotTextError("permission denied when reading the file") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise NotTextError(f"it is {kind}, not a saved page")
+    if info.st_size > limit:
+        raise NotTextError(f"the file is {info.st_size:,} bytes; pages over {limit:,} bytes are refused")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise NotTextError("the file disappeared before it could be read") from None
+    except PermissionError:
+        raise NotTextError("permission denied when reading the file") from None
+    except OSError as error:
+        raise NotTextError(f"the file could not be read ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise NotTextError(f"the file grew past {limit:,} bytes while being read")
+    return data
+
+
+def page_format(name: str, text: str) -> str:
+    suffix = Path(name).suffix.casefold()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    head = text[:2000].lstrip().casefold()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "text"
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """UTF-8 that was once decoded as cp1252 ("â€œ"): undo it when that round-trips cleanly."""
+    if len(_MOJIBAKE.findall(text)) < 2:
+        return text, False
+    try:
+        return text.encode("cp1252").decode("utf-8"), True
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text, False
+
+
+def extract(data: bytes, name: str, corrections: Corrections | None = None) -> Extracted:
+    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review."""
+    corrections = corrections or Corrections()
+    decoded: Decoded = decode_bytes(data)
+    text = strip_unsafe(decoded.text)
+    text, repaired = repair_mojibake(text)
+    decoding = decoded.describe() + (", mojibake repaired" if repaired else "")
+    kind = page_format(name, text)
+    hints = PageHints()
+    if kind == "html":
+        text, hints = html_to_text(text)
+    elif kind == "markdown":
+        text, hints = markdown_to_text(text)
+    review = clean_page(text, source=one_line(Path(name).name), film=corrections.film, hints=hints)
+    if not review.paragraphs:
+        raise NotTextError("no review text was found in the page")
+    review = _apply(review, corrections)
+    return Extracted(replace(review, id=imported_id(review)), decoding, kind)
+
+
+def imported_id(review: Review) -> str:
+    """Same body, same id: importing a page twice (or a copy of it) is recognised."""
+    digest = hashlib.sha1("\n".join(fold(p.text) for p in review.paragraphs).encode()).hexdigest()
+    return f"imp-{digest[:12]}"
+
+
+def _apply(review: Review, corrections: Corrections) -> Review:
+    evidence = dict(review.evidence)
+    changes: dict[str, object] = {}
+    for name in ("critic", "outlet"):
+        value = getattr(corrections, name)
+        if value:
+            changes[name] = one_line(value)
+            evidence[name] = Evidence(0, "set by hand")
+    if corrections.date:
+        found = find_date(corrections.date)
+        if found is None:
+            raise NotTextError(f"--date {one_line(corrections.date)!r} is not a date (try 2011-06-21)")
+        changes["published"] = found.iso
+        evidence["published"] = Evidence(0, "set by hand")
+    if corrections.film:
+        changes["film"] = one_line(corrections.film)
+    return replace(review, evidence=evidence, **changes) if changes else review
