@@ -14,8 +14,8 @@ from rich.text import Text
 
 from nlmg_tui.cli.context import AppContext, console, fail, print_json
 from nlmg_tui.corpus.render import review_renderable
-from nlmg_tui.importer.decode import NotTextError
 from nlmg_tui.corpus.store import load_corpus
+from nlmg_tui.importer.decode import NotTextError
 from nlmg_tui.importer.pipeline import Corrections, extract, imported_id, read_bounded
 from nlmg_tui.importer.store import ImportedReviews
 from nlmg_tui.textsafety import one_line

@@ -14,16 +14,16 @@ from nlmg_tui.corpus.text import ends_like_sentence
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
 _BY = re.compile(
-    r"(?:^|[·|•—–-]\s*)(?:(?:review(?:ed)?|written|posted|words|article) )?by:?\s*"
+    r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
+    r"by:?\s*"
     r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—]\s|\bon\s)",
     re.I,
 )
-_NAME_COMMA_OUTLET = re.compile(
-    r"^(?P<name>" + _NAME + r"), (?P<outlet>(?:special to|for|staff|contributing|critic|chief)"
-    r"\b.{2,60})$",
-    re.I,
-)
+_OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for|staff|contributing|critic|chief)\b.{2,60})$"
+_NAME_COMMA_OUTLET = re.compile(r"^(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
+_TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
 _NAME_PIPE = re.compile(r"^(?P<name>" + _NAME + r")\s*[|•·]\s*\S")
+_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + _NAME + r")$")
 ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
@@ -48,13 +48,17 @@ def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
+    match = _SIGNATURE.match(line)
+    if match:
+        return Byline(match["name"], None)
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())
     match = _BY.search(line)
     if match:
         name = (match["name"] or "").strip(" .:")
-        return Byline(_clean_name(name), None)
+        outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
+        return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
     match = _NAME_PIPE.match(line)
     if match and not _NOT_A_NAME.search(match["name"]):
         return Byline(match["name"], None)

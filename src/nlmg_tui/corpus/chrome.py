@@ -57,7 +57,7 @@ def is_chrome(line: str) -> bool:
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 
 
-_FORM_START = re.compile(r"^(leave a (reply|comment)|post a comment|add your comment|comments? closed)",
+_FORM_START = re.compile(r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed)",
                          re.I)
 
 

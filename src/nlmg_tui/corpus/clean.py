@@ -74,7 +74,7 @@ class _Line:
 @dataclass
 class _Draft:
     paragraphs: list[Paragraph] = field(default_factory=list)
-    sections: list[tuple[str, str]] = field(default_factory=list)  # (paragraph id, label)
+    last_line: int = 0  # the raw line number of the last body paragraph
 
     def add(self, text: str, line: int, section: str | None) -> None:
         paragraph = Paragraph(
@@ -84,6 +84,7 @@ class _Draft:
             spoiler_warning=warns_of_spoilers(text),
         )
         self.paragraphs.append(paragraph)
+        self.last_line = line
 
 
 def clean_page(raw: str, source: str, review_id: str | None = None,
@@ -118,6 +119,12 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
         outlet = bylines.outlet_from_bio(bio)
         if outlet:
             evidence["outlet"] = Evidence(bio_line.number + 1 if bio_line else 0, bio)
+    trailer = _trailer(lines, draft.last_line)
+    if critic is None:
+        signed, signed_line = _find_byline(trailer)
+        if signed and signed.critic and signed_line:
+            critic = signed.critic
+            evidence["critic"] = Evidence(signed_line.number, signed_line.text)
 
     page_title_line = next((line for line in header if line.role == "heading"), None)
     headline_line = _headline(lines, byline_line) or page_title_line
@@ -125,10 +132,10 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     if headline_line:
         evidence["headline"] = Evidence(headline_line.number, headline_line.text)
 
-    published = _publication_date(header)
+    published = _publication_date(header + trailer, _day_first_clue(raw))
     if published:
         evidence["published"] = published[1]
-    rating, site_rating = _ratings(header, draft.paragraphs, lines)
+    rating, site_rating = _ratings(header + trailer, draft.paragraphs, lines)
 
     facts = _facts(lines, header, page_title_line)
     film_title = _film_title(facts, page_title_line, headline)
@@ -244,6 +251,29 @@ def _is_prose(text: str) -> bool:
 def _is_repeated_caption(text: str, counts: Counter[str]) -> bool:
     """A line shown more than once that is not a sentence: a photo caption or link text."""
     return counts[fold(text)] > 1 and len(text.split()) >= 6 and not _is_prose(text)
+
+
+def _trailer(lines: list[_Line], last_body_line: int, size: int = 4) -> list[_Line]:
+    """The first few non-empty lines after the body: where signatures and footnotes sit."""
+    after = [line for line in lines[last_body_line:] if line.text]
+    trailer: list[_Line] = []
+    for line in after:
+        if line.role in ("form", "thread") or len(trailer) == size:
+            break
+        if line.role not in ("chrome", "prose", "bio"):
+            trailer.append(line)
+    return trailer
+
+
+_UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
+_US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
+
+
+def _day_first_clue(raw: str) -> bool | None:
+    """Numeric dates are day-first on pages with British spellings or ratings, month-first on
+    American ones; None when the page gives no clue or both."""
+    uk, us = bool(_UK_CLUES.search(raw)), bool(_US_CLUES.search(raw))
+    return True if uk and not us else False if us and not uk else None
 
 
 def _find_byline(header: list[_Line]) -> tuple[bylines.Byline | None, _Line | None]:
@@ -379,22 +409,25 @@ def _headline(lines: list[_Line], byline_line: _Line | None) -> _Line | None:
     return None
 
 
-def _publication_date(header: list[_Line]) -> tuple[str, Evidence] | None:
-    for line in header:
+def _publication_date(candidates: list[_Line], day_first: bool | None
+                      ) -> tuple[str, Evidence] | None:
+    for line in candidates:
         if line.role == "prose" or NOT_PUBLICATION.search(line.text):
             continue
-        found = find_date(line.text)
+        found = find_date(line.text, day_first=day_first)
         if found:
             return found.iso, Evidence(line.number, line.text)
     return None
 
 
-def _ratings(header: list[_Line], paragraphs: list[Paragraph], lines: list[_Line]
+def _ratings(candidates: list[_Line], paragraphs: list[Paragraph], lines: list[_Line]
              ) -> tuple[Rating | None, Rating | None]:
-    """The critic's rating (header lines, or the end of the last paragraphs) and a site's."""
+    """The critic's rating (lines around the body, or the end of the last paragraphs) and a
+    site's aggregate."""
     critic: Rating | None = None
     site: Rating | None = None
-    for line in header:
+    star_rows = [line for line in lines if line.role == "chrome" and line.text.strip("*★☆½ ") == ""]
+    for line in candidates + star_rows:
         for found in find_ratings(line.text):
             rating = Rating(found.text, found.value, found.scale, found.label,
                             Evidence(line.number, line.text))
@@ -405,8 +438,7 @@ def _ratings(header: list[_Line], paragraphs: list[Paragraph], lines: list[_Line
     if critic is None:
         for paragraph in paragraphs[-2:]:
             for found in find_ratings(paragraph.text):
-                at_end = len(paragraph.text) - found.end <= 3
-                if at_end and not is_aggregate(found):
+                if not is_aggregate(found):
                     number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
                     critic = Rating(found.text, found.value, found.scale, found.label,
                                     Evidence(number, paragraph.text[-80:]))

@@ -46,6 +46,9 @@ def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
     )
     if first_entry is None:
         return None
+    if not any(line[:1].isspace() and line.strip() and not _is_entry(line)
+               for line in lines[first_entry + 1:first_entry + 4]):
+        return None  # entries without indented text under them are a list, not a thread
     if header is None:
         entries = sum(1 for line in lines[first_entry:] if _is_entry(line))
         if entries < 2:
@@ -91,7 +94,8 @@ def parse_thread(lines: list[str], first_line_number: int) -> list[Comment]:
     flush()
     comments: list[Comment] = []
     for entry in raw:
-        comments.append(_comment(entry, comments))
+        if entry.paragraphs:  # a numbered line with nothing under it is a list item, not a comment
+            comments.append(_comment(entry, comments))
     return comments
 
 

@@ -32,6 +32,7 @@ from nlmg_tui import paths
 KINDS = ("film", "person", "character", "place", "topic")
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_RATIO = 88.0
+FUZZY_CACHE_LIMIT = 50_000
 
 # A word: letters/digits, with apostrophes inside ("don't", "Romanek's", "’90s" keeps "90s").
 _WORD = re.compile(r"[^\W_]+(?:['’‘][^\W_]+)*")
@@ -250,6 +251,8 @@ class Gazetteer:
                 )
                 if choice != key and choice[0] == key[0]
             )
+        if len(self._fuzzy_cache) >= FUZZY_CACHE_LIMIT:  # a huge import must not grow it forever
+            self._fuzzy_cache.clear()
         self._fuzzy_cache[key] = near
         return near
 

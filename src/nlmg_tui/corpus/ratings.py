@@ -12,6 +12,24 @@ from dataclasses import dataclass
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _FRACTION = re.compile(_NUMBER + r"\s*(?:/|out of)\s*(10|5|4|100)\b(?!\s*/)", re.I)
 _STAR_GLYPHS = re.compile(r"(?<![★☆])([★]{1,5})(½)?([☆]*)(?![★☆])")
+_WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
+_WORDS = re.compile(
+    r"\b(?P<score>" + _WORD_NUMBER + r")(?P<half> and a half)?(?: stars?)? out of (?P<scale>"
+    + _WORD_NUMBER + r")(?: stars?)?\b",
+    re.I,
+)
+# Asterisks as stars, unspaced ("****", "***½"); a spaced row ("* * * * *") is a rating widget.
+_ASTERISKS = re.compile(
+    r"(?:^|(?<=[\s:]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half>½|1/2)?(?!\s\*)(?=\s*$|\s*[(.,]|\s+out\b)"
+)
+_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+_GRADE = re.compile(
+    r"\b(?:grade|rating|score|verdict)\s*:?\s*(?P<grade>[A-DF][+-]?)(?![\w-])"
+    r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
+    re.I,
+)
 AGGREGATE_LABEL = re.compile(
     r"\b(overall|average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
     r"\b[\w ]*\b(rating|score)?",
@@ -41,6 +59,24 @@ def find_ratings(text: str) -> list[FoundRating]:
             FoundRating(match.group(0), round(score / scale, 4), match.group(2), label,
                         match.start(), match.end())
         )
+    for match in _WORDS.finditer(text):
+        score = _WORD_NUMBERS.get(match["score"].casefold(), None)
+        score = float(match["score"]) if score is None else score
+        score += 0.5 if match["half"] else 0.0
+        scale_word = match["scale"].casefold()
+        scale = _WORD_NUMBERS.get(scale_word) or float(scale_word)
+        if 0 < scale and score <= scale and not _overlaps(found, match.start(), match.end()):
+            found.append(FoundRating(match.group(0), round(score / scale, 4), f"{scale:g}",
+                                     _label_after(text, match.end()), match.start(), match.end()))
+    for match in _ASTERISKS.finditer(text):
+        stars = len(match["stars"]) + (0.5 if match["half"] else 0.0)
+        found.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5",
+                                 _label_after(text, match.end()), match.start(), match.end()))
+    for match in _GRADE.finditer(text):
+        grade = match["grade"].upper()
+        found.append(FoundRating(match.group(0)[match.start("grade") - match.start():],
+                                 round(_GRADES.index(grade) / (len(_GRADES) - 1), 4), "letter",
+                                 match["word"], match.start("grade"), match.end()))
     for match in _STAR_GLYPHS.finditer(text):
         full = len(match.group(1))
         half = 0.5 if match.group(2) else 0.0
@@ -50,6 +86,10 @@ def find_ratings(text: str) -> list[FoundRating]:
                         _label_after(text, match.end()), match.start(), match.end())
         )
     return found
+
+
+def _overlaps(found: list[FoundRating], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
 
 
 def is_aggregate(found: FoundRating) -> bool:

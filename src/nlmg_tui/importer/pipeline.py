@@ -26,7 +26,7 @@ from nlmg_tui.textsafety import one_line, strip_unsafe
 MAX_BYTES = 5 * 1024 * 1024
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-_MOJIBAKE = re.compile(r"â€[™œ\x9d\"˜“”–—¦]|Ã[©¨¡¶¼±§]")
+_MOJIBAKE = re.compile(r"â€[™œ\x9d\"˜“”–—¦]|Ã[©¨¡¶¼±§]")  # UTF-8 read as cp1252
 
 
 @dataclass(frozen=True)
@@ -90,17 +90,27 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     if len(_MOJIBAKE.findall(text)) < 2:
         return text, False
     try:
-        return text.encode("cp1252").decode("utf-8"), True
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return bytes(_cp1252_byte(ch) for ch in text).decode("utf-8"), True
+    except (ValueError, UnicodeDecodeError):
         return text, False
+
+
+def _cp1252_byte(ch: str) -> int:
+    """The byte cp1252 (or, for the five bytes it leaves undefined, latin-1) decoded to ``ch``."""
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(ch) < 256:
+            return ord(ch)
+        raise ValueError(ch) from None
 
 
 def extract(data: bytes, name: str, corrections: Corrections | None = None) -> Extracted:
     """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review."""
     corrections = corrections or Corrections()
     decoded: Decoded = decode_bytes(data)
-    text = strip_unsafe(decoded.text)
-    text, repaired = repair_mojibake(text)
+    text, repaired = repair_mojibake(decoded.text)  # before stripping: it holds C1 bytes
+    text = strip_unsafe(text)
     decoding = decoded.describe() + (", mojibake repaired" if repaired else "")
     kind = page_format(name, text)
     hints = PageHints()
