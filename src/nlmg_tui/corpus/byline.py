@@ -19,11 +19,16 @@ _BY = re.compile(
     r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—]\s|\bon\s)",
     re.I,
 )
-_OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for|staff|contributing|critic|chief)\b.{2,60})$"
-_NAME_COMMA_OUTLET = re.compile(r"^(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
+_OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
+_NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
-_NAME_PIPE = re.compile(r"^(?P<name>" + _NAME + r")\s*[|•·]\s*\S")
-_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + _NAME + r")$")
+# A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
+PERSON = r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}"
+_NAME_PIPE = re.compile(r"^(?P<name>" + PERSON + r")\s*[|•·]\s*\S")
+_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
+_LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
+                       r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
+ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
 ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
@@ -48,9 +53,9 @@ def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
-    match = _SIGNATURE.match(line)
+    match = _SIGNATURE.match(line) or _LABELLED.match(line)
     if match:
-        return Byline(match["name"], None)
+        return Byline(_clean_name(match["name"]), None)
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())

@@ -277,7 +277,8 @@ def _day_first_clue(raw: str) -> bool | None:
 
 
 def _find_byline(header: list[_Line]) -> tuple[bylines.Byline | None, _Line | None]:
-    """The first byline that names someone; else the first bare one (a "By" with no name)."""
+    """The first byline that names someone; else a name alone on a line with the date on the
+    next; else the first bare byline (a "By" with no name)."""
     bare: tuple[bylines.Byline | None, _Line | None] = (None, None)
     for line in header:
         if line.role not in ("byline", "field", "heading", "short"):
@@ -289,6 +290,11 @@ def _find_byline(header: list[_Line]) -> tuple[bylines.Byline | None, _Line | No
             return found, line
         if bare[0] is None:
             bare = (found, line)
+    for index, line in enumerate(header[1:-1], start=1):
+        following = header[index + 1]
+        if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
+                and len(following.text.split()) <= 8 and find_date(following.text)):
+            return bylines.Byline(line.text, None), line
     return bare
 
 
