@@ -35,6 +35,14 @@ def test_decodings(data: bytes, encoding: str, guessed: bool) -> None:
     assert decoded.guessed is guessed
 
 
+def test_shift_jis_is_recognised_and_western_text_is_not_taken_for_it() -> None:
+    japanese = "映画のレビューです。とても良い映画でした。俳優も素晴らしい。"
+    decoded = decode_bytes(japanese.encode("shift_jis"))
+    assert decoded.text == japanese and decoded.encoding == "shift_jis" and decoded.guessed
+    western = "He said “naïve” twice — and meant it, in a café in Zürich. " * 5
+    assert decode_bytes(western.encode("cp1252")).encoding == "cp1252"
+
+
 def test_latin1_with_bytes_cp1252_leaves_undefined() -> None:
     data = "caf\u00e9 \u0081".encode("latin-1")
     decoded = decode_bytes(data)

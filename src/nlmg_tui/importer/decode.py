@@ -61,6 +61,9 @@ def decode_bytes(data: bytes) -> Decoded:
         pass
     if _mostly_utf8(data):
         return _utf8(data, "utf-8")
+    japanese = _as_shift_jis(data)
+    if japanese is not None:
+        return Decoded(japanese, "shift_jis", guessed=True)
     if not any(b in _CP1252_UNDEFINED for b in data):
         return Decoded(data.decode("cp1252"), "cp1252", guessed=True)
     return Decoded(data.decode("latin-1"), "latin-1", guessed=True)
@@ -89,6 +92,18 @@ def _utf16_by_shape(data: bytes) -> str | None:
     if even_nuls > 0.6 and odd_nuls < 0.05:
         return "utf-16-be"
     return None
+
+
+def _as_shift_jis(data: bytes) -> str | None:
+    """Shift-JIS only when it decodes strictly and most of the text is then Japanese: Western
+    single-byte text rarely decodes as Shift-JIS, and never into mostly kana and kanji."""
+    try:
+        text = data.decode("shift_jis")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if not ch.isspace()]
+    japanese = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    return text if japanese >= 10 and japanese >= 0.3 * len(letters) else None
 
 
 def _mostly_utf8(data: bytes) -> bool:
