@@ -1,0 +1,135 @@
+"""`compare ID1 ID2` and `topics`: the comparison and the agreement map from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from nlmg_tui.cli.context import console, fail, print_json
+from nlmg_tui.cli.corpus_cmds import load_or_fail, resolve
+from nlmg_tui.compare.agreement import TopicMap, topic_map
+from nlmg_tui.compare.align import AlignedPair, PinError, align_reviews
+from nlmg_tui.corpus.gazetteer import Gazetteer, GazetteerError, Mention, default_gazetteer
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.textsafety import one_line, strip_unsafe
+
+TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutral": "dim"}
+
+
+def gazetteer_or_fail() -> Gazetteer:
+    try:
+        return default_gazetteer()
+    except GazetteerError as error:
+        fail(str(error))
+
+
+def parse_pin(value: str) -> tuple[str, str]:
+    left, sep, right = value.partition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise click.BadParameter(f"{one_line(value)!r} is not LEFT=RIGHT (e.g. p2=p4)")
+    return left.strip(), right.strip()
+
+
+def highlighted(text: str, mentions: Iterable[Mention]) -> Text:
+    """The paragraph as ``Text`` with the shared mentions styled (spans, never markup)."""
+    result = Text(strip_unsafe(text))
+    for mention in mentions:
+        result.stylize("bold underline", mention.start, mention.end)
+    return result
+
+
+def side_title(review: Review) -> Text:
+    parts = [review.id.split("_")[0], review.critic or "Unnamed critic", review.outlet]
+    return Text(one_line(" · ".join(p for p in parts if p)), style="bold")
+
+
+def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazetteer: Gazetteer) -> Table:
+    table = Table(show_lines=True, expand=True)
+    table.add_column(side_title(left), ratio=5)
+    table.add_column("match", ratio=2)
+    table.add_column(side_title(right), ratio=5)
+    for pair in pairs:
+        cells = []
+        for review, paragraph_id, mentions in (
+            (left, pair.left, pair.left_mentions),
+            (right, pair.right, pair.right_mentions),
+        ):
+            paragraph = review.paragraph(paragraph_id) if paragraph_id else None
+            if paragraph is None:
+                cells.append(Text("—", style="dim"))
+            else:
+                cell = Text(f"{paragraph.id}  ", style="dim")
+                cell.append_text(highlighted(paragraph.text, mentions))
+                cells.append(cell)
+        if pair.is_gap:
+            middle = Text("gap", style="dim")
+        else:
+            middle = Text(f"{pair.score:.2f}" + ("  pinned" if pair.pinned else ""))
+            names = [gazetteer.get(e).name if gazetteer.get(e) else e for e in pair.shared]
+            if names:
+                middle.append("\n" + one_line(", ".join(names)), style="cyan")
+        table.add_row(cells[0], middle, cells[1])
+    return table
+
+
+@click.command("compare")
+@click.argument("left_id")
+@click.argument("right_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the aligned pairs as JSON.")
+@click.option(
+    "--pin",
+    "pins",
+    multiple=True,
+    metavar="LEFT=RIGHT",
+    help="Keep two paragraphs side by side (e.g. --pin p2=p4); the rest aligns around them.",
+)
+def compare_command(left_id: str, right_id: str, as_json: bool, pins: tuple[str, ...]) -> None:
+    """Compare two reviews passage by passage (ids or unique prefixes such as 000 002)."""
+    corpus = load_or_fail()
+    left, right = resolve(corpus, left_id), resolve(corpus, right_id)
+    gazetteer = gazetteer_or_fail()
+    try:
+        pairs = align_reviews(left, right, pins=[parse_pin(p) for p in pins], gazetteer=gazetteer)
+    except PinError as error:
+        fail(str(error))
+    if as_json:
+        print_json([pair.to_json() for pair in pairs])
+    else:
+        console().print(aligned_table(left, right, pairs, gazetteer))
+
+
+def topics_table(topics: TopicMap) -> Table:
+    table = Table(title="Where the critics agree", title_justify="left", show_lines=False)
+    for column in ("topic", "critic", "tone", "quote", "decided by"):
+        table.add_column(column, ratio=4 if column == "quote" else 1)
+    for row in topics.rows:
+        if not row.cells:
+            continue
+        for index, cell in enumerate(row.cells):
+            topic = Text()
+            if index == 0:
+                topic = Text(one_line(row.topic.name), style="bold")
+                topic.append(f"\n{row.consensus}", style=TONE_STYLES.get(row.consensus, ""))
+            table.add_row(
+                topic,
+                Text(one_line(cell.critic or cell.review_id.split("_")[0])),
+                Text(cell.tone.label, style=TONE_STYLES[cell.tone.label]),
+                Text(f"“{one_line(cell.quote)}” ({cell.paragraph_id})"),
+                Text(one_line(cell.tone.explanation()), style="dim"),
+            )
+        table.add_section()
+    return table
+
+
+@click.command("topics")
+@click.option("--json", "as_json", is_flag=True, help="Print the agreement map as JSON.")
+def topics_command(as_json: bool) -> None:
+    """For each topic: which critics address it, a quote and the tone of each."""
+    topics = topic_map(load_or_fail(), gazetteer_or_fail())
+    if as_json:
+        print_json(topics.to_json())
+    else:
+        console().print(topics_table(topics))
