@@ -5,6 +5,7 @@ Each group of subcommands lives in its own module and is registered here.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -12,12 +13,41 @@ import click
 
 from nlmg_tui import __version__
 from nlmg_tui.cli.context import AppContext, fail, report_error
-from nlmg_tui.cli.corpus_cmds import corpus_group, reviews_command, show_command
 
 DEBUG_ENV = "NLMG_TUI_DEBUG"
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Subcommands load on first use, so `nlmg-tui` (the app) starts without importing them all.
+LAZY_COMMANDS = {
+    "reviews": "nlmg_tui.cli.corpus_cmds:reviews_command",
+    "show": "nlmg_tui.cli.corpus_cmds:show_command",
+    "corpus": "nlmg_tui.cli.corpus_cmds:corpus_group",
+    "search": "nlmg_tui.cli.search_cmd:search_command",
+    "bookmarks": "nlmg_tui.cli.library_cmds:bookmarks_group",
+    "watchlist": "nlmg_tui.cli.library_cmds:watchlist_group",
+    "compare": "nlmg_tui.cli.compare_cmds:compare_command",
+    "topics": "nlmg_tui.cli.compare_cmds:topics_command",
+    "import": "nlmg_tui.cli.import_cmds:import_command",
+    "imports": "nlmg_tui.cli.import_cmds:imports_group",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when named (or listed by --help)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="nlmg-tui")
 @click.option(
     "--data-dir",
@@ -31,7 +61,7 @@ DEBUG_ENV = "NLMG_TUI_DEBUG"
 def cli(ctx: click.Context, data_dir: str | None, debug: bool) -> None:
     """Read, search, compare and keep the reviews of Never Let Me Go (2010).
 
-    With no command, opens the terminal app on the bundled reviews.
+    With no command, opens the terminal app on the bundled reviews and your imports.
     """
     ctx.obj = AppContext(data_dir=data_dir, debug=debug or bool(os.environ.get(DEBUG_ENV)))
     if ctx.invoked_subcommand is None:
@@ -44,36 +74,6 @@ def launch_app(context: AppContext) -> None:
     from nlmg_tui.tui.app import make_app
 
     make_app(data_dir=context.data_dir).run()
-
-
-cli.add_command(reviews_command)
-cli.add_command(show_command)
-cli.add_command(corpus_group)
-
-
-def _register_optional_commands() -> None:
-    """Commands contributed by other layers; each module adds itself if present."""
-    import importlib
-
-    for module_name, attribute in (
-        ("nlmg_tui.cli.search_cmd", "search_command"),
-        ("nlmg_tui.cli.library_cmds", "bookmarks_group"),
-        ("nlmg_tui.cli.library_cmds", "watchlist_group"),
-        ("nlmg_tui.cli.compare_cmds", "compare_command"),
-        ("nlmg_tui.cli.compare_cmds", "topics_command"),
-        ("nlmg_tui.cli.import_cmds", "import_command"),
-        ("nlmg_tui.cli.import_cmds", "imports_group"),
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            raise
-        cli.add_command(getattr(module, attribute))
-
-
-_register_optional_commands()
 
 
 def main(argv: list[str] | None = None) -> None:
