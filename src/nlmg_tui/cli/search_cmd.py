@@ -1,0 +1,109 @@
+"""`nlmg-tui search QUERY`: the search index from the command line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from nlmg_tui.cli.context import console, print_json
+from nlmg_tui.cli.corpus_cmds import load_or_fail
+from nlmg_tui.corpus.models import Corpus
+from nlmg_tui.search import FIELD_GROUPS, SearchIndex, SearchResult, documents_from_corpus
+from nlmg_tui.search.render import snippet_text
+from nlmg_tui.textsafety import one_line
+
+
+def review_label(corpus: Corpus, review_id: str) -> str:
+    review = corpus.get(review_id)
+    short = review_id.split("_")[0]
+    if review is None:
+        return short
+    return one_line(f"{short} {review.critic or review.outlet or ''}".strip())
+
+
+def results_table(result: SearchResult, corpus: Corpus) -> Table:
+    table = Table(title_justify="left", show_lines=False)
+    table.add_column("score", justify="right")
+    table.add_column("field")
+    table.add_column("review")
+    table.add_column("where")
+    table.add_column("snippet", overflow="fold")
+    for hit in result.hits:
+        table.add_row(
+            Text(str(hit.score)),
+            Text(hit.field),
+            Text(review_label(corpus, hit.review_id)),
+            Text(one_line(hit.document.location)),
+            snippet_text(hit),
+        )
+    return table
+
+
+class QueryCommand(click.Command):
+    """Takes every word that is not one of its options as query text, so `-depressing` (a
+    negated word) is not read as a cluster of short options such as `-h`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {"--in", "--limit"}
+        flags = {"--json", "--help", "-h"}
+        options: list[str] = []
+        words: list[str] = []
+        position = 0
+        while position < len(args):
+            arg = args[position]
+            if arg == "--":
+                words.extend(args[position + 1:])
+                break
+            name = arg.split("=", 1)[0]
+            if arg in flags:
+                options.append(arg)
+            elif name in takes_value:
+                options.append(arg)
+                if "=" not in arg and position + 1 < len(args):
+                    position += 1
+                    options.append(args[position])
+            else:
+                words.append(arg)
+            position += 1
+        return super().parse_args(ctx, [*options, "--", *words])
+
+
+@click.command("search", cls=QueryCommand)
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--in",
+    "field",
+    type=click.Choice(sorted(FIELD_GROUPS), case_sensitive=False),
+    default=None,
+    metavar="FIELD",
+    help="Only this field, as in:FIELD does: comments, quotes, paragraphs, critic, outlet, "
+    "headline or notes.",
+)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Most hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+def search_command(query: tuple[str, ...], field: str | None, limit: int, as_json: bool) -> None:
+    """Search critics, quotes, passages and comments; typos and word order are forgiven.
+
+    QUERY words may be quoted "exact phrases", 'literal text, ^prefixes, -left-out words, and
+    filters critic:NAME outlet:NAME review:ID in:comments|quotes|paragraphs. Exit status 1 when
+    nothing matched.
+    """
+    corpus = load_or_fail()
+    index = SearchIndex.build(documents_from_corpus(corpus))
+    fields = FIELD_GROUPS[field.lower()] if field else None
+    text = " ".join(query)
+    # A query ending in a space means "these words are complete": no completions of the last.
+    result = index.search(text + " ", limit=limit, fields=fields)
+    for note in result.notes:
+        click.echo(f"nlmg-tui: note: {one_line(note)}", err=True)
+    if as_json:
+        print_json([hit.to_json() for hit in result.hits])
+    elif result.hits:
+        console().print(results_table(result, corpus))
+    if not result.hits:
+        click.echo(f"nlmg-tui: no matches for {one_line(text)!r}", err=True)
+        sys.exit(1)

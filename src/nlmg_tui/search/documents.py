@@ -1,0 +1,151 @@
+"""What the index holds: small documents cut from reviews (and, later, notes and imports)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, overload
+
+from nlmg_tui.corpus.models import Corpus, Review
+
+# Field names in tie-break order: when two hits score the same, the earlier field wins
+# (a critic's name before a passage that mentions it).
+FIELDS: tuple[str, ...] = (
+    "critic",
+    "outlet",
+    "headline",
+    "quote",
+    "verdict",
+    "paragraph",
+    "comment",
+    "note",
+)
+
+# What `in:` (and the CLI's --in) accept, each naming a group of fields.
+FIELD_GROUPS: dict[str, frozenset[str]] = {
+    "critic": frozenset({"critic"}),
+    "critics": frozenset({"critic"}),
+    "outlet": frozenset({"outlet"}),
+    "outlets": frozenset({"outlet"}),
+    "headline": frozenset({"headline"}),
+    "headlines": frozenset({"headline"}),
+    "title": frozenset({"headline"}),
+    "quote": frozenset({"quote", "verdict"}),
+    "quotes": frozenset({"quote", "verdict"}),
+    "verdict": frozenset({"quote", "verdict"}),
+    "verdicts": frozenset({"quote", "verdict"}),
+    "paragraph": frozenset({"paragraph", "verdict"}),
+    "paragraphs": frozenset({"paragraph", "verdict"}),
+    "passages": frozenset({"paragraph", "verdict"}),
+    "text": frozenset({"paragraph", "verdict"}),
+    "comment": frozenset({"comment"}),
+    "comments": frozenset({"comment"}),
+    "note": frozenset({"note"}),
+    "notes": frozenset({"note"}),
+}
+
+
+class Document(NamedTuple):
+    """One searchable text and where it lives.
+
+    ``field`` is one of ``FIELDS``; ``paragraph_id`` is set for paragraphs, verdicts, pull quotes
+    and notes on a paragraph; ``comment_number`` for reader comments. A named tuple: small and
+    cheap to make by the hundred thousand (the index itself keeps them as a ``DocumentTable``).
+    """
+
+    field: str
+    review_id: str
+    text: str
+    paragraph_id: str | None = None
+    comment_number: int | None = None
+
+    @property
+    def location(self) -> str:
+        """A short label for where the text sits: ``p3``, ``comment 4`` or the field name."""
+        if self.comment_number is not None:
+            return f"comment {self.comment_number}"
+        return self.paragraph_id or self.field
+
+
+def documents_from_review(review: Review) -> Iterator[Document]:
+    """Every searchable text of one review."""
+    rid = review.id
+    for field, value in (
+        ("critic", review.critic),
+        ("outlet", review.outlet),
+        ("headline", review.headline),
+    ):
+        if value:
+            yield Document(field, rid, value)
+    for quote in review.pull_quotes:
+        yield Document("quote", rid, quote.text, paragraph_id=quote.paragraph_id)
+    verdict_ids = {
+        pid for section in review.sections if section.kind == "verdict"
+        for pid in section.paragraph_ids
+    }
+    for paragraph in review.paragraphs:
+        field = "verdict" if paragraph.id in verdict_ids else "paragraph"
+        yield Document(field, rid, paragraph.text, paragraph_id=paragraph.id)
+    for comment in review.comments:
+        if comment.text:
+            yield Document("comment", rid, comment.text, comment_number=comment.number)
+
+
+def documents_from_corpus(corpus: Corpus | Iterable[Review]) -> Iterator[Document]:
+    """Every searchable text of every review, in corpus order (lazily: see ``SearchIndex.build``)."""
+    reviews = corpus.reviews if isinstance(corpus, Corpus) else corpus
+    for review in reviews:
+        yield from documents_from_review(review)
+
+
+class DocumentTable(Sequence[Document]):
+    """Documents stored column by column: a few lists instead of 100,000 objects for the
+    garbage collector to walk on every full collection."""
+
+    def __init__(self, documents: Iterable[Document] = ()) -> None:
+        self._fields: list[str] = []
+        self._review_ids: list[str] = []
+        self._texts: list[str] = []
+        self._paragraph_ids: list[str | None] = []
+        self._comment_numbers: list[int | None] = []
+        for document in documents:
+            self.append(document)
+
+    def append(self, document: Document) -> None:
+        self._fields.append(document.field)
+        self._review_ids.append(document.review_id)
+        self._texts.append(document.text)
+        self._paragraph_ids.append(document.paragraph_id)
+        self._comment_numbers.append(document.comment_number)
+
+    def freeze(self) -> DocumentTable:
+        """Turn the columns into tuples of strings and ints, which the garbage collector stops
+        tracking: it then no longer walks 100,000 entries on every full collection."""
+        self._fields = tuple(self._fields)  # type: ignore[assignment]
+        self._review_ids = tuple(self._review_ids)  # type: ignore[assignment]
+        self._texts = tuple(self._texts)  # type: ignore[assignment]
+        self._paragraph_ids = tuple(self._paragraph_ids)  # type: ignore[assignment]
+        self._comment_numbers = tuple(self._comment_numbers)  # type: ignore[assignment]
+        return self
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Document(
+            self._fields[index],
+            self._review_ids[index],
+            self._texts[index],
+            self._paragraph_ids[index],
+            self._comment_numbers[index],
+        )
+
+    def review_id(self, index: int) -> str:
+        return self._review_ids[index]

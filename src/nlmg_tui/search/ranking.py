@@ -1,0 +1,177 @@
+"""Stage two: score the shortlisted documents, explain each score, cut snippets.
+
+A hit's score (0..100) is the mean of its terms' qualities (exact word or phrase 100, a word
+being typed 80-95, one typo 80, two typos 65, a missing word 0), minus up to 10 points when the
+words lie far apart (one point per 50 characters beyond the first 100 of the closest stretch
+holding them all). Ties go to the earlier field (critic, outlet, headline, quote, verdict,
+paragraph, comment) and then to the shorter text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlmg_tui.search.documents import Document
+from nlmg_tui.search.folding import normalize_with_offsets
+from nlmg_tui.search.results import Hit, Span
+from nlmg_tui.search.snippets import SNIPPET_WIDTH, make_snippet
+from nlmg_tui.search.terms import TermMatcher, word_hits, word_table
+
+NEAR = 100
+PER_POINT = 50
+MAX_PENALTY = 10
+_RERANK_EXTRA = 10
+
+# (term index, start, end, quality, description) in folded text
+Match = tuple[int, int, int, int, str]
+
+
+def proximity_penalty(width: int) -> int:
+    return min(MAX_PENALTY, max(0, (width - NEAR) // PER_POINT))
+
+
+def closest_window(matches: Sequence[Match], wanted: set[int]) -> tuple[int, int] | None:
+    """The shortest folded stretch holding a match of every term in ``wanted``."""
+    if not matches or not wanted:
+        return None
+    ordered = sorted((m for m in matches if m[0] in wanted), key=lambda m: (m[1], m[2]))
+    counts: dict[int, int] = {}
+    best: tuple[int, int] | None = None
+    left = 0
+    for right, match in enumerate(ordered):
+        counts[match[0]] = counts.get(match[0], 0) + 1
+        while len(counts) == len(wanted):
+            start = ordered[left][1]
+            end = max(m[2] for m in ordered[left:right + 1])
+            if best is None or end - start < best[1] - best[0]:
+                best = (start, end)
+            term = ordered[left][0]
+            counts[term] -= 1
+            if not counts[term]:
+                del counts[term]
+            left += 1
+    return best
+
+
+def rank_candidates(
+    shortlist: Sequence[int],
+    positive: Sequence[TermMatcher],
+    documents: Sequence[Document],
+    folded: Sequence[str],
+    *,
+    limit: int,
+    partial: bool,
+) -> tuple[Hit, ...]:
+    """The best ``limit`` hits among ``shortlist`` (document ids in tie-break order)."""
+    if not shortlist:
+        return ()
+    terms = list(positive)
+    scored: list[tuple[float, int, list[int]]] = []
+    for doc_id in shortlist:
+        qualities = [
+            matcher.quality_of(doc_id)
+            if not (partial and matcher.needs_check) or matcher.confirm(folded[doc_id]) else 0
+            for matcher in terms
+        ]
+        base = sum(qualities) / len(terms) if terms else 100.0
+        scored.append((base, doc_id, qualities))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    table = word_table(terms)
+    reranked: list[tuple[int, int, list[int], list[Match], tuple[int, int] | None, int]] = []
+    for base, doc_id, qualities in scored[: limit + (_RERANK_EXTRA if len(terms) > 1 else 0)]:
+        matches = _matches(folded[doc_id], terms, table)
+        present = {i for i, quality in enumerate(qualities) if quality}
+        window = closest_window(matches, present)
+        penalty = 0
+        if window is not None and len(present) > 1:
+            penalty = proximity_penalty(window[1] - window[0])
+        score = max(0, min(100, round(base - penalty)))
+        reranked.append((score, doc_id, qualities, matches, window, penalty))
+    reranked.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(
+        _hit(documents[doc_id], folded[doc_id], terms, score, qualities, matches, window, penalty)
+        for score, doc_id, qualities, matches, window, penalty in reranked[:limit]
+    )
+
+
+def _matches(text: str, terms: Sequence[TermMatcher], table: dict) -> list[Match]:
+    matches: list[Match] = list(word_hits(text, table))
+    for index, matcher in enumerate(terms):
+        if matcher.needs_check:
+            kind = "phrase" if matcher.pattern is not None else "literal"
+            matches.extend((index, s, e, 100, kind) for s, e in matcher.spans(text))
+    return matches
+
+
+def _hit(
+    document: Document,
+    folded: str,
+    terms: Sequence[TermMatcher],
+    score: int,
+    qualities: list[int],
+    matches: list[Match],
+    window: tuple[int, int] | None,
+    penalty: int,
+) -> Hit:
+    mapped = normalize_with_offsets(document.text)
+    if mapped.text != folded:  # cannot happen while normalize and its offset twin agree
+        matches = _matches(mapped.text, terms, word_table(list(terms)))
+        window = None
+    spans = _merge(mapped.original_span(s, e) for _, s, e, _, _ in matches if e > s)
+    focus: Span | None = None
+    if window is not None and window[1] > window[0]:
+        focus = mapped.original_span(*window)
+        if focus[1] - focus[0] > SNIPPET_WIDTH:
+            focus = (focus[0], focus[0])
+    snippet, snippet_spans = make_snippet(document.text, spans, focus)
+    return Hit(
+        document=document,
+        score=score,
+        spans=spans,
+        snippet=snippet,
+        snippet_spans=snippet_spans,
+        why=_explain(terms, qualities, matches, window, penalty),
+    )
+
+
+def _merge(spans: Sequence[Span] | object) -> tuple[Span, ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):  # type: ignore[call-overload]
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+def _explain(
+    terms: Sequence[TermMatcher],
+    qualities: list[int],
+    matches: list[Match],
+    window: tuple[int, int] | None,
+    penalty: int,
+) -> tuple[str, ...]:
+    if not terms:
+        return ("matches the filters (100)",)
+    lines: list[str] = []
+    for index, (matcher, quality) in enumerate(zip(terms, qualities, strict=True)):
+        term = matcher.term
+        if not quality:
+            lines.append(f"{term.text}: missing (0)")
+            continue
+        if term.kind == "phrase" or (term.kind == "prefix" and len(term.words) > 1):
+            lines.append(f'"{term.text}": phrase ({quality})')
+            continue
+        if term.kind == "exact":
+            lines.append(f"'{term.text}: literal text ({quality})")
+            continue
+        best = [m for m in matches if m[0] == index and m[3] == quality]
+        how, _, word = best[0][4].partition(":") if best else ("exact", "", term.text)
+        label = {"exact": "word", "prefix": "completion", "typo": "typo"}.get(how, how)
+        shown = term.text if word == term.text else f"{term.text} -> {word}"
+        lines.append(f"{shown}: {label} ({quality})")
+    if len(terms) > 1:
+        lines.append(f"mean of {len(terms)} words")
+    if penalty and window is not None:
+        lines.append(f"words {window[1] - window[0]} characters apart (-{penalty})")
+    return tuple(lines)

@@ -1,0 +1,93 @@
+"""`nlmg-tui search`: the table, the JSON shape, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from nlmg_tui import paths
+from nlmg_tui.cli import cli
+
+pytestmark = pytest.mark.skipif(not paths.corpus_file().exists(),
+                                reason="data/corpus.json not built yet")
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["search", *args])
+
+
+def test_json_has_the_documented_keys_and_spans_index_the_snippet() -> None:
+    result = invoke("garfeild", "--json", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 3
+    for hit in hits:
+        assert {"review_id", "paragraph_id", "field", "score", "snippet", "spans"} <= hit.keys()
+        assert [hit["snippet"][s:e] for s, e in hit["spans"]] == ["Garfield"] * len(hit["spans"])
+
+
+def test_table_shows_the_hits() -> None:
+    result = invoke("critic:hanke")
+    assert result.exit_code == 0
+    assert "Ken Hanke" in result.stdout
+    assert "critic" in result.stdout
+
+
+def test_in_option_narrows_to_a_field() -> None:
+    hits = json.loads(invoke("film", "--in", "comments", "--json").stdout)
+    assert hits and {hit["field"] for hit in hits} == {"comment"}
+
+
+def test_negated_words_pass_through_as_query_words() -> None:
+    hits = json.loads(invoke("film", "-depressing", "--json", "--limit", "100").stdout)
+    assert hits
+    assert all("depressing" not in hit["snippet"].lower() for hit in hits)
+
+
+def test_nothing_matched_exits_1_with_a_message() -> None:
+    result = invoke("zzqxjv")
+    assert result.exit_code == 1
+    assert "no matches" in result.stderr
+    json_result = invoke("zzqxjv", "--json")
+    assert json_result.exit_code == 1
+    assert json.loads(json_result.stdout) == []
+
+
+def test_markup_and_control_characters_are_printed_as_text() -> None:
+    result = invoke("[/b]", "[@click=app.quit]", "\x1b]0;x\x07")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "\x1b" not in result.output
+
+
+def test_long_query_is_noted() -> None:
+    result = invoke("film " * 100)
+    assert "cut to its first" in result.stderr
+
+
+def test_bad_options_are_one_line_errors() -> None:
+    for args in (["x", "--in", "bogus"], ["x", "--limit", "0"]):
+        proc = subprocess.run([sys.executable, "-m", "nlmg_tui", "search", *args],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2
+        assert len(proc.stderr.strip().splitlines()) == 1
+        assert proc.stderr.startswith("nlmg-tui: error:")
+
+
+def test_installed_command_exit_status() -> None:
+    found = subprocess.run([sys.executable, "-m", "nlmg_tui", "search", "mulligen"],
+                           capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0 and "Mulligan" in found.stdout
+    missing = subprocess.run([sys.executable, "-m", "nlmg_tui", "search", "zzqxjv"],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and missing.stdout == ""
+
+
+def test_a_negated_word_starting_with_h_is_not_the_help_option() -> None:
+    result = invoke("film", "-hanke", "--json")
+    assert result.exit_code == 0
+    assert "Usage:" not in result.stdout
+    assert json.loads(result.stdout)
