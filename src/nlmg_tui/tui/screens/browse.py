@@ -1,0 +1,231 @@
+"""The start screen: the review list with sort, filter, preview and film facts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from nlmg_tui.corpus.models import Corpus, Review
+from nlmg_tui.tui import review_order
+from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.session import ReadingSession
+from nlmg_tui.tui.widgets.compare_marks import CompareMarks, compare_pair
+from nlmg_tui.tui.widgets.film_facts import FilmFactsView
+from nlmg_tui.tui.widgets.pane_tabs import PaneTabs
+from nlmg_tui.tui.widgets.review_list import ReviewList
+from nlmg_tui.tui.widgets.review_preview import ReviewPreview
+
+MOVE = Binding.Group("Move")
+PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
+
+
+class BrowseScreen(AppScreen):
+    """Lists the reviews. Opening one asks the app (``open_reader`` / ``open_comments``)."""
+
+    MIN_SIZE = (60, 16)
+    HELP_TITLE = "Browse"
+    AUTO_FOCUS = "#reviews ReviewOptions"
+
+    BINDINGS = [
+        Binding("enter,o", "open_review", "Read", id="browse.read"),
+        Binding("c", "open_comments", "Comments", id="browse.comments"),
+        Binding("space", "toggle_mark", "Mark to compare", show=False, id="browse.mark"),
+        Binding("C", "compare", "Compare", id="browse.compare"),
+        Binding("j,down", "cursor_down", "Down", group=MOVE, show=False, id="browse.down"),
+        Binding("k,up", "cursor_up", "Up", group=MOVE, show=False, id="browse.up"),
+        Binding("g,home", "cursor_first", "First review", group=MOVE, show=False,
+                id="browse.first"),
+        Binding("G,end", "cursor_last", "Last review", group=MOVE, show=False, id="browse.last"),
+        Binding("s", "cycle_sort", "Sort", id="browse.sort"),
+        Binding("r", "reverse_sort", "Reverse order", show=False,
+                id="browse.reverse"),
+        Binding("f", "focus_filter", "Filter", id="browse.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False,
+                id="browse.clear_filter"),
+        Binding("i", "toggle_facts", "Film facts", id="browse.facts"),
+        Binding("q", "app.quit", "Quit", id="browse.quit"),
+    ]
+
+    KEY_GROUPS = {
+        "Open": ("open_review", "open_comments"),
+        "Compare": ("toggle_mark", "compare"),
+        "Move": ("cursor_down", "cursor_up", "cursor_first", "cursor_last"),
+        "List": ("cycle_sort", "reverse_sort", "focus_filter", "clear_filter", "toggle_facts"),
+    }
+
+    table = getters.query_one("#reviews", ReviewList)
+    filter_input = getters.query_one("#filter", Input)
+    preview = getters.query_one("#preview", ReviewPreview)
+    panes = getters.query_one("#panes", ContentSwitcher)
+
+    def __init__(self, corpus: Corpus, session: ReadingSession) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.session = session
+        self.sort_name = "date"
+        self.descending = review_order.sort_key_named("date").descending_by_default
+        # The list order is known before the first frame, for a reader opened straight away.
+        initial = review_order.sort_reviews(corpus.reviews, self.sort_name, self.descending)
+        self.session.order = tuple(review.id for review in initial)
+        self._resumed_before = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="browse-title", classes="screen-title")
+        with Horizontal(id="browse-controls"):
+            yield Static(Text("Filter "), id="filter-label")
+            yield Input(placeholder="critic, outlet, words… (f)", id="filter", compact=True,
+                        max_length=review_order.FILTER_MAX_CHARS)
+            yield Static(id="sort-order")
+        yield ReviewList(id="reviews")
+        yield PaneTabs(PANES, "preview-pane", id="pane-tabs")
+        with ContentSwitcher(initial="preview-pane", id="panes"):
+            with VerticalScroll(id="preview-pane"):
+                yield ReviewPreview(id="preview")
+            # The film facts pane is filled the first time it is shown (faster first frame).
+            yield VerticalScroll(id="facts-pane")
+        yield CompareMarks(id="compare-marks")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader: show new read marks and follow the review last read."""
+        if self._resumed_before:
+            self.refresh_list(keep=self.session.current_review_id)
+        self._resumed_before = True  # the first resume is the start: on_mount filled the list
+
+    @property
+    def visible_reviews(self) -> list[Review]:
+        return self.table.reviews
+
+    @property
+    def highlighted_review(self) -> Review | None:
+        return self.table.highlighted_review
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        """Re-sort and re-filter, keeping the cursor on ``keep`` (or the current review)."""
+        if keep is None and self.table.highlighted_review is not None:
+            keep = self.table.highlighted_review.id
+        shown = review_order.sort_reviews(
+            review_order.filter_reviews(self.corpus.reviews, self.filter_input.value),
+            self.sort_name,
+            self.descending,
+        )
+        self.table.show_reviews(shown, self.session.read, keep)
+        self.session.order = tuple(review.id for review in shown)
+        self._show_status(len(shown))
+        self._show_preview()
+
+    def _show_status(self, shown: int) -> None:
+        total = len(self.corpus.reviews)
+        count = f"{shown} of {total} reviews" if shown != total else f"{total} reviews"
+        title = Text()
+        title.append("Never Let Me Go (2010)", style="bold")
+        title.append(f" · {count} · {len(self.session.read)} read")
+        self.query_one("#browse-title", Static).update(title)
+        order = review_order.sort_description(self.sort_name, self.descending)
+        self.query_one("#sort-order", Static).update(Text(f" Sort: {order} "))
+
+    def _show_preview(self) -> None:
+        review = self.table.highlighted_review
+        if review is not None:
+            self.session.current_review_id = review.id
+        self.preview.show_review(review)
+
+    @on(ReviewList.Highlighted)
+    def _row_highlighted(self) -> None:
+        self._show_preview()
+
+    @on(ReviewList.Selected)
+    def _row_selected(self) -> None:
+        self.action_open_review()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refresh_list()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    def action_open_review(self) -> None:
+        review = self.table.highlighted_review
+        if review is None:
+            self.notify("No review to open: the filter hides them all.", severity="warning")
+            return
+        self.app.open_reader(review.id)  # type: ignore[attr-defined]
+
+    def action_open_comments(self) -> None:
+        review = self.table.highlighted_review
+        if review is not None:
+            self.app.open_comments(review.id)  # type: ignore[attr-defined]
+
+    def action_toggle_mark(self) -> None:
+        """Mark (or unmark) the highlighted review for comparing; two at most."""
+        review = self.table.highlighted_review
+        if review is not None:
+            self.query_one(CompareMarks).toggle(review)
+
+    def action_compare(self) -> None:
+        """Compare the two marked reviews, or the marked one with the highlighted one (else
+        ask which review to compare with)."""
+        from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
+
+        marks = self.query_one(CompareMarks)
+        review = self.table.highlighted_review
+        pair = compare_pair(marks.marked_ids, review.id if review else None)
+        if pair is not None:
+            marks.clear()
+            self.app.open_compare(*pair)  # type: ignore[attr-defined]
+        elif marks.marked or review is not None:
+            ask_compare_with(self, marks.marked[0] if marks.marked else review, self.corpus.reviews)
+
+    def action_cursor_down(self) -> None:
+        self.table.cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.cursor_up()
+
+    def action_cursor_first(self) -> None:
+        self.table.move_to(0)
+
+    def action_cursor_last(self) -> None:
+        self.table.move_to(self.table.row_count - 1)
+
+    def action_cycle_sort(self) -> None:
+        key = review_order.next_sort_key(self.sort_name)
+        self.sort_name = key.name
+        self.descending = key.descending_by_default
+        self.refresh_list()
+
+    def action_reverse_sort(self) -> None:
+        self.descending = not self.descending
+        self.refresh_list()
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.table.focus()
+
+    def action_toggle_facts(self) -> None:
+        self.show_pane("preview-pane" if self.panes.current == "facts-pane" else "facts-pane")
+
+    def show_pane(self, pane_id: str) -> None:
+        """Show the preview or the film facts below the list."""
+        if pane_id == "facts-pane":
+            facts_pane = self.query_one("#facts-pane", VerticalScroll)
+            if not facts_pane.children:
+                facts_pane.mount(FilmFactsView(self.corpus.reviews, id="film-facts"))
+        self.panes.current = pane_id
+        self.query_one(PaneTabs).show_active(pane_id)
+
+    @on(PaneTabs.PaneChosen)
+    def _pane_chosen(self, message: PaneTabs.PaneChosen) -> None:
+        self.show_pane(message.pane_id)

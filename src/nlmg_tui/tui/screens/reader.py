@@ -1,0 +1,328 @@
+"""The reader: one review, paragraph by paragraph, with a visible paragraph cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from rich.text import Text
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from nlmg_tui.corpus.models import Corpus, Paragraph, Review
+from nlmg_tui.textsafety import one_line
+from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.session import ReadingSession
+from nlmg_tui.tui.widgets.bookmark_marks import (
+    bookmark_in_reader,
+    bookmarked_text,
+    show_bookmark_marks,
+)
+from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
+
+MOVE = Binding.Group("Move")
+
+
+@dataclass(frozen=True)
+class ParagraphRef:
+    """Where the reader's cursor is: what a bookmark would store."""
+
+    review_id: str
+    paragraph_id: str
+
+
+class ReaderScreen(AppScreen):
+    """Shows one review; ``J``/``K`` swap in the next/previous review in the browse order."""
+
+    MIN_SIZE = (30, 8)
+    HELP_TITLE = "Reader"
+
+    BINDINGS = [
+        Binding("j,down", "next_paragraph", "Next ¶", group=MOVE, id="reader.down"),
+        Binding("k,up", "previous_paragraph", "Previous ¶", group=MOVE, id="reader.up"),
+        Binding("g,home", "first_paragraph", "Top", group=MOVE, show=False, id="reader.top"),
+        Binding("G,end", "last_paragraph", "Bottom", group=MOVE, show=False, id="reader.bottom"),
+        Binding("pagedown,space", "page_down", "Page down", group=MOVE, show=False,
+                id="reader.page_down"),
+        Binding("pageup", "page_up", "Page up", group=MOVE, show=False, id="reader.page_up"),
+        Binding("J,right_square_bracket", "next_review", "Next review",
+                id="reader.next_review"),
+        Binding("K,left_square_bracket", "previous_review", "Previous review", show=False,
+                id="reader.previous_review"),
+        Binding("c", "open_comments", "Comments", id="reader.comments"),
+        Binding("C", "compare", "Compare with…", id="reader.compare"),
+        Binding("b", "bookmark", "Bookmark ¶", id="reader.bookmark"),
+        Binding("v", "select_passage", "Select sentences…", show=False, id="reader.select"),
+        Binding("n", "next_hit", "Next search hit", show=False, id="reader.next_hit"),
+        Binding("N", "previous_hit", "Previous search hit", show=False,
+                id="reader.previous_hit"),
+        Binding("q,escape", "back", "Back", id="reader.back"),
+    ]
+
+    KEY_GROUPS = {
+        "Move": ("next_paragraph", "previous_paragraph", "first_paragraph", "last_paragraph",
+                 "page_down", "page_up"),
+        "Reviews": ("next_review", "previous_review", "open_comments", "compare", "back"),
+        "Bookmarks": ("bookmark", "select_passage"),
+        "Search": ("next_hit", "previous_hit"),
+    }
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the cursor paragraph in ``review.paragraphs``."""
+
+    body = getters.query_one("#reader-body", VerticalScroll)
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        session: ReadingSession,
+        review: Review,
+        paragraph_id: str | None = None,
+        highlights: Sequence[HighlightSpan] = (),
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.session = session
+        self.review = review
+        self.highlights = tuple(highlights)
+        self.set_reactive(ReaderScreen.cursor, self._start_index(paragraph_id))
+        self._mark_read()
+
+    @property
+    def current_paragraph(self) -> ParagraphRef | None:
+        """The review id and paragraph id under the cursor (None for an empty review)."""
+        if not self.review.paragraphs:
+            return None
+        return ParagraphRef(self.review.id, self.review.paragraphs[self.cursor].id)
+
+    def _start_index(self, paragraph_id: str | None) -> int:
+        if paragraph_id is not None:
+            index = self.review.paragraph_index(paragraph_id)
+            if index is not None:
+                return index
+        remembered = self.session.positions.get(self.review.id, 0)
+        return min(max(remembered, 0), max(len(self.review.paragraphs) - 1, 0))
+
+    def _mark_read(self) -> None:
+        self.session.read.add(self.review.id)
+        self.session.current_review_id = self.review.id
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._header_text(), id="reader-header", classes="screen-title")
+        with VerticalScroll(id="reader-body", can_focus=False):
+            yield from self._paragraph_widgets()
+        yield Static(id="reader-status")
+        yield Footer(compact=True)
+
+    def _paragraph_widgets(self) -> Iterator[Widget]:
+        if not self.review.paragraphs:
+            yield Static(Text("This review has no text.", style="italic"))
+            return
+        spans: dict[str, list[HighlightSpan]] = {}
+        for span in self.highlights:
+            spans.setdefault(span.paragraph_id, []).append(span)
+        kinds = {section.label: section.kind for section in self.review.sections}
+        indexed = list(enumerate(self.review.paragraphs))
+        for label, run in groupby(indexed, key=lambda item: item[1].section):
+            views = [self._view(index, p, spans.get(p.id, ())) for index, p in run]
+            if label is None:
+                yield from views
+            else:
+                kind = kinds.get(label, "verdict")
+                box = Vertical(*views, classes=f"review-section -{kind}")
+                box.border_title = one_line(label)
+                yield box
+
+    def _view(self, index: int, paragraph: Paragraph,
+              spans: Sequence[HighlightSpan]) -> ParagraphView:
+        view = ParagraphView(paragraph, index, spans,
+                             classes="-spoiler" if paragraph.spoiler_warning else "")
+        if paragraph.spoiler_warning:
+            view.border_title = "⚠ Spoiler warning"
+        return view
+
+    def _header_text(self) -> Text:
+        text = Text()
+        text.append(review_labels.headline(self.review), style="bold")
+        text.append("\n")
+        text.append(review_labels.byline(self.review), style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        self._show_cursor(top=True)
+        self._show_bookmarks()
+
+    def on_screen_resume(self) -> None:
+        self._show_bookmarks()  # bookmarks may have changed on the Bookmarks screen
+
+    def _show_bookmarks(self) -> None:
+        """★ before each bookmarked paragraph."""
+        show_bookmark_marks(self, self.review, self.views, self.highlights)
+
+    @property
+    def views(self) -> list[ParagraphView]:
+        return list(self.query(ParagraphView))
+
+    def watch_cursor(self) -> None:
+        self._show_cursor(top=False)
+
+    def _show_cursor(self, *, top: bool) -> None:
+        self.session.positions[self.review.id] = self.cursor
+        views = self.views
+        for view in views:
+            view.set_class(view.index == self.cursor, "-cursor")
+        self._show_status()
+        if views:
+            target = views[self.cursor]
+            self.call_after_refresh(self.body.scroll_to_widget, target, animate=False, top=top)
+
+    def _show_status(self) -> None:
+        paragraphs = self.review.paragraphs
+        status = Text()
+        if paragraphs:
+            total = sum(len(p.text.split()) for p in paragraphs) or 1
+            done = sum(len(p.text.split()) for p in paragraphs[: self.cursor + 1])
+            percent = round(100 * done / total)
+            filled = round(percent / 10)
+            status.append(f"¶ {self.cursor + 1}/{len(paragraphs)}  ")
+            status.append("■" * filled + "□" * (10 - filled))
+            status.append(f" {percent}% read")
+        order = self.session.order if self.review.id in self.session.order else tuple(
+            r.id for r in self.corpus.reviews)
+        if self.review.id in order:
+            status.append(f" · review {order.index(self.review.id) + 1} of {len(order)}")
+        if self.review.comments:
+            status.append(f" · {len(self.review.comments)} comments (c)")
+        self.query_one("#reader-status", Static).update(status)
+
+    @on(ParagraphView.Clicked)
+    def _paragraph_clicked(self, message: ParagraphView.Clicked) -> None:
+        self.cursor = message.index
+
+    def _move_to(self, index: int) -> None:
+        if self.review.paragraphs:
+            self.cursor = min(max(index, 0), len(self.review.paragraphs) - 1)
+
+    def action_next_paragraph(self) -> None:
+        self._move_to(self.cursor + 1)
+
+    def action_previous_paragraph(self) -> None:
+        self._move_to(self.cursor - 1)
+
+    def action_first_paragraph(self) -> None:
+        self._move_to(0)
+
+    def action_last_paragraph(self) -> None:
+        self._move_to(len(self.review.paragraphs) - 1)
+
+    def action_page_down(self) -> None:
+        """Move to the paragraph about one screenful below the cursor's top."""
+        views = self.views
+        if not views:
+            return
+        page = max(self.body.scrollable_content_region.height, 1)
+        limit = views[self.cursor].virtual_region.y + page
+        target = self.cursor + 1
+        while target + 1 < len(views) and views[target + 1].virtual_region.y <= limit:
+            target += 1
+        self._move_to(target)
+        self.call_after_refresh(self.body.scroll_to_widget, views[self.cursor], animate=False,
+                                top=True)
+
+    def action_page_up(self) -> None:
+        views = self.views
+        if not views:
+            return
+        page = max(self.body.scrollable_content_region.height, 1)
+        limit = views[self.cursor].virtual_region.y - page
+        target = self.cursor - 1
+        while target - 1 >= 0 and views[target - 1].virtual_region.y >= limit:
+            target -= 1
+        self._move_to(target)
+        self.call_after_refresh(self.body.scroll_to_widget, views[self.cursor], animate=False,
+                                top=True)
+
+    async def action_next_review(self) -> None:
+        await self._step_review(+1)
+
+    async def action_previous_review(self) -> None:
+        await self._step_review(-1)
+
+    async def _step_review(self, step: int) -> None:
+        fallback = tuple(review.id for review in self.corpus.reviews)
+        other_id = self.session.neighbour(self.review.id, step, fallback)
+        other = self.corpus.get(other_id) if other_id else None
+        if other is None:
+            self.notify("This is the last review." if step > 0 else "This is the first review.")
+            return
+        await self.show_review(other)
+
+    async def show_review(self, review: Review, paragraph_id: str | None = None,
+                          highlights: Sequence[HighlightSpan] = ()) -> None:
+        """Swap in another review on this screen (position of the old one is kept)."""
+        self.session.positions[self.review.id] = self.cursor
+        self.review = review
+        self.highlights = tuple(highlights)
+        self.set_reactive(ReaderScreen.cursor, self._start_index(paragraph_id))
+        self._mark_read()
+        self.query_one("#reader-header", Static).update(self._header_text())
+        await self.body.remove_children()
+        await self.body.mount_all(list(self._paragraph_widgets()))
+        self.body.scroll_home(animate=False)
+        self._show_cursor(top=True)
+        self._show_bookmarks()
+
+    def action_bookmark(self) -> None:
+        """Bookmark the cursor paragraph (pressed again: "already bookmarked", no duplicate)."""
+        ref = self.current_paragraph
+        if ref is not None and bookmark_in_reader(self, self.review, ref.paragraph_id):
+            self._show_bookmarks()
+
+    def action_select_passage(self) -> None:
+        """Choose sentences of the cursor paragraph, then bookmark them."""
+        from nlmg_tui.tui.widgets.bookmark_span_picker import SpanPicker
+
+        ref = self.current_paragraph
+        if ref is None:
+            return
+        review = self.review
+
+        def chosen(span: tuple[int, int] | None) -> None:
+            if span is not None and bookmark_in_reader(self, review, ref.paragraph_id, *span):
+                self._show_bookmarks()
+
+        self.app.push_screen(SpanPicker(review.paragraphs[self.cursor]), chosen)
+
+    def action_open_comments(self) -> None:
+        self.app.open_comments(self.review.id)  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        """Ask which review to compare this one with, then open the comparison."""
+        from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
+
+        ask_compare_with(self, self.review, self.corpus.reviews)
+
+    async def action_next_hit(self) -> None:
+        """The next hit of the last search (in this review, else the next one with hits)."""
+        from nlmg_tui.tui.widgets.search_trail import step_search_hit
+
+        await step_search_hit(self, +1)
+
+    async def action_previous_hit(self) -> None:
+        from nlmg_tui.tui.widgets.search_trail import step_search_hit
+
+        await step_search_hit(self, -1)
+
+    def show_highlights(self, highlights: Sequence[HighlightSpan]) -> None:
+        """Highlight ``highlights`` instead of the current ones, in place (★ marks kept)."""
+        self.highlights = tuple(highlights)
+        for view in self.views:
+            spans = [span for span in self.highlights if span.paragraph_id == view.paragraph.id]
+            view.update(bookmarked_text(view, spans, view.has_class("-bookmarked")))

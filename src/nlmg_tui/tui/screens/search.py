@@ -1,0 +1,318 @@
+"""The search screen (``/``): a box, results as you type, enter opens the passage.
+
+Each keystroke starts an exclusive thread worker; a result is shown only if it answers the query
+now in the box (older workers are cancelled, and a late answer is dropped by its number). Until
+the app's index is built the box already takes input: the query waits and runs when the index
+is ready.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from nlmg_tui.corpus.models import Corpus
+from nlmg_tui.search import DEFAULT_LIMIT, SearchCancelled, SearchIndex, SearchResult
+from nlmg_tui.search.query import MAX_QUERY_LENGTH
+from nlmg_tui.textsafety import one_line
+from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.widgets.search_input import SearchInput, clean_query_text
+from nlmg_tui.tui.widgets.search_results import SearchResults
+from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
+
+MOVE = Binding.Group("Move")
+PLACEHOLDER = 'words, "a phrase", critic:name, in:comments, -word'
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a search worker returns: which request it answers, and the result."""
+
+    number: int
+    text: str
+    result: SearchResult
+
+
+def status_text(result: SearchResult | None, *, indexing: bool, searching: bool,
+                problem: str | None = None, paste_note: str | None = None) -> Text:
+    """Counts, "partial", the parser's notes; "indexing…" while the index is built."""
+    text = Text(end="")
+    if problem:
+        text.append(problem)
+        return text
+    if indexing:
+        text.append("indexing… (your search runs when it is ready)", style="italic")
+    elif result is None or result.query.is_empty:
+        text.append("Type to search critics, outlets, headlines, quotes, passages and comments.")
+    else:
+        shown, total = len(result.hits), result.total
+        if not shown:
+            text.append("No hits.", style="bold")
+        elif total > shown:
+            text.append(f"{shown} best of {total:,} hits", style="bold")
+        else:
+            text.append(f"{shown} hit{'s' if shown != 1 else ''}", style="bold")
+        if result.partial:
+            text.append(" · partial")
+        if searching:
+            text.append(" · searching…", style="italic")
+    notes = list(result.notes) if result is not None and not indexing else []
+    if paste_note:
+        notes.insert(0, paste_note)
+    for note in notes:
+        text.append(" · ")
+        text.append(one_line(note), style="italic")
+    return text
+
+
+class SearchScreen(AppScreen):
+    """Search every review; ``enter`` opens a hit in the reader (or the comments)."""
+
+    MIN_SIZE = (40, 10)
+    HELP_TITLE = "Search"
+    AUTO_FOCUS = "#search-box"
+
+    DEFAULT_CSS = """
+    SearchScreen #search-box {
+        margin: 1 1 0 1;
+    }
+    SearchScreen #search-status {
+        height: auto;
+        padding: 0 1;
+        margin: 0 0 1 0;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Next result", group=MOVE, id="search.down"),
+        Binding("up", "cursor_up", "Previous result / last search", group=MOVE,
+                id="search.up"),
+        Binding("j", "cursor_down", "Next result", group=MOVE, show=False, id="search.j"),
+        Binding("k", "cursor_up", "Previous result", group=MOVE, show=False, id="search.k"),
+        Binding("enter", "open_hit", "Open", id="search.open"),
+        Binding("escape,q", "back", "Back", id="search.back"),
+    ]
+
+    KEY_GROUPS = {
+        "Move": ("cursor_down", "cursor_up"),
+        "Search": ("open_hit", "back"),
+    }
+
+    query_box = getters.query_one("#search-box", SearchInput)
+    results = getters.query_one("#search-results", SearchResults)
+
+    def __init__(self, corpus: Corpus, query: str | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self._initial_query = query
+        self.result: SearchResult | None = None
+        """The result on screen (it always answers the text in the box)."""
+        self._requested = 0
+        """Number of the newest search request; answers to older ones are dropped."""
+        self._pending = False
+        """A search for the box's text is running (or waiting for the index)."""
+        self._open_when_answered = False
+        self._paste_note: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="search-title", classes="screen-title")
+        yield SearchInput(placeholder=PLACEHOLDER, id="search-box")
+        yield Static(id="search-status")
+        yield SearchResults(id="search-results")
+        yield Footer(compact=True)
+
+    @property
+    def index(self) -> SearchIndex | None:
+        """The app's index (None while it is being built)."""
+        return self.app.search_index  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def history(self) -> list[str]:
+        """The session's recent searches, newest first (kept by the app)."""
+        return self.app.search_history  # type: ignore[attr-defined, no-any-return]
+
+    def _title(self) -> Text:
+        title = Text(end="")
+        title.append("Search", style="bold")
+        title.append(f" · {len(self.corpus.reviews)} reviews")
+        index = self.index
+        if index is not None:
+            title.append(f" · {len(index):,} texts indexed")
+        return title
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.index is None:
+            self.app.search_index_ready.subscribe(self, self._index_ready)  # type: ignore[attr-defined]
+        self._show_history()
+        self._show_status()
+        if self._initial_query:
+            self.set_query(self._initial_query)
+
+    def _index_ready(self, index: SearchIndex | None) -> None:
+        self.query_one("#search-title", Static).update(self._title())
+        if self.query_box.value.strip():
+            self._request(self.query_box.value)
+        else:
+            self._show_status()
+
+    # -- searching ----------------------------------------------------------------------------
+
+    @on(SearchInput.Changed, "#search-box")
+    def _query_changed(self, event: SearchInput.Changed) -> None:
+        clean = clean_query_text(event.value)
+        if clean != event.value:  # text set or typed around the paste filter: clean it first
+            self.query_box.value = clean
+            return
+        self._paste_note = None
+        if not clean.strip():
+            self._requested += 1  # any search still running answers an older box
+            self._pending = False
+            self.result = None
+            self.workers.cancel_group(self, "search")
+            self._show_history()
+            self._show_status()
+            return
+        self._request(clean)
+
+    @on(SearchInput.PasteCut)
+    def _paste_cut(self, message: SearchInput.PasteCut) -> None:
+        self._paste_note = (f"The paste was cut to {MAX_QUERY_LENGTH} characters "
+                            f"({message.dropped:,} left out).")
+        self._show_status()
+
+    def _request(self, text: str) -> None:
+        self._requested += 1
+        self._pending = True
+        index = self.index
+        if index is not None:
+            self._search(index, self._requested, text)
+        self._show_status()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, index: SearchIndex, number: int, text: str) -> Answer | None:
+        worker = get_current_worker()
+        try:
+            result = index.search(text, limit=DEFAULT_LIMIT,
+                                  cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return None
+        return Answer(number, text, result)
+
+    @on(Worker.StateChanged)
+    def _search_finished(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "search":
+            return
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Search failed: {worker.error}", severity="error", markup=False)
+            self._pending = False
+            self._show_status()
+            return
+        answer = worker.result
+        if event.state != WorkerState.SUCCESS or not isinstance(answer, Answer):
+            return
+        if answer.number != self._requested:
+            return  # an answer to an older query: the box has moved on
+        self._pending = False
+        self.result = answer.result
+        self.results.show_hits(answer.result.hits, self.corpus)
+        self._show_status()
+        if self._open_when_answered:
+            self._open_when_answered = False
+            self.action_open_hit()
+
+    def _show_status(self) -> None:
+        index_ready = self.index is not None
+        problem = self.app.search_index_problem  # type: ignore[attr-defined]
+        self.query_one("#search-status", Static).update(status_text(
+            self.result, indexing=not index_ready and problem is None,
+            searching=self._pending and index_ready, problem=problem,
+            paste_note=self._paste_note))
+
+    def _show_history(self) -> None:
+        self.results.show_history(self.history)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.results.move(+1)
+
+    def action_cursor_up(self) -> None:
+        """Move up the results; in an empty box, bring back the last search."""
+        if self.query_box.has_focus and not self.query_box.value and self.history:
+            self.set_query(self.history[0])
+            return
+        self.results.move(-1)
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the box (its search starts) and focus the box."""
+        self.query_box.value = clean_query_text(text)
+        self.query_box.cursor_position = len(self.query_box.value)
+        self.query_box.focus()
+
+    def focus_query(self) -> None:
+        """Focus the box with its text selected, so typing replaces it (``/`` here)."""
+        self.query_box.focus()
+        self.query_box.select_all()
+
+    @on(SearchInput.Submitted, "#search-box")
+    def _submitted(self) -> None:
+        self.action_open_hit()
+
+    @on(SearchResults.OptionSelected, "#search-results")
+    def _selected(self, event: SearchResults.OptionSelected) -> None:
+        event.stop()
+        self.results.highlighted = event.option_index
+        self.action_open_hit()
+
+    def action_open_hit(self) -> None:
+        """Open the highlighted hit: a passage in the reader with its match highlighted, a
+        comment in the comments, a name or headline at the top of its review."""
+        query = self.results.highlighted_query
+        if query is not None:
+            self.set_query(query)
+            return
+        if self._pending:
+            self._open_when_answered = True  # the list still shows an older query's hits
+            return
+        hit = self.results.highlighted_hit
+        if hit is None:
+            if self.result is not None and not self.result.query.is_empty:
+                self.notify("No hit to open.", markup=False)
+            return
+        assert self.result is not None
+        self._remember(opened=True)
+        app = self.app
+        if hit.comment_number is not None:
+            app.open_comments(hit.review_id, hit.comment_number)  # type: ignore[attr-defined]
+            return
+        review = self.corpus.get(hit.review_id)
+        if review is None:
+            return
+        found = hit_spans(hit, review)
+        if found is not None:
+            paragraph_id: str | None = found[0]
+        else:  # a name or a headline: the review from its top
+            paragraph_id = review.paragraphs[0].id if review.paragraphs else None
+        highlights = review_highlights(hit_places(self.result.hits, self.corpus), review.id)
+        app.open_reader(review.id, paragraph_id, highlights)  # type: ignore[attr-defined]
+
+    def _remember(self, *, opened: bool) -> None:
+        """Keep the box's query in the session's recent searches and, when a hit of it was
+        opened, its result for ``n``/``N`` in the reader."""
+        if self.result is not None and self.query_box.value.strip():
+            self.app.remember_search(  # type: ignore[attr-defined]
+                self.query_box.value, self.result if opened else None)
+
+    def action_back(self) -> None:
+        if self.result is not None and self.result.hits:
+            self._remember(opened=False)
+        super().action_back()

@@ -1,0 +1,112 @@
+"""How a bookmark is shown: a list row (critic, review, quote, note, tags) and a detail pane.
+
+Everything from the store or a review is untrusted: rows are ``Text`` built from plain strings.
+A bookmark whose passage can't be found in the current corpus is an *orphan*: shown with ⚠ and
+the word, never hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.library.anchoring import Anchor
+from nlmg_tui.library.bookmarks import Bookmark
+from nlmg_tui.textsafety import one_line, strip_unsafe
+from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.widgets.bookmark_marks import BOOKMARK_GLYPH, paragraph_label
+
+QUOTE_CHARS = 190
+NOTE_CHARS = 90
+ORPHAN_GLYPH = "⚠"
+PENDING = "pending"
+"""Anchor placeholder while a worker is still looking for the passage."""
+
+
+@dataclass(frozen=True)
+class BookmarkRow:
+    """A bookmark with where it is now: ``anchor`` None is an orphan; ``review`` is the review
+    it sits in now (or the one it was made in, when that still exists)."""
+
+    bookmark: Bookmark
+    anchor: Anchor | None | str
+    review: Review | None
+
+    @property
+    def is_orphan(self) -> bool:
+        return self.anchor is None
+
+    @property
+    def critic(self) -> str:
+        return review_labels.critic_name(self.review) if self.review else "Unknown review"
+
+
+def shorten(text: str, limit: int) -> str:
+    line = one_line(text)
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _place(row: BookmarkRow) -> Text:
+    text = Text()
+    review, anchor = row.review, row.anchor
+    if row.is_orphan:
+        text.append(f"{ORPHAN_GLYPH} ORPHAN ", style="bold reverse")
+        text.append(" ")
+    else:
+        text.append(f"{BOOKMARK_GLYPH} ", style="bold")
+    if review is not None:
+        text.append(review_labels.short_title(review), style="bold")
+        text.append(f" — {review_labels.headline(review)}", style="dim")
+    else:
+        text.append(f"review {one_line(row.bookmark.review_id)} (not in the corpus)", style="bold")
+    if isinstance(anchor, Anchor):
+        text.append(f"  {paragraph_label(review, anchor.paragraph_id)}")
+        if anchor.how == "moved":
+            text.append("  ↪ moved", style="italic")
+        elif anchor.how == "fuzzy":
+            text.append(f"  ≈ text changed ({anchor.score:.0f}%)", style="italic")
+    elif anchor == PENDING:
+        text.append("  locating…", style="italic dim")
+    else:
+        text.append(f"  was {paragraph_label(None, row.bookmark.paragraph_id)}")
+    return text
+
+
+def bookmark_row_text(row: BookmarkRow) -> Text:
+    """Two or three lines: where, the quote, then the note and tags if any."""
+    bookmark = row.bookmark
+    text = _place(row)
+    text.append("\n  “")
+    text.append(shorten(bookmark.quote, QUOTE_CHARS))
+    text.append("”")
+    if bookmark.note or bookmark.tags:
+        text.append("\n  ")
+        if bookmark.note:
+            text.append("✎ ")
+            text.append(shorten(bookmark.note, NOTE_CHARS), style="italic")
+            text.append("  ")
+        for tag in bookmark.tags:
+            text.append(f"#{one_line(tag)} ", style="bold")
+    return text
+
+
+def bookmark_detail_text(row: BookmarkRow) -> Text:
+    """The full quote, note, tags and dates of the highlighted bookmark."""
+    bookmark = row.bookmark
+    text = Text()
+    if row.is_orphan:
+        text.append(f"{ORPHAN_GLYPH} Orphan: ", style="bold")
+        text.append("this passage is not in the current text of any review (the review was "
+                    "changed or removed). It is kept; r re-anchors it to a paragraph you "
+                    "choose.\n\n")
+    text.append(strip_unsafe(bookmark.quote))
+    text.append("\n\nNote: ", style="bold")
+    text.append(strip_unsafe(bookmark.note) if bookmark.note else "(none — n adds one)")
+    text.append("\nTags: ", style="bold")
+    text.append(", ".join(one_line(t) for t in bookmark.tags) if bookmark.tags else "(none — t)")
+    text.append(f"\nSaved {bookmark.created[:16].replace('T', ' ')} UTC", style="dim")
+    if bookmark.updated != bookmark.created:
+        text.append(f" · changed {bookmark.updated[:16].replace('T', ' ')} UTC", style="dim")
+    return text

@@ -1,0 +1,76 @@
+"""Bookmarking from the reader, and the ★ that marks bookmarked paragraphs there.
+
+The mark is a glyph at the start of the paragraph (visible without colour) plus the
+``-bookmarked`` class for styling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.text import Text
+from textual.screen import Screen
+
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.library.passages import passage_from_review
+from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.widgets.bookmark_library import library_call
+from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView, paragraph_text
+
+BOOKMARK_GLYPH = "★"
+MARK_STYLE = "bold"
+
+
+def paragraph_label(review: Review | None, paragraph_id: str) -> str:
+    """``¶ 3`` (the paragraph's position in the review), or ``¶ p3`` if it is not there."""
+    index = review.paragraph_index(paragraph_id) if review is not None else None
+    return f"¶ {index + 1}" if index is not None else f"¶ {paragraph_id}"
+
+
+def bookmarked_text(view: ParagraphView, spans: Sequence[HighlightSpan], marked: bool) -> Text:
+    """The paragraph's text with its highlight spans, after a ★ when it is bookmarked."""
+    text = paragraph_text(view.paragraph, spans)
+    if not marked:
+        return text
+    return Text.assemble((f"{BOOKMARK_GLYPH} ", MARK_STYLE), text)
+
+
+def show_bookmark_marks(screen: Screen[object], review: Review, views: Iterable[ParagraphView],
+                        highlights: Sequence[HighlightSpan]) -> None:
+    """Mark the views of ``review`` whose paragraph holds a bookmark (and unmark the others)."""
+    # Quiet: a store that can't be read is reported by ``b`` and the Bookmarks screen, not
+    # again every time a review opens.
+    marked = library_call(screen, lambda library: library.bookmarked_paragraphs(review.id),
+                          quiet=True)
+    marked = marked or set()
+    for view in views:
+        is_marked = view.paragraph.id in marked
+        if is_marked == view.has_class("-bookmarked"):
+            continue
+        spans = [span for span in highlights if span.paragraph_id == view.paragraph.id]
+        view.update(bookmarked_text(view, spans, is_marked))
+        view.set_class(is_marked, "-bookmarked")
+
+
+def bookmark_in_reader(screen: Screen[object], review: Review, paragraph_id: str,
+                       start: int | None = None, end: int | None = None) -> bool:
+    """Bookmark the paragraph (or its ``[start:end]`` span) and say so; True if it is stored.
+
+    The notification appears after the change is on disk. The same passage again is not
+    duplicated: the library returns the bookmark already there and the user is told so.
+    """
+    added = library_call(
+        screen,
+        lambda library: library.bookmark_passage(
+            passage_from_review(review, paragraph_id, start, end)),
+        failed="Not bookmarked:",
+    )
+    if added is None:
+        return False
+    what = "Passage" if start is not None else "Paragraph"
+    where = f"{review_labels.critic_name(review)}, {paragraph_label(review, paragraph_id)}"
+    if added.created:
+        screen.notify(f"{what} bookmarked ({where}). B lists bookmarks.", markup=False)
+    else:
+        screen.notify(f"Already bookmarked ({where}).", markup=False)
+    return True

@@ -1,0 +1,164 @@
+"""Typing the user's own text: a note (many lines), a line (tags, a date, a rating), or a
+note in the user's ``$EDITOR`` while the app is suspended.
+
+The modals answer the text, or None when cancelled; saving is the caller's job (through the
+library), so nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS
+
+DIALOG_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 90;
+    max-width: 95%;
+    height: auto;
+    max-height: 90%;
+    border: round $accent;
+    border-title-align: center;
+    background: $surface;
+    padding: 0 1;
+}}
+{name} .dialog-hint {{
+    color: $text-muted;
+}}
+"""
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit a note in place; ctrl+s answers the text, escape answers None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="NoteEditor") + """
+    NoteEditor TextArea {
+        height: 12;
+    }
+    """
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = Text(self.dialog_title)  # titles quote user text: no markup
+            yield TextArea(self.note, soft_wrap=True, show_line_numbers=False, id="note-text")
+            yield Static(Text("ctrl+s saves · escape cancels"), classes="dialog-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LinePrompt(ModalScreen[str | None]):
+    """Ask for one line (tags, a date, a rating); enter answers it, escape answers None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="LinePrompt")
+
+    def __init__(self, title: str, value: str = "", *, hint: str = "", max_length: int = 1000) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self.value = value
+        self.hint = hint
+        self.max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = Text(self.dialog_title)
+            yield Input(self.value, id="prompt-input", max_length=self.max_length)
+            hint = f"{self.hint} · " if self.hint else ""
+            yield Static(Text(f"{hint}enter saves · escape cancels"), classes="dialog-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EditorFailed(Exception):
+    """The editor could not be run, or it failed; the message is one sentence."""
+
+
+def editor_command() -> list[str] | None:
+    """``$VISUAL`` or ``$EDITOR`` split like a shell would, or None when neither is set."""
+    value = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ""
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        return None
+    return words or None
+
+
+def edit_in_editor(text: str, command: list[str],
+                   suspend: Callable[[], AbstractContextManager[object]]) -> str:
+    """Write ``text`` to a private temp file, run ``command FILE`` inside ``suspend()`` (the
+    app hands the terminal over), and return the file's text afterwards.
+
+    Raises ``EditorFailed`` if the editor can't be started or exits with an error; the
+    ``suspend`` context manager's own exceptions (``SuspendNotSupported``) pass through.
+    """
+    handle, name = tempfile.mkstemp(prefix="nlmg-note-", suffix=".md")  # mode 0600
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as file:
+            file.write(text)
+        with suspend():
+            try:
+                result = subprocess.run([*command, str(path)], check=False)
+            except OSError as error:
+                raise EditorFailed(f"Could not start the editor {command[0]!r}: "
+                                   f"{error.strerror or error}.") from None
+        if result.returncode != 0:
+            raise EditorFailed(f"The editor exited with status {result.returncode}; "
+                               "the note was not changed.")
+        with path.open(encoding="utf-8", errors="replace", newline="") as file:
+            edited = file.read(MAX_NOTE_CHARS + 2)  # the library refuses anything longer
+        if edited.endswith("\n") and not text.endswith("\n"):
+            edited = edited[:-1]  # most editors end the file with a newline
+        return edited
+    finally:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,228 @@
+"""The review list: a heading line over an OptionList of pre-formatted rows.
+
+One ``Text`` per row (columns padded to widths fitted to the terminal) renders far faster than
+a DataTable's cell-by-cell layout, which matters for the first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.tui import review_labels
+
+CURSOR_MARK = "▶"
+UNREAD_MARK = "•"
+COLUMNS = ("mark", "critic", "outlet", "date", "verdict", "length")
+HEADINGS = {"mark": "", "critic": "Critic", "outlet": "Outlet", "date": "Date",
+            "verdict": "Rating / verdict", "length": "Words"}
+GAP = 2
+"""Spaces between columns."""
+
+
+def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
+    """Fixed columns first; critic and outlet up to their longest value; the rest to the
+    verdict, which is cut with an ellipsis. Narrow terminals shrink critic and outlet first."""
+    widths = {"mark": 2, "date": 10, "length": 6}
+    longest_critic = max((len(review_labels.critic_name(r)) for r in reviews), default=6)
+    longest_outlet = max((len(review_labels.outlet_name(r)) for r in reviews), default=6)
+    widths["critic"] = max(6, min(18, longest_critic))
+    widths["outlet"] = max(6, min(16, longest_outlet))
+    spacing = GAP * (len(COLUMNS) - 1)
+    rest = width - spacing - sum(widths.values())
+    if rest < 12:
+        shortfall = 12 - rest
+        for name in ("outlet", "critic"):
+            cut = min(shortfall, widths[name] - 6)
+            widths[name] -= cut
+            shortfall -= cut
+        rest = width - spacing - sum(widths.values())
+    widths["verdict"] = max(4, rest)
+    return widths
+
+
+def _cell(value: str, width: int, right: bool = False) -> str:
+    if len(value) > width:
+        return value[: max(width - 1, 0)] + "…"
+    return value.rjust(width) if right else value.ljust(width)
+
+
+def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool) -> Text:
+    """One row; untrusted values enter ``Text`` as plain strings."""
+    values = {
+        "mark": (CURSOR_MARK if cursor else " ") + (" " if read else UNREAD_MARK),
+        "critic": review_labels.critic_name(review),
+        "outlet": review_labels.outlet_name(review),
+        "date": review_labels.date_label(review),
+        "verdict": review_labels.rating_or_verdict(review),
+        "length": f"{review.word_count:,}",
+    }
+    cells = [_cell(values[name], widths[name], right=name == "length") for name in COLUMNS]
+    return Text((" " * GAP).join(cells), no_wrap=True, overflow="ellipsis", end="")
+
+
+def heading_text(widths: dict[str, int]) -> Text:
+    cells = [_cell(HEADINGS[name], widths[name], right=name == "length") for name in COLUMNS]
+    return Text((" " * GAP).join(cells), style="bold", no_wrap=True, end="")
+
+
+class ReviewOptions(OptionList):
+    """The rows; option ids are review ids.
+
+    A click on a row highlights it (showing its preview); a click on the highlighted row
+    opens it, as ``enter`` does.
+    """
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # replaces OptionList's click-selects behaviour
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        if clicked == self.highlighted:
+            self.action_select()
+        else:
+            self.highlighted = clicked
+
+
+class ReviewList(Vertical):
+    """Review rows with a ``▶`` on the cursor row (visible without colour) and ``•`` on
+    reviews not opened yet this session. Posts ``Highlighted`` and ``Selected``."""
+
+    DEFAULT_CSS = """
+    ReviewList {
+        height: auto;
+        max-height: 45%;
+    }
+    ReviewList > .review-list--heading {
+        height: 1;
+        background: $panel;
+    }
+    ReviewList > ReviewOptions {
+        height: auto;
+        max-height: 100%;
+    }
+    """
+
+    class Highlighted(Message):
+        def __init__(self, review: Review | None) -> None:
+            super().__init__()
+            self.review = review
+
+    class Selected(Message):
+        def __init__(self, review: Review) -> None:
+            super().__init__()
+            self.review = review
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._reviews: list[Review] = []
+        self._read: set[str] = set()
+        self._widths: dict[str, int] = {}
+        self._marked: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="review-list--heading")
+        yield ReviewOptions(compact=True)
+
+    @property
+    def options(self) -> ReviewOptions:
+        return self.query_one(ReviewOptions)
+
+    @property
+    def reviews(self) -> list[Review]:
+        return list(self._reviews)
+
+    @property
+    def highlighted_review(self) -> Review | None:
+        index = self.options.highlighted
+        if index is None or not 0 <= index < len(self._reviews):
+            return None
+        return self._reviews[index]
+
+    @property
+    def row_count(self) -> int:
+        return len(self._reviews)
+
+    def row_text_of(self, review_id: str) -> str:
+        """The row as shown (for tests and the palette)."""
+        index = self.options.get_option_index(review_id)
+        return str(self.options.get_option_at_index(index).prompt)
+
+    def focus(self, scroll_visible: bool = True) -> ReviewList:
+        self.options.focus(scroll_visible)
+        return self
+
+    def show_reviews(self, reviews: Sequence[Review], read: set[str], keep: str | None) -> None:
+        """Replace the rows, keeping the cursor on review ``keep`` when it is still listed."""
+        self._reviews = list(reviews)
+        self._read = set(read)
+        self._rebuild(keep)
+
+    def move_to(self, index: int) -> None:
+        if self._reviews:
+            self.options.highlighted = min(max(index, 0), len(self._reviews) - 1)
+
+    def cursor_down(self) -> None:
+        self.options.action_cursor_down()
+
+    def cursor_up(self) -> None:
+        self.options.action_cursor_up()
+
+    def _rebuild(self, keep: str | None) -> None:
+        # Before the first layout there is no size; the list spans the screen, so use that.
+        width = (self.size.width or self.app.size.width) - 1  # room for a scrollbar
+        self._widths = column_widths(width, self._reviews)
+        self.query_one(".review-list--heading", Static).update(heading_text(self._widths))
+        ids = [review.id for review in self._reviews]
+        row = ids.index(keep) if keep in ids else 0
+        self._marked = ids[row] if ids else None
+        options = self.options
+        options.clear_options()
+        options.add_options(
+            Option(self._row(review, cursor=review.id == self._marked), id=review.id)
+            for review in self._reviews
+        )
+        if ids:
+            options.highlighted = row
+        else:
+            self.post_message(self.Highlighted(None))
+
+    def _row(self, review: Review, *, cursor: bool) -> Text:
+        return row_text(review, self._widths, cursor=cursor, read=review.id in self._read)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:
+            current = self.highlighted_review
+            self._rebuild(current.id if current else None)
+
+    @on(OptionList.OptionHighlighted)
+    def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        review = self.highlighted_review
+        if review is not None and review.id != self._marked:
+            self._set_cursor_mark(review.id)
+        self.post_message(self.Highlighted(review))
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        review = self.highlighted_review
+        if review is not None:
+            self.post_message(self.Selected(review))
+
+    def _set_cursor_mark(self, review_id: str) -> None:
+        by_id = {review.id: review for review in self._reviews}
+        if self._marked in by_id:
+            self.options.replace_option_prompt(self._marked, self._row(by_id[self._marked],
+                                                                       cursor=False))
+        self.options.replace_option_prompt(review_id, self._row(by_id[review_id], cursor=True))
+        self._marked = review_id

@@ -1,0 +1,131 @@
+"""The search screen's list: hits (critic, review, field, snippet) or, for an empty box, the
+session's recent searches.
+
+Every row is a ``Text`` built from plain strings; the match is a style span, so brackets in a
+review or a query are never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from nlmg_tui.corpus.models import Corpus, Review
+from nlmg_tui.search.render import snippet_text
+from nlmg_tui.search.results import Hit
+from nlmg_tui.textsafety import one_line
+from nlmg_tui.tui import review_labels
+
+HEADLINE_CHARS = 48
+HIT_PREFIX = "hit-"
+HISTORY_PREFIX = "history-"
+RESULTS = Binding.Group("Results")
+
+
+def field_label(hit: Hit, review: Review | None) -> str:
+    """Where the hit sits, in the reader's words: ``¶ 3``, ``verdict ¶ 9``, ``comment #4``."""
+    if hit.comment_number is not None:
+        return f"comment #{hit.comment_number}"
+    position = ""
+    if hit.paragraph_id is not None:
+        index = review.paragraph_index(hit.paragraph_id) if review is not None else None
+        position = f"¶ {index + 1}" if index is not None else f"¶ {one_line(hit.paragraph_id)}"
+    names = {"paragraph": "", "verdict": "verdict", "quote": "pull quote", "note": "note"}
+    name = names.get(hit.field, one_line(hit.field))
+    return " ".join(part for part in (name, position) if part) or name
+
+
+def hit_prompt(hit: Hit, review: Review | None) -> Text:
+    """Two or three lines: critic · headline · field, then the snippet with the match styled."""
+    text = Text(end="")
+    if review is None:
+        text.append(one_line(hit.review_id), style="bold")
+    else:
+        text.append(review_labels.critic_name(review), style="bold")
+        headline = review_labels.headline(review)
+        if len(headline) > HEADLINE_CHARS:
+            headline = headline[: HEADLINE_CHARS - 1] + "…"
+        text.append(" · ")
+        text.append(headline, style="italic")
+    text.append(" · ")
+    text.append(field_label(hit, review), style="bold")
+    text.append("\n  ")
+    text.append_text(snippet_text(hit))
+    return text
+
+
+def history_prompt(query: str) -> Text:
+    return Text.assemble(("↻ ", "dim"), one_line(query), end="")
+
+
+class SearchResults(OptionList):
+    """Hits of the current query, or recent searches; option ids say which (``hit-3``,
+    ``history-0``)."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Next", group=RESULTS, id="search.list.down"),
+        Binding("up", "cursor_up", "Previous", group=RESULTS, id="search.list.up"),
+        Binding("enter", "select", "Open", id="search.list.open"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchResults {
+        height: 1fr;
+        border: none;
+        padding: 0;
+    }
+    SearchResults:focus {
+        border: none;
+    }
+    SearchResults > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
+    hits: tuple[Hit, ...] = ()
+    """The hits shown, in list order (empty while recent searches are shown)."""
+    history: tuple[str, ...] = ()
+    """The recent searches shown, newest first."""
+
+    def show_hits(self, hits: Sequence[Hit], corpus: Corpus) -> None:
+        self.hits = tuple(hits)
+        self.history = ()
+        self.set_options(Option(hit_prompt(hit, corpus.get(hit.review_id)),
+                                id=f"{HIT_PREFIX}{number}")
+                         for number, hit in enumerate(self.hits))
+        self.highlighted = 0 if self.hits else None
+
+    def show_history(self, queries: Sequence[str]) -> None:
+        self.hits = ()
+        self.history = tuple(queries)
+        self.set_options(Option(history_prompt(query), id=f"{HISTORY_PREFIX}{number}")
+                         for number, query in enumerate(self.history))
+        self.highlighted = None
+
+    @property
+    def highlighted_hit(self) -> Hit | None:
+        index = self.highlighted
+        if self.hits and index is not None and 0 <= index < len(self.hits):
+            return self.hits[index]
+        return None
+
+    @property
+    def highlighted_query(self) -> str | None:
+        """The recent search under the cursor (when the list shows them)."""
+        index = self.highlighted
+        if self.history and index is not None and 0 <= index < len(self.history):
+            return self.history[index]
+        return None
+
+    def move(self, step: int) -> None:
+        """Move the cursor, entering the list at its top (or bottom) when nothing is highlighted."""
+        if not self.option_count:
+            return
+        if self.highlighted is None:
+            self.highlighted = 0 if step > 0 else self.option_count - 1
+        else:
+            self.highlighted = min(max(self.highlighted + step, 0), self.option_count - 1)

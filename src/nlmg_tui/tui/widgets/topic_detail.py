@@ -1,0 +1,72 @@
+"""The topic map's side panel: the highlighted cell in full, with how its tone was decided."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from nlmg_tui.compare.agreement import TopicCell, TopicRow
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.textsafety import one_line
+from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.widgets.topic_table import quoted, tone_label
+
+
+def quote_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
+    """Where a topic-map quote (maybe cut with ``…``, spaces folded) sits in its paragraph."""
+    words = one_line(quote).strip("…“” ").split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in words), paragraph_text)
+    return (found.start(), found.end()) if found else None
+
+
+def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None) -> Text:
+    """One critic on one topic: tone and why, the quote, where it is."""
+    text = Text()
+    text.append(one_line(row.topic.name), style="bold")
+    critic = review_labels.critic_name(review) if review else "?"
+    text.append(f" — {critic}")
+    if review is not None:
+        text.append(f" ({review.id.split('_')[0]}, {review_labels.outlet_name(review)})",
+                    style="dim")
+    text.append("\n")
+    if cell is None:
+        text.append("Says nothing on this topic.", style="italic")
+        return text
+    text.append("Tone: ")
+    text.append_text(tone_label(cell.tone.label))
+    text.append("  decided by: ", style="bold")
+    text.append(one_line(cell.tone.explanation()))
+    text.append("\n")
+    text.append(quoted(cell.quote), style="italic")
+    text.append("\n")
+    sentences = f"{cell.sentences} sentence{'s' if cell.sentences != 1 else ''}"
+    text.append(f"Paragraph {cell.paragraph_id} · tone read from {sentences} on this topic"
+                " · enter opens it in the reader, b bookmarks the quote", style="dim")
+    return text
+
+
+def row_detail(row: TopicRow, reviews: Sequence[Review]) -> Text:
+    """A whole topic: the consensus and how it was counted, then each critic's line."""
+    text = Text()
+    text.append(one_line(row.topic.name), style="bold")
+    text.append(" — consensus: ")
+    text.append_text(tone_label(row.consensus))
+    counts: dict[str, int] = {}
+    for cell in row.cells:
+        counts[cell.tone.label] = counts.get(cell.tone.label, 0) + 1
+    tally = ", ".join(f"{n} {label}" for label, n in counts.items())
+    text.append(f" ({tally}; neutral cells don't vote)", style="dim")
+    by_id = {review.id: review for review in reviews}
+    for cell in row.cells:
+        review = by_id.get(cell.review_id)
+        text.append("\n• ")
+        text.append(review_labels.critic_name(review) if review else cell.review_id, style="bold")
+        text.append(": ")
+        text.append_text(tone_label(cell.tone.label))
+        text.append(f" — {quoted(cell.quote)}", style="italic")
+        text.append(f" ({one_line(cell.tone.explanation())})", style="dim")
+    return text

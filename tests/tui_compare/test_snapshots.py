@@ -1,0 +1,49 @@
+"""SVG snapshots of the comparison and topic-map screens (fixture reviews, so they stay put).
+
+Update with ``pytest tests/tui_compare/test_snapshots.py --snapshot-update`` only after looking
+at the report of what changed.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from nlmg_tui.tui.app import NlmgApp
+
+from .conftest import opens_compare, opens_topics, settle
+
+
+async def compare_on_a_pair(pilot: Pilot) -> None:
+    await opens_compare("100_left", "101_right")(pilot)
+    await pilot.press("j", "j")  # the cast row
+    await settle(pilot)
+
+
+async def compare_with_a_pin(pilot: Pilot) -> None:
+    await opens_compare("100_left", "101_right")(pilot)
+    await pilot.press("j", "j", "j", "m", "g", "l", "m")  # pin left p3 with right p1
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def topics_on_a_cell(pilot: Pilot) -> None:
+    await opens_topics(pilot)
+    await pilot.press("j", "j", "j", "l", "l")  # the ending, Thea Third
+    await settle(pilot)
+
+
+def test_compare_aligned(snap_compare, app: NlmgApp) -> None:
+    assert snap_compare(app, terminal_size=(100, 32), run_before=compare_on_a_pair)
+
+
+def test_compare_pinned(snap_compare, app: NlmgApp) -> None:
+    assert snap_compare(app, terminal_size=(100, 32), run_before=compare_with_a_pin)
+
+
+def test_compare_at_80_columns(snap_compare, app: NlmgApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=compare_on_a_pair)
+
+
+def test_topic_map(snap_compare, app: NlmgApp) -> None:
+    assert snap_compare(app, terminal_size=(100, 32), run_before=topics_on_a_cell)
