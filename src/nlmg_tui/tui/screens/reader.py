@@ -137,7 +137,7 @@ class ReaderScreen(AppScreen):
             else:
                 kind = kinds.get(label, "verdict")
                 box = Vertical(*views, classes=f"review-section -{kind}")
-                box.border_title = one_line(label)
+                box.border_title = Text(one_line(label))  # labels come from pages: no markup
                 yield box
 
     def _view(self, index: int, paragraph: Paragraph,
