@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 import click
 from rich.console import Console
 
-from nlmg_tui.textsafety import one_line
+from nlmg_tui.textsafety import one_line, strip_unsafe
 
 
 @dataclass
@@ -37,7 +37,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def report_error(error: BaseException, debug: bool) -> None:
-    if debug:
-        traceback.print_exception(error)
+    if debug:  # the traceback may quote untrusted text: strip escape sequences from it too
+        click.echo(strip_unsafe("".join(traceback.format_exception(error))), err=True)
     message = one_line(str(error)) or type(error).__name__
     click.echo(f"nlmg-tui: error: {message} (run with --debug for details)", err=True)
