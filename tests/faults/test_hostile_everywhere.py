@@ -33,6 +33,8 @@ def hostile_corpus() -> Corpus:
         paragraphs=(
             Paragraph("p1", f"Body {MARKUP}{ESCAPES} Kathy and Tommy and Ruth.", section=None),
             Paragraph("p2", f"Verdict {MARKUP}", section=f"Label {MARKUP}"),
+            Paragraph("p3", "W" * 5000 + " Z\u0335\u0336\u0337a\u0334\u0338l\u0321\u0322g\u0327o"
+                            " tab\there cr\rthere nul\x00there."),
             *first.paragraphs[1:],
         ),
         sections=(Section(f"Label {MARKUP}", "verdict", ("p2",)),),

@@ -225,6 +225,7 @@ APP_COPY_KEYS = {"ctrl+c", "super+c"}
 
 CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
     "compare": {
+        "slash": ((), on_screen_named("SearchScreen")),
         "j": ((), on_row(1)),
         "down": ((), on_row(1)),
         "k": (("j", "j"), on_row(1)),
@@ -252,6 +253,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "question_mark": ((), help_for_compare),
     },
     "topics": {
+        "slash": ((), on_screen_named("SearchScreen")),
         "j": ((), topic_cell(1, 1, "The novel — Lena Left", "Says nothing on this topic.")),
         "down": ((), topic_cell(1, 1, "The novel — Lena Left")),
         "k": (("j", "j"), topic_cell(1, 1, "The novel")),
@@ -292,7 +294,7 @@ SCREEN_TYPES = {"compare": CompareScreen, "topics": TopicsScreen, "picker": Revi
 
 def all_cases() -> list[tuple[str, str]]:
     cases = [(screen, key) for screen, keys in CASES.items() for key in keys]
-    return cases + [(screen, key) for screen in CASES for key in general_keys(screen)]
+    return cases + [(screen, key) for screen in CASES for key in sorted(general_keys(screen))]
 
 
 def general_keys(screen_name: str) -> set[str]:

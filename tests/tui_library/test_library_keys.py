@@ -24,6 +24,7 @@ from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.screens.help import HelpScreen
 from nlmg_tui.tui.screens.mentions import MentionsScreen
 from nlmg_tui.tui.screens.reader import ReaderScreen
+from nlmg_tui.tui.screens.search import SearchScreen
 from nlmg_tui.tui.screens.watchlist import WatchlistScreen
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
@@ -321,6 +322,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "B": ((), both(on_screen(BookmarksScreen), lambda p, a: _one_screen(a, BookmarksScreen))),
     },
     "watchlist": {
+        "slash": ((), on_screen(SearchScreen)),
         "a": ((), add_dialog_open),
         "w": ((), watched_prompt_open),
         "m": (("j",), solaris_wanted),
@@ -347,6 +349,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "W": ((), both(on_screen(WatchlistScreen), lambda p, a: _one_screen(a, WatchlistScreen))),
     },
     "mentions": {
+        "slash": ((), on_screen(SearchScreen)),
         "enter": ((), passages_focused),
         "o": ((), reader_at("000_alpha", "p1", "Carey Mulligan")),
         "a": (("j", "j"), never_let_me_go_added),

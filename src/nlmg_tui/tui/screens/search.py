@@ -35,12 +35,12 @@ class Answer:
     """What a search worker returns: which request it answers, and the result."""
 
     number: int
-    text: str
     result: SearchResult
 
 
 def status_text(result: SearchResult | None, *, indexing: bool, searching: bool,
-                problem: str | None = None, paste_note: str | None = None) -> Text:
+                problem: str | None = None, paste_note: str | None = None,
+                has_history: bool = False) -> Text:
     """Counts, "partial", the parser's notes; "indexing…" while the index is built."""
     text = Text(end="")
     if problem:
@@ -50,6 +50,8 @@ def status_text(result: SearchResult | None, *, indexing: bool, searching: bool,
         text.append("indexing… (your search runs when it is ready)", style="italic")
     elif result is None or result.query.is_empty:
         text.append("Type to search critics, outlets, headlines, quotes, passages and comments.")
+        if has_history:
+            text.append(" ↑ brings back your last search; ↓ picks an earlier one.")
     else:
         shown, total = len(result.hits), result.total
         if not shown:
@@ -147,8 +149,7 @@ class SearchScreen(AppScreen):
             title.append(f" · {len(index):,} texts indexed")
         return title
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # AppScreen.on_mount runs too (Textual calls each class's)
         if self.index is None:
             self.app.search_index_ready.subscribe(self, self._index_ready)  # type: ignore[attr-defined]
         self._show_history()
@@ -174,12 +175,14 @@ class SearchScreen(AppScreen):
         self._paste_note = None
         if not clean.strip():
             self._requested += 1  # any search still running answers an older box
-            self._pending = False
+            self._pending = self._open_when_answered = False
             self.result = None
             self.workers.cancel_group(self, "search")
             self._show_history()
             self._show_status()
             return
+        if self.results.history:
+            self.results.show_hits((), self.corpus)  # recent searches make way for the hits
         self._request(clean)
 
     @on(SearchInput.PasteCut)
@@ -204,7 +207,7 @@ class SearchScreen(AppScreen):
                                   cancelled=lambda: worker.is_cancelled)
         except SearchCancelled:
             return None
-        return Answer(number, text, result)
+        return Answer(number, result)
 
     @on(Worker.StateChanged)
     def _search_finished(self, event: Worker.StateChanged) -> None:
@@ -235,7 +238,7 @@ class SearchScreen(AppScreen):
         self.query_one("#search-status", Static).update(status_text(
             self.result, indexing=not index_ready and problem is None,
             searching=self._pending and index_ready, problem=problem,
-            paste_note=self._paste_note))
+            paste_note=self._paste_note, has_history=bool(self.history)))
 
     def _show_history(self) -> None:
         self.results.show_history(self.history)

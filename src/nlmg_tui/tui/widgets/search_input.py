@@ -15,7 +15,6 @@ from textual.widgets import Input
 from nlmg_tui.search.query import MAX_QUERY_LENGTH
 from nlmg_tui.textsafety import strip_unsafe
 
-
 RESULTS = Binding.Group("Results")
 
 
