@@ -34,12 +34,29 @@ def match(query: str, candidate: str) -> tuple[float, Text]:
     return alignment.score, display
 
 
-class ReviewCommands(Provider):
+Command = tuple[str, Callable[[], object], str]
+"""A palette entry: its name, what it runs, and a line of help."""
+
+
+class ListedCommands(Provider):
+    """A provider over a short list of named commands, matched with ``match``."""
+
+    def _commands(self) -> list[Command]:
+        raise NotImplementedError
+
+    async def search(self, query: str) -> Hits:
+        for name, command, help_text in self._commands():
+            score, display = match(query, name)
+            if score >= MIN_SCORE:
+                yield Hit(score / 100, display, command, text=name, help=help_text)
+
+
+class ReviewCommands(ListedCommands):
     """``Read: critic · outlet — headline`` (and ``Comments: …``) for every review."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
-        commands: list[tuple[str, Callable[[], object], str]] = []
+        commands: list[Command] = []
         for review in app.corpus.reviews:  # type: ignore[attr-defined]
             name = f"{review_labels.short_title(review)} — {review_labels.headline(review)}"
             commands.append((f"Read: {name}", partial(app.open_reader, review.id),  # type: ignore[attr-defined]
@@ -54,12 +71,6 @@ class ReviewCommands(Provider):
         for name, command, help_text in self._commands():
             if name.startswith("Read: "):
                 yield DiscoveryHit(Text(name), command, text=name, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        for name, command, help_text in self._commands():
-            score, display = match(query, name)
-            if score >= MIN_SCORE:
-                yield Hit(score / 100, display, command, text=name, help=help_text)
 
 
 class ScreenCommands(Provider):
@@ -88,12 +99,12 @@ class ScreenCommands(Provider):
                           help=entry.group)
 
 
-class CompareCommands(Provider):
+class CompareCommands(ListedCommands):
     """``Compare: A with B`` for every pair of reviews, and ``Topic map``."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
-        commands: list[tuple[str, Callable[[], object], str]] = [
+        commands: list[Command] = [
             ("Topic map: where the critics agree", app.open_topics,  # type: ignore[attr-defined]
              "For each topic: who addresses it, a quote and the tone"),
         ]
@@ -110,17 +121,11 @@ class CompareCommands(Provider):
         name, command, help_text = self._commands()[0]
         yield DiscoveryHit(Text(name), command, text=name, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        for name, command, help_text in self._commands():
-            score, display = match(query, name)
-            if score >= MIN_SCORE:
-                yield Hit(score / 100, display, command, text=name, help=help_text)
 
-
-class LibraryCommands(Provider):
+class LibraryCommands(ListedCommands):
     """``Bookmarks``, ``Watchlist`` and ``Mentions``: the user's library and who the reviews name."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
         return [
             ("Bookmarks: saved passages and notes", app.open_bookmarks,  # type: ignore[attr-defined]
@@ -135,19 +140,13 @@ class LibraryCommands(Provider):
         for name, command, help_text in self._commands():
             yield DiscoveryHit(Text(name), command, text=name, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        for name, command, help_text in self._commands():
-            score, display = match(query, name)
-            if score >= MIN_SCORE:
-                yield Hit(score / 100, display, command, text=name, help=help_text)
 
-
-class SearchCommands(Provider):
+class SearchCommands(ListedCommands):
     """``Search…`` (``/``), and ``Search again: …`` for each of this session's searches."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
-        commands: list[tuple[str, Callable[[], object], str]] = [
+        commands: list[Command] = [
             ("Search…", app.open_search,  # type: ignore[attr-defined]
              "Critics, outlets, headlines, quotes, passages and comments (/)"),
         ]
@@ -160,8 +159,3 @@ class SearchCommands(Provider):
         name, command, help_text = self._commands()[0]
         yield DiscoveryHit(Text(name), command, text=name, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        for name, command, help_text in self._commands():
-            score, display = match(query, name)
-            if score >= MIN_SCORE:
-                yield Hit(score / 100, display, command, text=name, help=help_text)
