@@ -1,3 +1,3 @@
-from nlmg_tui.cli import main
+from nlmg_tui.entry import main
 
 main()
