@@ -187,6 +187,13 @@ class NlmgApp(App[None]):
 
         self.push_screen(TopicsScreen(self.corpus))
 
+    def open_timeline(self) -> None:
+        """The reception timeline: reviews by publication date, rating and tone."""
+        from nlmg_tui.tui.screens.timeline import TimelineScreen
+
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(self.corpus))
+
     def open_bookmarks(self) -> None:
         """Every bookmarked passage, with notes and tags."""
         from nlmg_tui.tui.screens.bookmarks import BookmarksScreen

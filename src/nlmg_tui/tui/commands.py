@@ -107,6 +107,8 @@ class CompareCommands(ListedCommands):
         commands: list[Command] = [
             ("Topic map: where the critics agree", app.open_topics,  # type: ignore[attr-defined]
              "For each topic: who addresses it, a quote and the tone"),
+            ("Timeline: the reception by date", app.open_timeline,  # type: ignore[attr-defined]
+             "Reviews by publication date with rating and tone; the premiere marked"),
         ]
         reviews = app.corpus.reviews  # type: ignore[attr-defined]
         for index, left in enumerate(reviews):
