@@ -80,12 +80,14 @@ def open_screen(app: NlmgApp, name: str, review_id: str) -> None:
         app.open_mentions()
     elif name == "search":
         app.open_search("Eve")
+    elif name == "timeline":
+        app.open_timeline()
     elif name == "help":
         app.action_help()
 
 
 SCREENS = ["browse", "reader", "comments", "compare", "topics", "bookmarks", "watchlist",
-           "mentions", "search", "help"]
+           "mentions", "search", "timeline", "help"]
 
 
 @pytest.mark.parametrize("name", SCREENS)
