@@ -137,7 +137,7 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
         evidence["published"] = published[1]
     rating, site_rating = _ratings(header + trailer, draft.paragraphs, lines)
 
-    facts = _facts(lines, header, page_title_line)
+    facts = _facts(lines, page_title_line)
     film_title = _film_title(facts, page_title_line, headline)
     if hints:
         headline, critic, outlet, published, rating, film_title = _fill_from_hints(
@@ -329,7 +329,7 @@ def _collect_body(lines: list[_Line], start: int, critic: str | None
             previous = line
             continue
         if line.role == "label" and not _INLINE_LABEL.match(line.text):
-            section = _label_case(line.text.rstrip(":"))
+            section = line.text.rstrip(":").strip()
             previous = line
             continue
         if line.role == "label":
@@ -377,12 +377,8 @@ def _split_labelled(text: str) -> list[tuple[str, str]]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         body = text[match.end():end].strip()
         if body:
-            parts.append((_label_case(match["label"]), body))
+            parts.append((match["label"].strip(), body))
     return parts
-
-
-def _label_case(label: str) -> str:
-    return label.strip()
 
 
 def _sections(paragraphs: list[Paragraph]) -> tuple[Section, ...]:
@@ -451,7 +447,7 @@ def _ratings(candidates: list[_Line], paragraphs: list[Paragraph], lines: list[_
     return critic, site
 
 
-def _facts(lines: list[_Line], header: list[_Line], page_title: _Line | None) -> list[FilmFact]:
+def _facts(lines: list[_Line], page_title: _Line | None) -> list[FilmFact]:
     facts: list[FilmFact] = []
     if page_title:
         facts.extend(title_facts(page_title.text, page_title.number))

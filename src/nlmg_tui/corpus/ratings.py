@@ -60,12 +60,12 @@ def find_ratings(text: str) -> list[FoundRating]:
                         match.start(), match.end())
         )
     for match in _WORDS.finditer(text):
-        score = _WORD_NUMBERS.get(match["score"].casefold(), None)
+        score = _WORD_NUMBERS.get(match["score"].casefold())
         score = float(match["score"]) if score is None else score
         score += 0.5 if match["half"] else 0.0
         scale_word = match["scale"].casefold()
         scale = _WORD_NUMBERS.get(scale_word) or float(scale_word)
-        if 0 < scale and score <= scale and not _overlaps(found, match.start(), match.end()):
+        if scale > 0 and score <= scale and not _overlaps(found, match.start(), match.end()):
             found.append(FoundRating(match.group(0), round(score / scale, 4), f"{scale:g}",
                                      _label_after(text, match.end()), match.start(), match.end()))
     for match in _ASTERISKS.finditer(text):
