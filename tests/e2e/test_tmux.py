@@ -89,6 +89,8 @@ def tmux(tmp_path) -> Iterator[Tmux]:
     finally:
         subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True,
                        timeout=10)
+        socket_dir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (socket_dir / session.socket).unlink(missing_ok=True)  # kill-server leaves the file
 
 
 def test_open_read_help_quit(tmux: Tmux) -> None:

@@ -82,6 +82,8 @@ class Tmux:
 
     def kill(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        socket_dir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (socket_dir / self.name).unlink(missing_ok=True)  # kill-server leaves the socket file
 
 
 @pytest.fixture
