@@ -193,6 +193,21 @@ async def test_read_only_watchlist(app, user_data_dir, store):
         assert (user_data_dir / "watchlist.json").read_bytes() == payload
 
 
+async def test_a_read_only_watchlist_leaves_bookmarks_editable(app, user_data_dir, store):
+    user_data_dir.mkdir(parents=True)
+    payload = json.dumps({"_meta": {"1": {"schema": 7}}, "watchlist": {}}).encode()
+    (user_data_dir / "watchlist.json").write_bytes(payload)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_bookmarks()
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "BookmarksScreen"
+        assert screen.read_only is None
+        assert "Read-only" not in str(screen.query_one("#bookmarks-banner", Static).render())
+        await open_watchlist(pilot, app)
+        assert "newer nlmg-tui" in str(app.screen.query_one("#watchlist-banner", Static).render())
+
+
 async def test_watchlist_picks_up_another_instance(app, store):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_watchlist(pilot, app)

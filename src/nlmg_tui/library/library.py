@@ -93,6 +93,16 @@ class Library:
         """Why changes can't be saved (newer schema, damaged file left in place), if known."""
         return self._bookmarks.read_only_reason or self._watchlist.read_only_reason
 
+    @property
+    def bookmarks_read_only_reason(self) -> str | None:
+        """Why bookmark changes can't be saved; the watchlist file may still be writable."""
+        return self._bookmarks.read_only_reason
+
+    @property
+    def watchlist_read_only_reason(self) -> str | None:
+        """Why watchlist changes can't be saved; bookmarks may still be writable."""
+        return self._watchlist.read_only_reason
+
     def changed_since_last_read(self) -> bool:
         """True if another instance (or a sync tool) changed either file since we read it."""
         return self._bookmarks.changed_on_disk() or self._watchlist.changed_on_disk()

@@ -149,7 +149,7 @@ class BookmarksScreen(AppScreen):
         """Read the bookmarks again and show them (keeping the cursor on the same one)."""
         bookmarks = library_call(self, lambda library: library.bookmarks())
         self.bookmarks = bookmarks if bookmarks is not None else []
-        self.read_only = read_only_note(app_library(self))
+        self.read_only = read_only_note(app_library(self), "bookmarks")
         show_banner(self.query_one("#bookmarks-banner", Static), self.read_only)
         self.refresh_bindings()
         self._locate()

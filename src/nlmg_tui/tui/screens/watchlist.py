@@ -109,7 +109,7 @@ class WatchlistScreen(AppScreen):
     def reload(self, keep: str | None = None) -> None:
         entries = library_call(self, lambda library: library.watchlist())
         self.entries = entries if entries is not None else []
-        self.read_only = read_only_note(app_library(self))
+        self.read_only = read_only_note(app_library(self), "watchlist")
         show_banner(self.query_one("#watchlist-banner", Static), self.read_only)
         self.refresh_bindings()
         self.refresh_list(keep)

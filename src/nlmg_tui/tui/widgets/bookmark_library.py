@@ -57,9 +57,11 @@ def library_call(node: DOMNode, call: Callable[[Library], T], *, failed: str = "
         show_notices(node, library)
 
 
-def read_only_note(library: Library) -> str | None:
-    """Why the library can't be changed (shown as a banner), or None."""
-    reason = library.read_only_reason
+def read_only_note(library: Library, part: str) -> str | None:
+    """Why ``part`` ("bookmarks" or "watchlist") can't be changed (shown as a banner), or None.
+    Each file has its own reason: a read-only watchlist leaves bookmarks editable."""
+    reason = (library.bookmarks_read_only_reason if part == "bookmarks"
+              else library.watchlist_read_only_reason)
     return f"Read-only: {reason} Browsing still works; changes are turned off." if reason else None
 
 
