@@ -17,7 +17,6 @@ from nlmg_tui.corpus.models import (
     Review,
     Section,
 )
-from nlmg_tui.tui.app import NlmgApp, make_app
 
 HOSTILE_MARKUP = "[@click=app.quit]q[/] and [b]x[/b] and [/"
 OSC_TITLE = "\x1b]0;pwned\x07"
@@ -108,8 +107,3 @@ def build_corpus() -> Corpus:
 @pytest.fixture
 def corpus() -> Corpus:
     return build_corpus()
-
-
-@pytest.fixture
-def app(corpus, user_data_dir) -> NlmgApp:
-    return make_app(corpus=corpus, data_dir=user_data_dir)

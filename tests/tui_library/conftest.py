@@ -8,7 +8,6 @@ import pytest
 
 from nlmg_tui.corpus.models import Corpus, Paragraph, Rating, Review
 from nlmg_tui.library.library import Library
-from nlmg_tui.tui.app import NlmgApp, make_app
 
 HOSTILE_MARKUP = "[@click=app.quit]q[/] and [b]x[/b] and [/"
 SIZE = (100, 32)
@@ -69,11 +68,6 @@ def build_corpus() -> Corpus:
 @pytest.fixture
 def corpus() -> Corpus:
     return build_corpus()
-
-
-@pytest.fixture
-def app(corpus, user_data_dir) -> NlmgApp:
-    return make_app(corpus=corpus, data_dir=user_data_dir)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ import pytest
 from textual.pilot import Pilot
 
 from nlmg_tui.corpus.models import Comment, Corpus, Paragraph, PullQuote, Review, Section
-from nlmg_tui.corpus.store import load_corpus
-from nlmg_tui.tui.app import NlmgApp, make_app
 
 HOSTILE_MARKUP = "[@click=app.quit]q[/] and [b]x[/b] and [/"
 OSC_TITLE = "\x1b]0;pwned\x07"
@@ -74,17 +72,6 @@ def build_corpus() -> Corpus:
 @pytest.fixture
 def corpus() -> Corpus:
     return build_corpus()
-
-
-@pytest.fixture
-def app(corpus, user_data_dir) -> NlmgApp:
-    return make_app(corpus=corpus, data_dir=user_data_dir)
-
-
-@pytest.fixture
-def real_app(user_data_dir) -> NlmgApp:
-    """The app on the shipped reviews (data/corpus.json)."""
-    return make_app(corpus=load_corpus(), data_dir=user_data_dir)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -7,8 +7,6 @@ import pytest
 from textual.pilot import Pilot
 
 from nlmg_tui.corpus.models import Corpus, Evidence, FilmFact, Paragraph, Rating, Review
-from nlmg_tui.corpus.store import load_corpus
-from nlmg_tui.tui.app import NlmgApp, make_app
 
 HOSTILE_MARKUP = "[@click=app.quit]q[/] [b]x[/b] [/"
 OSC_TITLE = "\x1b]0;pwned\x07"
@@ -39,14 +37,8 @@ def build_corpus() -> Corpus:
 
 
 @pytest.fixture
-def app(user_data_dir) -> NlmgApp:
-    return make_app(corpus=build_corpus(), data_dir=user_data_dir)
-
-
-@pytest.fixture
-def real_app(user_data_dir) -> NlmgApp:
-    """The app on the bundled corpus."""
-    return make_app(corpus=load_corpus(), data_dir=user_data_dir)
+def corpus() -> Corpus:
+    return build_corpus()
 
 
 async def settle(pilot: Pilot) -> None:
