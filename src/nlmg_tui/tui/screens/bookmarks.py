@@ -24,7 +24,7 @@ from nlmg_tui.library.anchoring import Anchor
 from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
-from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.screens.library_list import LibraryListScreen
 from nlmg_tui.tui.widgets.bookmark_anchors import AnchorCache, AnchorKey
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker, chosen_value, filter_choices
 from nlmg_tui.tui.widgets.bookmark_filter import (
@@ -36,7 +36,6 @@ from nlmg_tui.tui.widgets.bookmark_filter import (
 )
 from nlmg_tui.tui.widgets.bookmark_library import (
     LIBRARY_SCREEN_CSS,
-    POLL_SECONDS,
     app_library,
     library_call,
     read_only_note,
@@ -61,12 +60,12 @@ from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 MOVE = Binding.Group("Move")
 LIST_LIMIT = 200
 """Rows shown at once; searching or filtering narrows a longer list."""
-EDIT_ACTIONS = {"edit_note", "edit_note_in_editor", "edit_tags", "delete", "undo_delete",
-                "repair"}
 
-
-class BookmarksScreen(AppScreen):
+class BookmarksScreen(LibraryListScreen):
     """Lists bookmarks; the reader opens at the highlighted one."""
+
+    EDIT_ACTIONS = frozenset({"edit_note", "edit_note_in_editor", "edit_tags", "delete",
+                              "undo_delete", "repair"})
 
     MIN_SIZE = (50, 14)
     HELP_TITLE = "Bookmarks"
@@ -117,8 +116,6 @@ class BookmarksScreen(AppScreen):
         self.critic_filter: str | None = None
         self.deleted: list[Bookmark] = []
         """Deleted this visit, newest last: ``u`` restores them one by one."""
-        self.read_only: str | None = None
-        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="bookmarks-title", classes="screen-title")
@@ -132,16 +129,6 @@ class BookmarksScreen(AppScreen):
         with VerticalScroll(id="bookmark-detail-pane", classes="library-detail"):
             yield Static(id="bookmark-detail")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.set_interval(POLL_SECONDS, self._poll_library)
-
-    def on_screen_resume(self) -> None:
-        """Back from the reader (which may have added bookmarks): read the list again."""
-        if self._resumed_before:
-            self.reload()
-        self._resumed_before = True
 
     # -- loading -------------------------------------------------------------------------
 
@@ -158,12 +145,6 @@ class BookmarksScreen(AppScreen):
         else:
             self.matches = None
             self.refresh_list()
-
-    def _poll_library(self) -> None:
-        """Pick up changes made by another instance (or a sync tool)."""
-        if self.is_current and app_library(self).changed_since_last_read():
-            self.reload()
-            self.notify("The library was changed in another window; the list was reloaded.")
 
     def _locate(self) -> None:
         """Anchor the bookmarks: those still in their paragraph now, the others in a worker."""
@@ -306,11 +287,6 @@ class BookmarksScreen(AppScreen):
         self.refresh_list()
 
     # -- actions -------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in EDIT_ACTIONS and self.read_only:
-            return None  # shown dimmed: the banner says why
-        return True
 
     def _need_row(self) -> BookmarkRow | None:
         row = self.highlighted_row
@@ -487,18 +463,6 @@ class BookmarksScreen(AppScreen):
         if self.search_input.value:
             self.search_input.value = ""  # Input.Changed clears the search
         self.refresh_list()
-
-    def action_cursor_down(self) -> None:
-        self.option_list.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.option_list.action_cursor_up()
-
-    def action_cursor_first(self) -> None:
-        self.option_list.action_first()
-
-    def action_cursor_last(self) -> None:
-        self.option_list.action_last()
 
     def action_back(self) -> None:
         """Leave the search box (keeping the search), or close the screen."""

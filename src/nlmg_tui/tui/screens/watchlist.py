@@ -22,10 +22,9 @@ from nlmg_tui.corpus.mentions import film_suggestions
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.library.watchlist import WatchlistEntry
 from nlmg_tui.textsafety import one_line, strip_unsafe
-from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.screens.library_list import LibraryListScreen
 from nlmg_tui.tui.widgets.bookmark_library import (
     LIBRARY_SCREEN_CSS,
-    POLL_SECONDS,
     app_library,
     library_call,
     read_only_note,
@@ -41,12 +40,12 @@ from nlmg_tui.tui.widgets.watchlist_films import (
 )
 
 MOVE = Binding.Group("Move")
-EDIT_ACTIONS = {"add_film", "remove_film", "undo_remove", "mark_watched", "mark_want", "rate",
-                "edit_note"}
 
-
-class WatchlistScreen(AppScreen):
+class WatchlistScreen(LibraryListScreen):
     """Lists the watchlist, oldest first."""
+
+    EDIT_ACTIONS = frozenset({"add_film", "remove_film", "undo_remove", "mark_watched",
+                              "mark_want", "rate", "edit_note"})
 
     MIN_SIZE = (50, 12)
     HELP_TITLE = "Watchlist"
@@ -84,8 +83,6 @@ class WatchlistScreen(AppScreen):
         self.corpus = corpus
         self.entries: list[WatchlistEntry] = []
         self.removed: list[WatchlistEntry] = []
-        self.read_only: str | None = None
-        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="watchlist-title", classes="screen-title")
@@ -94,15 +91,6 @@ class WatchlistScreen(AppScreen):
         with VerticalScroll(id="watchlist-detail-pane", classes="library-detail"):
             yield Static(id="watchlist-detail")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.set_interval(POLL_SECONDS, self._poll_library)
-
-    def on_screen_resume(self) -> None:
-        if self._resumed_before:
-            self.reload()
-        self._resumed_before = True
 
     # -- showing -------------------------------------------------------------------------
 
@@ -113,11 +101,6 @@ class WatchlistScreen(AppScreen):
         show_banner(self.query_one("#watchlist-banner", Static), self.read_only)
         self.refresh_bindings()
         self.refresh_list(keep)
-
-    def _poll_library(self) -> None:
-        if self.is_current and app_library(self).changed_since_last_read():
-            self.reload()
-            self.notify("The library was changed in another window; the list was reloaded.")
 
     def refresh_list(self, keep: str | None = None) -> None:
         options = self.option_list
@@ -183,11 +166,6 @@ class WatchlistScreen(AppScreen):
         self.action_show_passages()
 
     # -- actions -------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in EDIT_ACTIONS and self.read_only:
-            return None  # shown dimmed: the banner says why
-        return True
 
     def _need_entry(self) -> WatchlistEntry | None:
         entry = self.highlighted_entry
@@ -320,14 +298,3 @@ class WatchlistScreen(AppScreen):
             self.reload(keep=restored.id)
             self.notify(f"{one_line(restored.title)} is back on the watchlist.", markup=False)
 
-    def action_cursor_down(self) -> None:
-        self.option_list.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.option_list.action_cursor_up()
-
-    def action_cursor_first(self) -> None:
-        self.option_list.action_first()
-
-    def action_cursor_last(self) -> None:
-        self.option_list.action_last()
