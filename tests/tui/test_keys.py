@@ -261,6 +261,25 @@ async def reader_bookmarked(pilot: Pilot, app: NlmgApp) -> None:
     assert str(screen.views[2].render()).startswith("★")
 
 
+def notified(words: str) -> Check:
+    async def check(pilot: Pilot, app: NlmgApp) -> None:
+        assert any(words in str(n.message) for n in app._notifications)
+
+    return check
+
+
+async def spoiler_free_toggled(pilot: Pilot, app: NlmgApp) -> None:
+    """Z turns the mode off (on at first run) and remembers it; pressed again, back on."""
+    import json
+
+    assert app.spoiler_shield.enabled is False
+    assert json.loads(app.settings_file.read_text())["spoiler_free"] is False
+    await pilot.press("Z")
+    await pilot.pause()
+    assert app.spoiler_shield.enabled is True
+    assert json.loads(app.settings_file.read_text())["spoiler_free"] is True
+
+
 async def span_picker_opened(pilot: Pilot, app: NlmgApp) -> None:
     assert type(app.screen).__name__ == "SpanPicker"
 
@@ -276,6 +295,7 @@ GENERAL: dict[str, tuple[Callable[..., Awaitable[None]] | None, Check]] = {
     "B": (None, on_screen_named("BookmarksScreen")),
     "W": (None, on_screen_named("WatchlistScreen")),
     "M": (None, on_screen_named("MentionsScreen")),
+    "Z": (None, spoiler_free_toggled),
 }
 
 # screen -> key -> (keys to press first, check). The key itself is pressed in between.
@@ -325,6 +345,9 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "C": ((), compare_picker_opened),
         "b": ((), reader_bookmarked),
         "v": ((), span_picker_opened),
+        # this corpus gives nothing away; revealing: tests/tui_spoilers
+        "s": ((), notified("This paragraph gives nothing away.")),
+        "S": ((), notified("This review gives nothing away.")),
         "q": ((), back_to_browse),
         "escape": ((), back_to_browse),
     },

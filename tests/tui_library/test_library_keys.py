@@ -278,6 +278,14 @@ async def only_films_shown(pilot: Pilot, app: NlmgApp) -> None:
     assert "films named" in status(app, "#mentions-title")
 
 
+async def spoiler_free_toggled(pilot: Pilot, app: NlmgApp) -> None:
+    """Z flips spoiler-free mode (on at first run); pressed again it is back on."""
+    assert app.spoiler_shield.enabled is False
+    await pilot.press("Z")
+    await pilot.pause()
+    assert app.spoiler_shield.enabled is True
+
+
 GENERAL: dict[str, tuple[tuple[str, ...], Check]] = {
     "question_mark": ((), on_screen(HelpScreen)),
     "ctrl+p": ((), palette_open),
@@ -285,6 +293,7 @@ GENERAL: dict[str, tuple[tuple[str, ...], Check]] = {
     "B": ((), on_screen(BookmarksScreen)),
     "W": ((), on_screen(WatchlistScreen)),
     "M": ((), on_screen(MentionsScreen)),
+    "Z": ((), spoiler_free_toggled),
 }
 COPY_KEYS = ("ctrl+c", "super+c")
 

@@ -85,6 +85,10 @@ def copies_query(key: str) -> tuple[tuple[str, ...], Check]:
     return ("ctrl+shift+a",), check
 
 
+async def spoiler_free_off(pilot: Pilot, app: NlmgApp) -> None:
+    assert app.spoiler_shield.enabled is False  # on at first run; Z turned it off
+
+
 CASES: dict[str, tuple[tuple[str, ...], Check]] = {
     "down": ((), on_row(1)),
     "up": (("down", "down"), on_row(1)),
@@ -104,6 +108,7 @@ CASES: dict[str, tuple[tuple[str, ...], Check]] = {
     "W": (("tab",), on_screen("WatchlistScreen")),
     "M": (("tab",), on_screen("MentionsScreen")),
     "slash": (("tab",), box_selected),
+    "Z": (("tab",), spoiler_free_off),
 }
 
 

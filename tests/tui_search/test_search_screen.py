@@ -42,6 +42,7 @@ def highlighted_words(app, row: int) -> list[str]:
 
 
 async def test_typo_finds_garfield(real_app):
+    real_app.spoiler_shield.enabled = False  # every snippet shown; shielded hits: tests/tui_spoilers
     async with real_app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "garfeild")
         screen = search_screen(real_app)

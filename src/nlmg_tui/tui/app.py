@@ -26,6 +26,8 @@ from nlmg_tui.textsafety import strip_unsafe
 from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.settings import SettingsError, load_settings, save_settings, settings_path
+from nlmg_tui.tui.spoiler_shield import SETTING as SPOILER_SETTING
+from nlmg_tui.tui.spoiler_shield import SpoilerShield, spoiler_free_setting
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -83,6 +85,8 @@ class NlmgApp(App[None]):
         Binding("W", "open_watchlist", "Watchlist", show=False, id="app.watchlist"),
         Binding("M", "open_mentions", "Mentions", show=False, id="app.mentions"),
         Binding("slash", "open_search", "Search", show=False, id="app.search"),
+        Binding("Z", "toggle_spoiler_free", "Spoiler-free on/off", show=False,
+                id="app.spoiler_free"),
     ]
 
     def __init__(self, corpus: Corpus, data_dir: str | os.PathLike[str] | None = None,
@@ -95,6 +99,10 @@ class NlmgApp(App[None]):
         loaded = load_settings(self.settings_file)
         self.settings = dict(loaded.values)
         self._settings_problem = loaded.problem
+        self.spoiler_shield = SpoilerShield(spoiler_free_setting(self.settings))
+        """Spoiler-free mode and this session's revealed paragraphs, for every screen."""
+        self.spoiler_shield_changed: Signal[None] = Signal(self, "spoiler-shield-changed")
+        """Published when the mode changes or paragraphs are revealed/hidden."""
         self._data_dir = data_dir
         self._library: Library | None = None
         self.search_index: SearchIndex | None = None
@@ -139,6 +147,21 @@ class NlmgApp(App[None]):
             save_settings(self.settings_file, self.settings)
         except SettingsError as error:
             self.notify(f"Theme not saved: {error}", severity="warning", markup=False)
+
+    def action_toggle_spoiler_free(self) -> None:
+        """Turn spoiler-free mode on or off, remember it, and redraw the screens that show text."""
+        shield = self.spoiler_shield
+        shield.enabled = not shield.enabled
+        self.settings[SPOILER_SETTING] = shield.enabled
+        self.spoiler_shield_changed.publish(None)
+        state = "on: spoilers are hidden" if shield.enabled else "off: every paragraph is shown"
+        try:
+            save_settings(self.settings_file, self.settings)
+        except SettingsError as error:
+            self.notify(f"Spoiler-free mode {state}, for this session only: {error}",
+                        severity="warning", markup=False)
+            return
+        self.notify(f"Spoiler-free mode {state}.", markup=False)
 
     def copy_to_clipboard(self, text: str) -> None:
         """Selected text leaves the app through OSC 52: strip control sequences once more."""

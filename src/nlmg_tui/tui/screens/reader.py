@@ -16,18 +16,19 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from nlmg_tui.corpus.models import Corpus, Paragraph, Review
+from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
-from nlmg_tui.tui.widgets.bookmark_marks import (
-    bookmark_in_reader,
-    bookmarked_text,
-    show_bookmark_marks,
-)
+from nlmg_tui.tui.spoiler_shield import SpoilerShield
+from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_spark
+from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
 
 MOVE = Binding.Group("Move")
+ARC_WIDTH = 30
+"""Most blocks in the header's tone arc: one per paragraph up to this many."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ class ReaderScreen(AppScreen):
         Binding("K,left_square_bracket", "previous_review", "Previous review", show=False,
                 id="reader.previous_review"),
         Binding("c", "open_comments", "Comments", id="reader.comments"),
-        Binding("C", "compare", "Compare with…", id="reader.compare"),
+        Binding("C", "compare", "Compare…", id="reader.compare"),
         Binding("b", "bookmark", "Bookmark ¶", id="reader.bookmark"),
         Binding("v", "select_passage", "Select sentences…", show=False, id="reader.select"),
+        Binding("s", "toggle_spoiler", "Show spoiler", id="reader.spoiler"),
+        Binding("S", "toggle_all_spoilers", "All spoilers", show=False,
+                id="reader.all_spoilers"),
         Binding("n", "next_hit", "Next search hit", show=False, id="reader.next_hit"),
         Binding("N", "previous_hit", "Previous search hit", show=False,
                 id="reader.previous_hit"),
@@ -72,6 +76,7 @@ class ReaderScreen(AppScreen):
         "Reviews": ("next_review", "previous_review", "open_comments", "compare", "back"),
         "Bookmarks": ("bookmark", "select_passage"),
         "Search": ("next_hit", "previous_hit"),
+        "Spoilers": ("toggle_spoiler", "toggle_all_spoilers"),
     }
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -140,31 +145,62 @@ class ReaderScreen(AppScreen):
                 box.border_title = Text(one_line(label))  # labels come from pages: no markup
                 yield box
 
+    @property
+    def shield(self) -> SpoilerShield:
+        return self.app.spoiler_shield  # type: ignore[attr-defined]
+
+    def _shield_level(self, paragraph: Paragraph) -> SpoilerLevel | None:
+        if self.shield.hides(self.review, paragraph.id):
+            return self.shield.level(self.review, paragraph.id)
+        return None
+
     def _view(self, index: int, paragraph: Paragraph,
               spans: Sequence[HighlightSpan]) -> ParagraphView:
-        view = ParagraphView(paragraph, index, spans,
+        view = ParagraphView(paragraph, index, spans, shield=self._shield_level(paragraph),
                              classes="-spoiler" if paragraph.spoiler_warning else "")
         if paragraph.spoiler_warning:
             view.border_title = "⚠ Spoiler warning"
         return view
 
     def _header_text(self) -> Text:
+        """Headline; byline with the rating and the overall tone; the tone arc, one block per
+        paragraph (the cursor's block reversed) when they fit."""
         text = Text()
         text.append(review_labels.headline(self.review), style="bold")
         text.append("\n")
         text.append(review_labels.byline(self.review), style="dim")
+        if self.review.paragraphs:
+            tone = tone_for(self.review)
+            text.append(" · tone ", style="dim")
+            text.append_text(tone_label(tone))
+            spark = tone_spark(tone, ARC_WIDTH)
+            if len(tone.arc) <= ARC_WIDTH:
+                spark.stylize("reverse", self.cursor, self.cursor + 1)
+            text.append("  ")
+            text.append_text(spark)
         return text
 
     def on_mount(self) -> None:
         self._show_cursor(top=True)
         self._show_bookmarks()
+        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self, lambda _: self._apply_shield())
+
+    def _apply_shield(self) -> None:
+        """Hide or show paragraphs after the mode changed or something was revealed."""
+        for view in self.views:
+            level = self._shield_level(view.paragraph)
+            if level != view.shield:
+                view.shield = level
+                view.redraw()
+        self._show_status()
 
     def on_screen_resume(self) -> None:
         self._show_bookmarks()  # bookmarks may have changed on the Bookmarks screen
 
     def _show_bookmarks(self) -> None:
         """★ before each bookmarked paragraph."""
-        show_bookmark_marks(self, self.review, self.views, self.highlights)
+        show_bookmark_marks(self, self.review, self.views)
 
     @property
     def views(self) -> list[ParagraphView]:
@@ -178,6 +214,7 @@ class ReaderScreen(AppScreen):
         views = self.views
         for view in views:
             view.set_class(view.index == self.cursor, "-cursor")
+        self.query_one("#reader-header", Static).update(self._header_text())
         self._show_status()
         if views:
             target = views[self.cursor]
@@ -200,6 +237,9 @@ class ReaderScreen(AppScreen):
             status.append(f" · review {order.index(self.review.id) + 1} of {len(order)}")
         if self.review.comments:
             status.append(f" · {len(self.review.comments)} comments (c)")
+        hidden = len(self.shield.hidden_ids(self.review))
+        if hidden:
+            status.append(f" · {hidden} spoiler ¶ hidden (s, S)")
         self.query_one("#reader-status", Static).update(status)
 
     @on(ParagraphView.Clicked)
@@ -272,7 +312,6 @@ class ReaderScreen(AppScreen):
         self.highlights = tuple(highlights)
         self.set_reactive(ReaderScreen.cursor, self._start_index(paragraph_id))
         self._mark_read()
-        self.query_one("#reader-header", Static).update(self._header_text())
         await self.body.remove_children()
         await self.body.mount_all(list(self._paragraph_widgets()))
         self.body.scroll_home(animate=False)
@@ -292,6 +331,10 @@ class ReaderScreen(AppScreen):
         ref = self.current_paragraph
         if ref is None:
             return
+        if self.shield.hides(self.review, ref.paragraph_id):
+            self.notify("This paragraph is hidden as a spoiler: press s to show it first.",
+                        markup=False)
+            return
         review = self.review
 
         def chosen(span: tuple[int, int] | None) -> None:
@@ -299,6 +342,43 @@ class ReaderScreen(AppScreen):
                 self._show_bookmarks()
 
         self.app.push_screen(SpanPicker(review.paragraphs[self.cursor]), chosen)
+
+    def action_toggle_spoiler(self) -> None:
+        """Show the cursor paragraph if it is hidden as a spoiler; hide it again if shown."""
+        ref = self.current_paragraph
+        if ref is None or not self._shield_usable():
+            return
+        shield = self.shield
+        if not shield.level(self.review, ref.paragraph_id).shielded:
+            self.notify("This paragraph gives nothing away.", markup=False)
+            return
+        if shield.hides(self.review, ref.paragraph_id):
+            shield.reveal(self.review, ref.paragraph_id)
+        else:
+            shield.cover(self.review, ref.paragraph_id)
+        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+
+    def action_toggle_all_spoilers(self) -> None:
+        """Show every hidden spoiler of this review; when none is hidden, hide them all again."""
+        if not self._shield_usable():
+            return
+        shown = self.shield.reveal_all(self.review)
+        if shown:
+            self.notify(f"Showing {shown} spoiler paragraph{'s' * (shown != 1)}.", markup=False)
+        else:
+            covered = self.shield.cover_all(self.review)
+            if not covered:
+                self.notify("This review gives nothing away.", markup=False)
+                return
+            self.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
+                        markup=False)
+        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+
+    def _shield_usable(self) -> bool:
+        if not self.shield.enabled:
+            self.notify("Spoiler-free mode is off: every paragraph is shown. Z turns it on.",
+                        markup=False)
+        return self.shield.enabled
 
     def action_open_comments(self) -> None:
         self.app.open_comments(self.review.id)  # type: ignore[attr-defined]
@@ -324,5 +404,6 @@ class ReaderScreen(AppScreen):
         """Highlight ``highlights`` instead of the current ones, in place (★ marks kept)."""
         self.highlights = tuple(highlights)
         for view in self.views:
-            spans = [span for span in self.highlights if span.paragraph_id == view.paragraph.id]
-            view.update(bookmarked_text(view, spans, view.has_class("-bookmarked")))
+            view.spans = tuple(span for span in self.highlights
+                               if span.paragraph_id == view.paragraph.id)
+            view.redraw()

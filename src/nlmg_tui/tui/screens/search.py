@@ -152,6 +152,8 @@ class SearchScreen(AppScreen):
     def on_mount(self) -> None:  # AppScreen.on_mount runs too (Textual calls each class's)
         if self.index is None:
             self.app.search_index_ready.subscribe(self, self._index_ready)  # type: ignore[attr-defined]
+        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self, lambda _: (self._show_hits(), self._show_status()))
         self._show_history()
         self._show_status()
         if self._initial_query:
@@ -226,19 +228,40 @@ class SearchScreen(AppScreen):
             return  # an answer to an older query: the box has moved on
         self._pending = False
         self.result = answer.result
-        self.results.show_hits(answer.result.hits, self.corpus)
+        self._show_hits()
         self._show_status()
         if self._open_when_answered:
             self._open_when_answered = False
             self.action_open_hit()
 
+    def _show_hits(self) -> None:
+        """The current result's hits, with spoiler-free mode applied."""
+        if self.result is None:
+            return
+        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        self.results.show_hits(self.result.hits, self.corpus,
+                               lambda review, pid: shield.level(review, pid).level
+                               if shield.hides(review, pid) else None)
+
     def _show_status(self) -> None:
         index_ready = self.index is not None
         problem = self.app.search_index_problem  # type: ignore[attr-defined]
-        self.query_one("#search-status", Static).update(status_text(
+        text = status_text(
             self.result, indexing=not index_ready and problem is None,
             searching=self._pending and index_ready, problem=problem,
-            paste_note=self._paste_note, has_history=bool(self.history)))
+            paste_note=self._paste_note, has_history=bool(self.history))
+        hidden = self._hidden_hit_count()
+        if hidden and not self._pending:
+            text.append(f" · {hidden} in hidden spoiler paragraphs (Z shows every spoiler)",
+                        style="dim")
+        self.query_one("#search-status", Static).update(text)
+
+    def _hidden_hit_count(self) -> int:
+        if self.result is None:
+            return 0
+        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        return sum(1 for hit in self.result.hits
+                   if shield.hides(self.corpus.get(hit.review_id), hit.paragraph_id))
 
     def _show_history(self) -> None:
         self.results.show_history(self.history)

@@ -6,19 +6,18 @@ The mark is a glyph at the start of the paragraph (visible without colour) plus 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from rich.text import Text
 from textual.screen import Screen
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.library.passages import passage_from_review
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_library import library_call
-from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView, paragraph_text
+from nlmg_tui.tui.widgets.paragraph_view import BOOKMARK_GLYPH, ParagraphView
 
-BOOKMARK_GLYPH = "★"
-MARK_STYLE = "bold"
+__all__ = ["BOOKMARK_GLYPH", "bookmark_in_reader", "paragraph_label", "show_bookmark_marks"]
+
 
 
 def paragraph_label(review: Review | None, paragraph_id: str) -> str:
@@ -27,16 +26,8 @@ def paragraph_label(review: Review | None, paragraph_id: str) -> str:
     return f"¶ {index + 1}" if index is not None else f"¶ {paragraph_id}"
 
 
-def bookmarked_text(view: ParagraphView, spans: Sequence[HighlightSpan], marked: bool) -> Text:
-    """The paragraph's text with its highlight spans, after a ★ when it is bookmarked."""
-    text = paragraph_text(view.paragraph, spans)
-    if not marked:
-        return text
-    return Text.assemble((f"{BOOKMARK_GLYPH} ", MARK_STYLE), text)
-
-
-def show_bookmark_marks(screen: Screen[object], review: Review, views: Iterable[ParagraphView],
-                        highlights: Sequence[HighlightSpan]) -> None:
+def show_bookmark_marks(screen: Screen[object], review: Review,
+                        views: Iterable[ParagraphView]) -> None:
     """Mark the views of ``review`` whose paragraph holds a bookmark (and unmark the others)."""
     # Quiet: a store that can't be read is reported by ``b`` and the Bookmarks screen, not
     # again every time a review opens.
@@ -45,11 +36,9 @@ def show_bookmark_marks(screen: Screen[object], review: Review, views: Iterable[
     marked = marked or set()
     for view in views:
         is_marked = view.paragraph.id in marked
-        if is_marked == view.has_class("-bookmarked"):
-            continue
-        spans = [span for span in highlights if span.paragraph_id == view.paragraph.id]
-        view.update(bookmarked_text(view, spans, is_marked))
-        view.set_class(is_marked, "-bookmarked")
+        if is_marked != view.marked:
+            view.marked = is_marked
+            view.redraw()
 
 
 def bookmark_in_reader(screen: Screen[object], review: Review, paragraph_id: str,

@@ -1,4 +1,5 @@
-"""One paragraph in the reader, with optional highlighted spans (e.g. search hits)."""
+"""One paragraph in the reader, with optional highlighted spans (e.g. search hits), a ★ when it
+is bookmarked, or, in spoiler-free mode, a labelled bar in place of its text."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from textual.message import Message
 from textual.widgets import Static
 
 from nlmg_tui.corpus.models import Paragraph
+from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import strip_unsafe
+from nlmg_tui.tui.spoiler_shield import bar_label
 
 HIGHLIGHT_STYLE = "bold reverse"
 """Reverse video, so a highlight stays visible without colour."""
+BOOKMARK_GLYPH = "★"
+SHIELD_GLYPH = "▒▒"
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,23 @@ def paragraph_text(paragraph: Paragraph, spans: Sequence[HighlightSpan] = ()) ->
     return text
 
 
+def shield_text(paragraph: Paragraph, level: SpoilerLevel, *, has_hit: bool,
+                reveal_key: str = "s") -> Text:
+    """The bar a hidden paragraph shows: its level and length, never its words."""
+    text = Text(end="")
+    text.append(f"{SHIELD_GLYPH} ", style="bold")
+    text.append(bar_label(level, len(paragraph.text.split()), has_hit=has_hit), style="bold")
+    text.append(f" · {reveal_key} to show", style="italic")
+    return text
+
+
 class ParagraphView(Static):
-    """A paragraph; the reader gives the cursor paragraph the ``-cursor`` class."""
+    """A paragraph; the reader gives the cursor paragraph the ``-cursor`` class.
+
+    What it shows follows three attributes set by the reader (then ``redraw``): ``spans``
+    (highlights), ``marked`` (bookmarked: ★) and ``shield`` (the spoiler level when the
+    paragraph is hidden, else None).
+    """
 
     DEFAULT_CSS = """
     ParagraphView {
@@ -53,6 +73,13 @@ class ParagraphView(Static):
         border-left: outer $accent;
         background: $boost;
     }
+    ParagraphView.-shielded {
+        color: $text-muted;
+        background: $panel;
+    }
+    ParagraphView.-shielded.-cursor {
+        background: $accent 25%;
+    }
     """
 
     class Clicked(Message):
@@ -63,10 +90,33 @@ class ParagraphView(Static):
             self.index = index
 
     def __init__(self, paragraph: Paragraph, index: int, spans: Sequence[HighlightSpan] = (),
-                 *, classes: str = "") -> None:
-        super().__init__(paragraph_text(paragraph, spans), classes=classes)
+                 *, shield: SpoilerLevel | None = None, classes: str = "") -> None:
         self.paragraph = paragraph
         self.index = index
+        self.spans = tuple(spans)
+        self.marked = False
+        self.shield = shield
+        super().__init__(self.content_text(), classes=classes)
+        self.set_class(shield is not None, "-shielded")
+
+    @property
+    def hidden(self) -> bool:
+        return self.shield is not None
+
+    def content_text(self) -> Text:
+        if self.shield is not None:
+            text = shield_text(self.paragraph, self.shield, has_hit=bool(self.spans))
+        else:
+            text = paragraph_text(self.paragraph, self.spans)
+        if self.marked:
+            text = Text.assemble((f"{BOOKMARK_GLYPH} ", "bold"), text)
+        return text
+
+    def redraw(self) -> None:
+        """Show the current spans, mark and shield."""
+        self.set_class(self.shield is not None, "-shielded")
+        self.set_class(self.marked, "-bookmarked")
+        self.update(self.content_text())
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

@@ -7,7 +7,7 @@ review or a query are never read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -19,6 +19,11 @@ from nlmg_tui.search.render import snippet_text
 from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES
+
+HiddenLevel = Callable[[Review, str], str | None]
+"""The spoiler level (``premise``/``ending``) when spoiler-free mode hides a review's paragraph
+now, else None."""
 
 HEADLINE_CHARS = 48
 HIT_PREFIX = "hit-"
@@ -39,8 +44,20 @@ def field_label(hit: Hit, review: Review | None) -> str:
     return " ".join(part for part in (name, position) if part) or name
 
 
-def hit_prompt(hit: Hit, review: Review | None) -> Text:
-    """Two or three lines: critic · headline · field, then the snippet with the match styled."""
+def hidden_hit_text(level: str) -> Text:
+    """What a hit inside a hidden paragraph shows instead of its snippet."""
+    name = LEVEL_NAMES.get(level, level)
+    return Text.assemble(("▒▒ ", "bold"), (f"In a hidden spoiler paragraph ({name})", "bold"),
+                         (" · enter opens it behind its bar", "italic"), end="")
+
+
+def _nothing_hidden(review: Review, paragraph_id: str) -> str | None:
+    return None
+
+
+def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _nothing_hidden) -> Text:
+    """Two or three lines: critic · headline · field, then the snippet with the match styled
+    (or, when the hit's paragraph is hidden as a spoiler, a line that says so, without text)."""
     text = Text(end="")
     if review is None:
         text.append(one_line(hit.review_id), style="bold")
@@ -54,7 +71,9 @@ def hit_prompt(hit: Hit, review: Review | None) -> Text:
     text.append(" · ")
     text.append(field_label(hit, review), style="bold")
     text.append("\n  ")
-    text.append_text(snippet_text(hit))
+    level = (hidden_level(review, hit.paragraph_id)
+             if review is not None and hit.paragraph_id is not None else None)
+    text.append_text(hidden_hit_text(level) if level else snippet_text(hit))
     return text
 
 
@@ -91,13 +110,16 @@ class SearchResults(OptionList):
     history: tuple[str, ...] = ()
     """The recent searches shown, newest first."""
 
-    def show_hits(self, hits: Sequence[Hit], corpus: Corpus) -> None:
+    def show_hits(self, hits: Sequence[Hit], corpus: Corpus,
+                  hidden_level: HiddenLevel = _nothing_hidden) -> None:
+        """Show ``hits``; those in paragraphs hidden as spoilers show no text."""
+        keep = self.highlighted if tuple(hits) == self.hits else None
         self.hits = tuple(hits)
         self.history = ()
-        self.set_options(Option(hit_prompt(hit, corpus.get(hit.review_id)),
+        self.set_options(Option(hit_prompt(hit, corpus.get(hit.review_id), hidden_level),
                                 id=f"{HIT_PREFIX}{number}")
                          for number, hit in enumerate(self.hits))
-        self.highlighted = 0 if self.hits else None
+        self.highlighted = keep if keep is not None else (0 if self.hits else None)
 
     def show_history(self, queries: Sequence[str]) -> None:
         self.hits = ()
