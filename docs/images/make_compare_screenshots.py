@@ -42,7 +42,9 @@ async def main() -> None:
             await pilot.press("space")
             app.open_compare("000", "002")
             await settle(pilot)
-            await shot("compare", "j", "j", "j", "j")  # Kathy, Ruth and Tommy introduced
+            # spoiler-free mode is on in a fresh data dir: 000 p2 and 002 p5 reveal the premise
+            await shot("compare-spoilers", "j", "j", "j", "j")
+            await shot("compare", "S")  # shown: Kathy, Ruth and Tommy introduced
             # pin 000 p1 to 002 p1: mark the right p1 (row 1), then the left p1 (row 3)
             await shot("compare-pinned", "g", "l", "m", "h", "j", "j", "m")
             await shot("compare-whole", "v")

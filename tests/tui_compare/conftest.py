@@ -104,3 +104,53 @@ async def opens_topics(pilot: Pilot) -> None:
     await pilot.pause()
     pilot.app.open_topics()  # type: ignore[attr-defined]
     await settle(pilot)
+
+
+SPOILER_WORDS = {"left": "harvested", "right": "donors"}
+"""A word only the hidden paragraph of each side holds (asserted absent while hidden)."""
+
+
+def build_spoiler_corpus() -> Corpus:
+    """Two reviews whose spoiler levels and pairs are known, for spoiler-free mode.
+
+    Rows: 0 ``p1 | p1`` (Hailsham; nothing hidden), 1 ``p2 | p2`` (both premise reveals),
+    2 ``p3 | p3`` (the cast), 3 ``p4 | p4`` (left p4 tells the ending, right p4 does not).
+    """
+    shield = Review(
+        id="200_shield",
+        source="200_shield.txt",
+        headline="Kind and cruel",
+        critic="Sam Shield",
+        outlet="The Shield",
+        published="2010-09-20",
+        rating=Rating("3/5", 0.6, "5"),
+        site_rating=None,
+        paragraphs=(
+            Paragraph("p1", "At Hailsham, Kathy, Ruth and Tommy grow up together under the eye "
+                            "of Miss Emily."),
+            Paragraph("p2", "The students are clones, raised so that their organs can be "
+                            "harvested."),
+            Paragraph("p3", "Carey Mulligan and Andrew Garfield lead a superb, moving cast."),
+            Paragraph("p4", "In the final scene Tommy dies, and Kathy stands alone at the fence "
+                            "in Norfolk."),
+        ),
+    )
+    plain = Review(
+        id="201_plain",
+        source="201_plain.txt",
+        headline="Cold and dull",
+        critic="Pat Plain",
+        outlet="Plain Words",
+        published=None,
+        rating=None,
+        site_rating=None,
+        paragraphs=(
+            Paragraph("p1", "Kathy, Ruth and Tommy are children at Hailsham, a school in the "
+                            "English countryside."),
+            Paragraph("p2", "They learn that they are donors, and their organs decide how long "
+                            "they live."),
+            Paragraph("p3", "The cast is fine: Carey Mulligan above all, and Andrew Garfield."),
+            Paragraph("p4", "The pacing is dull and the ending is a letdown."),
+        ),
+    )
+    return Corpus((shield, plain))

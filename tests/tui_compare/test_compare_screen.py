@@ -13,6 +13,7 @@ from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.tui.app import NlmgApp, make_app
 from nlmg_tui.tui.screens import compare as compare_module
 from nlmg_tui.tui.screens.compare import CompareScreen
+from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_passage import MENTION_STYLE
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 from nlmg_tui.tui.widgets.too_small import TooSmallNote
@@ -102,12 +103,14 @@ async def test_header_compares_the_two(app: NlmgApp) -> None:
         left = shown(app.screen.query_one("#header-left", Static)).splitlines()
         right = shown(app.screen.query_one("#header-right", Static)).splitlines()
         assert left[0] == "◀ LEFT   100 Lena Left · The Left Review"
-        assert left[1] == "2010-09-15 · 4/5 · 55 words · 1 min"
-        assert left[2] == "“A quiet, devastating film.”"
-        assert left[3] == "Topics: 3 · shared: cast, ending, score"
+        assert left[1] == "2010-09-15 · 55 words · 1 min"
+        assert left[2] == "▄▆▄▆       positive +0.67 · 4/5"  # tone arc, tone, rating
+        assert left[3] == "“A quiet, devastating film.”"
+        assert left[4] == "Topics: 3 · shared: cast, ending, score"
         assert right[0] == "RIGHT ▶   101 Unnamed critic · Hostile [red]Outlet[/red]"
-        assert right[1] == "— · no rating · 54 words · 1 min"
-        assert right[3] == "Topics: 4 · only here: premise · shared: cast, ending, score"
+        assert right[1] == "— · 54 words · 1 min"
+        assert right[2] == "▄▄▆▄       positive +0.50 · no rating"
+        assert right[4] == "Topics: 4 · only here: premise · shared: cast, ending, score"
 
 
 async def test_hostile_text_is_shown_literally(app: NlmgApp) -> None:
@@ -189,6 +192,7 @@ async def test_cursor_moves_per_side_in_the_whole_view(app: NlmgApp) -> None:
 
 
 async def test_real_reviews_000_and_002_align_as_documented(real_app: NlmgApp) -> None:
+    real_app.spoiler_shield.enabled = False  # about the pairs: p2 and p5 reveal the premise
     async with real_app.run_test(size=(100, 32)) as pilot:
         await opens_compare("000", "002")(pilot)
         screen = real_app.screen
@@ -264,7 +268,8 @@ async def test_a_stale_alignment_is_dropped(app: NlmgApp) -> None:
         await opens_compare("100_left", "101_right")(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        stale = CompareScreen.AlignmentReady(screen.generation - 1, [], (), ((), ()))
+        tones = (tone_for(screen.left), tone_for(screen.right))
+        stale = CompareScreen.AlignmentReady(screen.generation - 1, [], (), ((), ()), tones)
         screen.post_message(stale)
         await pilot.pause()
         assert len(screen.rows) == 5

@@ -7,6 +7,7 @@ The comparison starts on the fixture pair 100_left / 101_right, whose rows are:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -204,6 +205,19 @@ async def back_to_compare(pilot: Pilot, app: NlmgApp) -> None:
     assert (screen.left.id, screen.right.id) == ("100_left", "101_right")
 
 
+def notice(text: str) -> Check:
+    async def check(pilot: Pilot, app: NlmgApp) -> None:
+        assert text in notices(app)
+    return check
+
+
+async def spoiler_free_off(pilot: Pilot, app: NlmgApp) -> None:
+    """``Z`` (the app's) turns the on-by-default mode off and remembers it."""
+    assert not app.spoiler_shield.enabled
+    assert "Spoiler-free mode off: every paragraph is shown." in notices(app)
+    assert json.loads(app.settings_file.read_text())["spoiler_free"] is False
+
+
 def on_screen_named(name: str) -> Check:
     async def check(pilot: Pilot, app: NlmgApp) -> None:
         assert type(app.screen).__name__ == name
@@ -218,8 +232,10 @@ GENERAL: dict[str, Check] = {
     "B": on_screen_named("BookmarksScreen"),
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
+    "Z": spoiler_free_off,
 }
-LIBRARY_KEYS = {"B", "W", "M"}
+MODAL_HIDDEN_KEYS = {"B", "W", "M", "Z"}
+"""App keys a modal (the picker) does not pass on."""
 APP_COPY_KEYS = {"ctrl+c", "super+c"}
 """The app's copy keys: tested with a selection in tests/tui/test_keys.py."""
 
@@ -243,6 +259,9 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "b": (("j",), bookmarked_left_p1),
         "p": (("j",), pinned_row_1),
         "m": (("j", "j", "j"), marked_left_p3),
+        # the fixture pair gives nothing away; test_spoilers.py has reviews that do
+        "s": (("j",), notice("Nothing on this row gives anything away.")),
+        "S": ((), notice("Neither review gives anything away.")),
         "v": ((), whole_view),
         "L": ((), lock_off),
         "x": (("j",), swapped),
@@ -299,7 +318,7 @@ def all_cases() -> list[tuple[str, str]]:
 
 def general_keys(screen_name: str) -> set[str]:
     """App keys each screen lists (the picker, a modal, does not offer the theme key)."""
-    return set(GENERAL) - {"ctrl+t"} - LIBRARY_KEYS if screen_name == "picker" else set(GENERAL)
+    return set(GENERAL) - {"ctrl+t"} - MODAL_HIDDEN_KEYS if screen_name == "picker" else set(GENERAL)
 
 
 @pytest.mark.parametrize(("screen_name", "key"), all_cases())

@@ -5,10 +5,19 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.compare.align import AlignedPair, align_reviews
+from nlmg_tui.compare.tone_arc import ReviewTone
 from nlmg_tui.corpus.models import Paragraph
+from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
+from nlmg_tui.tui.widgets.compare_header import ARC_WIDTH, arc_block, tone_line
 from nlmg_tui.tui.widgets.compare_marks import compare_pair
-from nlmg_tui.tui.widgets.compare_passage import MENTION_STYLE, passage_label, passage_text
+from nlmg_tui.tui.widgets.compare_passage import (
+    MENTION_STYLE,
+    passage_label,
+    passage_text,
+    shield_bar,
+)
 from nlmg_tui.tui.widgets.compare_row import gutter_text
+from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
 from nlmg_tui.tui.widgets.compare_sync import flipped, sync_offset
 from nlmg_tui.tui.widgets.topic_detail import quote_span
 from nlmg_tui.tui.widgets.topic_table import critic_heading, quoted, tone_label
@@ -123,3 +132,64 @@ def test_topic_table_labels() -> None:
     assert quoted('"Already quoted," he said') == '"Already quoted," he said'
     assert tone_label("mixed").plain == "± mixed"
     assert tone_label("negative", short=True).plain == "− neg"
+
+
+def test_shield_bar_names_the_level_and_length_never_the_words() -> None:
+    paragraph = Paragraph("p2", "They are clones, raised for their organs.")
+    bar = shield_bar(paragraph, SpoilerLevel("premise", ('premise: "clones"',)))
+    assert bar.plain == " ▒▒ Spoiler hidden (premise reveal) · 7 words · s to show ▒▒ "
+    assert str(bar.style) == "reverse"  # a block without colour too
+    assert "clones" not in bar.plain and "organs" not in bar.plain
+
+
+@pytest.mark.parametrize(
+    ("count", "index", "expected"),
+    [
+        (4, 0, 0),
+        (4, 3, 3),  # fits: one block per paragraph
+        (20, 0, 0),
+        (20, 1, 0),  # 20 paragraphs in 10 blocks: two per block
+        (20, 2, 1),
+        (20, 19, 9),
+        (15, 14, 9),
+        (15, 7, 4),
+    ],
+)
+def test_arc_block(count: int, index: int, expected: int) -> None:
+    assert arc_block(count, ARC_WIDTH, index) == expected
+
+
+def test_arc_block_agrees_with_sparkline_runs() -> None:
+    """Marking a paragraph in a long arc marks the block whose run holds it."""
+    from nlmg_tui.compare.tone_arc import sparkline
+
+    values = [1.0 if i == 13 else -1.0 for i in range(23)]
+    spark = sparkline(values, ARC_WIDTH)
+    assert spark.index(max(spark)) == arc_block(23, ARC_WIDTH, 13)
+
+
+def test_tone_line_puts_the_arc_the_tone_and_the_rating_together() -> None:
+    left, right, _ = build_corpus().reviews
+    tone = ReviewTone(arc=(0.5, -0.5, 0.0), score=0.0, label="mixed", positive=1, negative=1)
+    line = tone_line(left, tone, cursor=1)
+    assert line.plain == "▆▂▄        mixed +0.00 · 4/5"
+    assert [(s.start, s.end) for s in line.spans if str(s.style) == "reverse"] == [(1, 2)]
+    assert tone_line(right, tone).plain.endswith("mixed +0.00 · no rating")
+    assert tone_line(right, None).plain == "tone reading… · no rating"
+    assert tone_line(right, None, waiting="not available").plain.startswith("tone not available")
+    empty = ReviewTone(arc=(), score=0.0, label="neutral", positive=0, negative=0)
+    assert tone_line(left, empty).plain == "no paragraphs to read a tone from · 4/5"
+    longest = ReviewTone(arc=(-0.5,) * 30, score=-0.42, label="negative", positive=0, negative=9)
+    assert len(tone_line(right, longest).plain) == 37  # the left pane's width at 80 columns
+
+
+@pytest.mark.parametrize(
+    ("hidden", "expected"),
+    [(0, None), (1, "· 1 spoiler hidden (s, S)"), (3, "· 3 spoilers hidden (s, S)")],
+)
+def test_status_counts_hidden_spoilers(hidden: int, expected: str | None) -> None:
+    text = status_text(CompareStatus(view="aligned", side="left", hidden_spoilers=hidden)).plain
+    if expected is None:
+        assert "spoiler" not in text
+    else:
+        assert text == f"Aligned · left side {expected}"

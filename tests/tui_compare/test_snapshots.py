@@ -6,11 +6,19 @@ at the report of what changed.
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
-from nlmg_tui.tui.app import NlmgApp
+from nlmg_tui.tui.app import NlmgApp, make_app
 
-from .conftest import opens_compare, opens_topics, settle
+from .conftest import build_spoiler_corpus, opens_compare, opens_topics, settle
+
+
+@pytest.fixture
+def spoiler_app(user_data_dir) -> NlmgApp:
+    """The app on two reviews that give the premise and the ending away (spoiler-free mode is
+    on in a fresh data dir)."""
+    return make_app(corpus=build_spoiler_corpus(), data_dir=user_data_dir)
 
 
 async def compare_on_a_pair(pilot: Pilot) -> None:
@@ -25,6 +33,12 @@ async def compare_with_a_pin(pilot: Pilot) -> None:
     await settle(pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
+
+
+async def compare_spoiler_free(pilot: Pilot) -> None:
+    await opens_compare("200_shield", "201_plain")(pilot)
+    await pilot.press("j", "j", "j", "l")  # the ending row: a bar beside a complaint
+    await settle(pilot)
 
 
 async def topics_on_a_cell(pilot: Pilot) -> None:
@@ -43,6 +57,10 @@ def test_compare_pinned(snap_compare, app: NlmgApp) -> None:
 
 def test_compare_at_80_columns(snap_compare, app: NlmgApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=compare_on_a_pair)
+
+
+def test_compare_spoiler_free_with_tone_arcs(snap_compare, spoiler_app: NlmgApp) -> None:
+    assert snap_compare(spoiler_app, terminal_size=(100, 32), run_before=compare_spoiler_free)
 
 
 def test_topic_map(snap_compare, app: NlmgApp) -> None:

@@ -132,6 +132,10 @@ class BookmarksScreen(LibraryListScreen):
 
     # -- loading -------------------------------------------------------------------------
 
+    def on_mount(self) -> None:  # LibraryListScreen.on_mount runs too
+        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self, lambda _: self.refresh_list())
+
     def reload(self) -> None:
         """Read the bookmarks again and show them (keeping the cursor on the same one)."""
         bookmarks = library_call(self, lambda library: library.bookmarks())
@@ -207,13 +211,21 @@ class BookmarksScreen(LibraryListScreen):
         rows = self.visible_rows
         content: list[Option | None] = []
         for row in rows[:LIST_LIMIT]:
-            content += [Option(bookmark_row_text(row), id=row.bookmark.id), None]
+            content += [Option(bookmark_row_text(row, self._hidden(row)), id=row.bookmark.id),
+                        None]
         options.set_options(content)
         ids = [row.bookmark.id for row in rows[:LIST_LIMIT]]
         if ids:
             options.highlighted = ids.index(keep) if keep in ids else min(old_index, len(ids) - 1)
         self._show_title(len(rows))
         self._show_detail()
+
+    def _hidden(self, row: BookmarkRow) -> bool:
+        """Is the bookmarked paragraph hidden by spoiler-free mode now?"""
+        anchor = row.anchor
+        if not isinstance(anchor, Anchor):
+            return False
+        return self.app.spoiler_shield.hides(row.review, anchor.paragraph_id)  # type: ignore[attr-defined]
 
     def _show_title(self, shown: int) -> None:
         total = len(self.bookmarks)
@@ -240,7 +252,7 @@ class BookmarksScreen(LibraryListScreen):
         detail = self.query_one("#bookmark-detail", Static)
         row = self.highlighted_row
         if row is not None:
-            detail.update(bookmark_detail_text(row))
+            detail.update(bookmark_detail_text(row, self._hidden(row)))
         elif not self.bookmarks:
             detail.update(Text("No bookmarks yet. In the reader, b bookmarks the paragraph "
                                "under the cursor and v selects sentences to bookmark."))

@@ -5,6 +5,11 @@ hatched gap; the mentions a pair shares are underlined. The user pins pairs by h
 synchronisation points) and the rest re-aligns around them. Whole view: both reviews in full,
 scrolling together while the lock is on. Alignment runs in a thread worker; its result comes
 back as ``AlignmentReady`` (or ``AlignmentFailed``), and a stale result is dropped.
+
+In spoiler-free mode (``app.spoiler_shield``) a hidden paragraph shows as a labelled bar in both
+views; ``s`` and ``S`` reveal (and hide again), and the screen redraws whenever the app's
+``spoiler_shield_changed`` signal says the mode or the reveals changed, here or in the reader.
+The header draws each review's tone arc beside its rating, the cursor's paragraph reversed.
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from nlmg_tui.compare.agreement import topics_of
 from nlmg_tui.compare.align import AlignedPair, PinError, align_reviews
+from nlmg_tui.compare.tone_arc import ReviewTone
 from nlmg_tui.corpus.gazetteer import Entity, GazetteerError, default_gazetteer
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.spoiler_shield import SpoilerShield
+from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
 from nlmg_tui.tui.widgets.compare_header import side_header
-from nlmg_tui.tui.widgets.compare_passage import ComparePassage
+from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 from nlmg_tui.tui.widgets.compare_row import AlignedRow, AlignedView
 from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
@@ -82,9 +90,13 @@ class CompareScreen(AppScreen):
         Binding("b", "bookmark", "Bookmark", id="compare.bookmark"),
         Binding("p", "toggle_pin", "Pin", id="compare.pin"),
         Binding("m", "mark_pin", "Mark to pin", show=False, id="compare.mark"),
-        Binding("v", "toggle_view", "Aligned/whole", id="compare.view"),
+        Binding("s", "toggle_spoiler", "Spoiler", id="compare.spoiler"),
+        Binding("S", "toggle_all_spoilers", "Show/hide all spoilers", show=False,
+                id="compare.all_spoilers"),
+        # Footer room at 80 columns: "s" took "x"'s place there, "v" got a shorter name.
+        Binding("v", "toggle_view", "Rows/whole", id="compare.view"),
         Binding("L", "toggle_lock", "Scroll lock", show=False, id="compare.lock"),
-        Binding("x", "swap", "Swap", id="compare.swap"),
+        Binding("x", "swap", "Swap", show=False, id="compare.swap"),
         Binding("1", "pick_left", "Pick left review…", show=False, id="compare.pick_left"),
         Binding("2", "pick_right", "Pick right review…", show=False, id="compare.pick_right"),
         Binding("q,escape", "back", "Back", id="compare.back"),
@@ -94,6 +106,7 @@ class CompareScreen(AppScreen):
         "Move": ("cursor_down", "cursor_up", "cursor_first", "cursor_last", "side_left",
                  "side_right"),
         "Passage": ("open_passage", "bookmark"),
+        "Spoilers": ("toggle_spoiler", "toggle_all_spoilers"),
         "Alignment": ("toggle_pin", "mark_pin", "toggle_view", "toggle_lock"),
         "Reviews": ("swap", "pick_left", "pick_right", "back"),
     }
@@ -103,12 +116,14 @@ class CompareScreen(AppScreen):
 
         def __init__(self, generation: int, pairs: list[AlignedPair],
                      pins: tuple[tuple[str, str], ...],
-                     topics: tuple[tuple[Entity, ...], tuple[Entity, ...]]) -> None:
+                     topics: tuple[tuple[Entity, ...], tuple[Entity, ...]],
+                     tones: tuple[ReviewTone, ReviewTone]) -> None:
             super().__init__()
             self.generation = generation
             self.pairs = pairs
             self.pins = pins
             self.topics = topics
+            self.tones = tones
 
     class AlignmentFailed(Message):
         """The worker could not align (a pin crosses another, or the gazetteer is unreadable)."""
@@ -132,6 +147,7 @@ class CompareScreen(AppScreen):
         """Pins requested; ``applied_pins`` are those the shown alignment honours."""
         self.applied_pins: tuple[tuple[str, str], ...] = ()
         self.topics: dict[str, tuple[Entity, ...] | None] = {"left": None, "right": None}
+        self.tones: dict[str, ReviewTone | None] = {"left": None, "right": None}
         self.view = ALIGNED
         self.side = "left"
         self.row = 0
@@ -157,13 +173,58 @@ class CompareScreen(AppScreen):
     def on_mount(self) -> None:
         self._show_header()
         self.aligned_body.loading = True
+        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self, lambda _: self._apply_shield())
         self._realign()
 
     def _show_header(self) -> None:
+        waiting = "not available" if self.problem and not self.pairs else "reading…"
         for side, review in (("left", self.left), ("right", self.right)):
             other = "right" if side == "left" else "left"
-            text = side_header(review, side, self.topics[side], self.topics[other])
+            text = side_header(review, side, self.topics[side], self.topics[other],
+                               self.tones[side], arc_cursor=self._arc_cursor(side),
+                               tone_waiting=waiting)
             self.query_one(f"#header-{side}", Static).update(text)
+
+    def _arc_cursor(self, side: str) -> int | None:
+        """The index of the paragraph the cursor is on in ``side``'s review (None on a gap)."""
+        if self.view == WHOLE:
+            return self.whole_cursor[side]
+        if not self.pairs or self.row >= len(self.pairs):
+            return None
+        pair = self.pairs[self.row]
+        paragraph_id = pair.left if side == "left" else pair.right
+        return self.review_on(side).paragraph_index(paragraph_id) if paragraph_id else None
+
+    # -- spoiler-free mode ----------------------------------------------------------------
+
+    @property
+    def shield(self) -> SpoilerShield:
+        return self.app.spoiler_shield  # type: ignore[attr-defined]
+
+    def hidden(self) -> Hidden:
+        """The paragraphs of each side that show as spoiler bars now."""
+        shield = self.shield
+        return {side: {pid: shield.level(review, pid) for pid in shield.hidden_ids(review)}
+                for side, review in (("left", self.left), ("right", self.right))}
+
+    def _apply_shield(self) -> None:
+        """Show or hide paragraphs after the mode changed or something was revealed."""
+        hidden = self.hidden()
+        for row in self.rows:
+            for side in SIDES:
+                passage = row.passage(side)
+                passage.show_shield(hidden[side].get(passage.paragraph_id or ""))
+        for side in SIDES:
+            for passage in self.whole_views(side):
+                passage.show_shield(hidden[side].get(passage.paragraph_id or ""))
+        self._show_status()
+
+    @on(ComparePassage.Reshaped)
+    def _passage_reshaped(self, message: ComparePassage.Reshaped) -> None:
+        """A revealed paragraph is taller than its bar: keep the cursor in view."""
+        message.stop()
+        self._scroll_to_cursor()
 
     # -- alignment ------------------------------------------------------------------------
 
@@ -180,10 +241,11 @@ class CompareScreen(AppScreen):
             gazetteer = default_gazetteer()
             pairs = align_reviews(left, right, pins=pins, gazetteer=gazetteer)
             topics = (topics_of(left, gazetteer), topics_of(right, gazetteer))
+            tones = (tone_for(left), tone_for(right))
         except (PinError, GazetteerError) as error:
             self.post_message(self.AlignmentFailed(generation, str(error)))
             return
-        self.post_message(self.AlignmentReady(generation, pairs, pins, topics))
+        self.post_message(self.AlignmentReady(generation, pairs, pins, topics, tones))
 
     @on(AlignmentFailed)
     def _alignment_failed(self, message: AlignmentFailed) -> None:
@@ -196,6 +258,7 @@ class CompareScreen(AppScreen):
         else:
             self.problem = message.problem
             self.notify(f"Cannot compare: {message.problem}", severity="error", markup=False)
+            self._show_header()
         self._show_status()
 
     @on(AlignmentReady)
@@ -208,7 +271,7 @@ class CompareScreen(AppScreen):
         self.applied_pins = message.pins
         self.problem = None
         self.topics = {"left": message.topics[0], "right": message.topics[1]}
-        self._show_header()
+        self.tones = {"left": message.tones[0], "right": message.tones[1]}
         await self._fill_views()
         self.aligned_body.loading = False
         self.row = self._row_of(follow)
@@ -236,9 +299,10 @@ class CompareScreen(AppScreen):
         return min(self.row, max(len(self.pairs) - 1, 0))
 
     async def _fill_views(self) -> None:
+        hidden = self.hidden()
         with self.app.batch_update():
-            await self.aligned_body.fill(self.left, self.right, self.pairs)
-            await self.whole.fill(self.left, self.right, self.pairs)
+            await self.aligned_body.fill(self.left, self.right, self.pairs, hidden)
+            await self.whole.fill(self.left, self.right, self.pairs, hidden)
         for side in SIDES:
             count = len(self.review_on(side).paragraphs)
             self.whole_cursor[side] = min(self.whole_cursor[side], max(count - 1, 0))
@@ -285,6 +349,7 @@ class CompareScreen(AppScreen):
                 passage.show_state(
                     cursor=side == self.side and index == self.whole_cursor[side],
                     marked=marked is not None and (side, passage.paragraph_id) == marked)
+        self._show_header()
         self._show_status()
         if scroll:
             self._scroll_to_cursor()
@@ -308,6 +373,7 @@ class CompareScreen(AppScreen):
             paragraph_counts={side: len(self.review_on(side).paragraphs) for side in SIDES},
             pins=self.applied_pins, marked=self.marked, busy=busy, problem=self.problem,
             shared_names=[self._entity_name(e) for e in pair.shared] if pair else [],
+            hidden_spoilers=sum(len(ids) for ids in self.hidden().values()),
         )
         self.query_one("#compare-status", Static).update(status_text(state))
 
@@ -393,6 +459,63 @@ class CompareScreen(AppScreen):
         if passage is None or passage.paragraph_id is None:
             return
         bookmark_paragraph(self, self.review_on(passage.side), passage.paragraph_id)
+
+    # -- spoilers -------------------------------------------------------------------------
+
+    def _passages_under_cursor(self) -> list[ComparePassage]:
+        """The paragraphs ``s`` acts on: both sides of the cursor row (aligned view), or the
+        cursor paragraph of the active side (whole view)."""
+        if self.view == ALIGNED:
+            row = self.current_row
+            found = [row.passage(side) for side in SIDES] if row is not None else []
+        else:
+            passage = self.current_passage
+            found = [passage] if passage is not None else []
+        return [passage for passage in found if passage.paragraph_id is not None]
+
+    def action_toggle_spoiler(self) -> None:
+        """Show the spoilers under the cursor if any is hidden; hide them again if all show."""
+        if not self._shield_usable():
+            return
+        shield = self.shield
+        spoilers = [(self.review_on(p.side), p.paragraph_id) for p in self._passages_under_cursor()
+                    if p.paragraph_id is not None
+                    and shield.level(self.review_on(p.side), p.paragraph_id).shielded]
+        if not spoilers:
+            where = "on this row" if self.view == ALIGNED else "in this paragraph"
+            self.notify(f"Nothing {where} gives anything away.", markup=False)
+            return
+        if any(shield.hides(review, paragraph_id) for review, paragraph_id in spoilers):
+            for review, paragraph_id in spoilers:
+                shield.reveal(review, paragraph_id)
+        else:
+            for review, paragraph_id in spoilers:
+                shield.cover(review, paragraph_id)
+        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+
+    def action_toggle_all_spoilers(self) -> None:
+        """Show every hidden spoiler of both reviews; when none is hidden, hide them all again."""
+        if not self._shield_usable():
+            return
+        reviews = [self.left] if self.left.id == self.right.id else [self.left, self.right]
+        shown = sum(self.shield.reveal_all(review) for review in reviews)
+        if shown:
+            self.notify(f"Showing {shown} spoiler paragraph{'s' * (shown != 1)}.", markup=False)
+        else:
+            covered = sum(self.shield.cover_all(review) for review in reviews)
+            if not covered:
+                self.notify("Neither review gives anything away.", markup=False)
+                return
+            self.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
+                        markup=False)
+        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+
+    def _shield_usable(self) -> bool:
+        if not self.shield.enabled:
+            self.notify("Spoiler-free mode is off: every paragraph is shown. Z turns it on.",
+                        markup=False)
+            return False
+        return True
 
     # -- pins -----------------------------------------------------------------------------
 
@@ -520,6 +643,7 @@ class CompareScreen(AppScreen):
         self.whole_cursor = {"left": self.whole_cursor["right"],
                              "right": self.whole_cursor["left"]}
         self.topics = {"left": self.topics["right"], "right": self.topics["left"]}
+        self.tones = {"left": self.tones["right"], "right": self.tones["left"]}
         if self.marked is not None:
             self.marked = ("right" if self.marked[0] == "left" else "left", self.marked[1])
         swapped = tuple((b, a) for a, b in self.applied_pins)
@@ -557,6 +681,7 @@ class CompareScreen(AppScreen):
         else:
             self.right = review
         self.topics = {"left": None, "right": None}
+        self.tones[side] = None
         self.marked = None
         self.applied_pins = ()
         self.whole_cursor[side] = 0

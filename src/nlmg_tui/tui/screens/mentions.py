@@ -26,6 +26,7 @@ from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.bookmark_marks import paragraph_label
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
+from nlmg_tui.tui.widgets.spoiler_line import spoiler_line
 from nlmg_tui.tui.widgets.watchlist_films import mention_index
 
 MOVE = Binding.Group("Move")
@@ -142,6 +143,14 @@ class MentionsScreen(AppScreen):
         self.show_names(keep=self.start_entity)
         if self.start_entity is not None and self.highlighted_entry is not None:
             self.passages.focus()
+        self.app.spoiler_shield_changed.subscribe(self, self._shield_changed)  # type: ignore[attr-defined]
+
+    def _shield_changed(self, _: None) -> None:
+        """Redraw the passages (hidden ones as bars), keeping the cursor where it was."""
+        where = self.passages.highlighted
+        self.show_passages()
+        if where is not None and where < self.passages.option_count:
+            self.passages.highlighted = where
 
     @property
     def shown_entries(self) -> tuple[EntityMentions, ...]:
@@ -195,7 +204,13 @@ class MentionsScreen(AppScreen):
         text.append(review_labels.short_title(review) if review else passage.review_id,
                     style="bold")
         text.append(f"  {paragraph_label(review, passage.paragraph_id)}\n")
-        if paragraph is not None:
+        if paragraph is None:
+            return text
+        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        if shield.hides(review, passage.paragraph_id):
+            level = shield.level(review, passage.paragraph_id).level
+            text.append_text(spoiler_line(level, hint="enter opens it behind its bar"))
+        else:
             text.append_text(snippet(paragraph.text, self._mentions_in(entry, passage)))
         return text
 

@@ -24,6 +24,7 @@ from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
 from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
+from nlmg_tui.tui.widgets.spoiler_line import Hides
 from nlmg_tui.tui.widgets.topic_detail import cell_detail, quote_span, row_detail
 from nlmg_tui.tui.widgets.topic_table import TopicTable
 
@@ -111,6 +112,23 @@ class TopicsScreen(AppScreen):
     def on_mount(self) -> None:
         self.table.loading = True
         self._build_map(self.corpus)
+        self.app.spoiler_shield_changed.subscribe(self, self._shield_changed)  # type: ignore[attr-defined]
+
+    @property
+    def _hides(self) -> Hides:
+        return self.app.spoiler_shield.hides  # type: ignore[attr-defined]
+
+    def _show_map(self) -> None:
+        if self.topic_map is not None:
+            self.table.show_map(self.topic_map, self.corpus.reviews, self._hides)
+
+    def _shield_changed(self, _: None) -> None:
+        if self.topic_map is None:
+            return
+        where = self.table.cursor_coordinate
+        self._show_map()
+        self.table.move_cursor(row=where.row, column=where.column, animate=False)
+        self._show_detail()
 
     @work(thread=True, exclusive=True, group="topic-map")
     def _build_map(self, corpus: Corpus) -> None:
@@ -124,7 +142,7 @@ class TopicsScreen(AppScreen):
     @on(TopicMapReady)
     def _map_ready(self, message: TopicMapReady) -> None:
         self.topic_map = message.topics
-        self.table.show_map(message.topics, self.corpus.reviews)
+        self._show_map()
         self.table.loading = False
         self.query_one("#topics-title", Static).update(self._title())
         self._show_detail()
@@ -149,9 +167,9 @@ class TopicsScreen(AppScreen):
             return
         review = self.corpus.get(column) if column else None
         if review is None:  # the topic or consensus column: the whole row
-            self.detail.update(row_detail(row, self.corpus.reviews))
+            self.detail.update(row_detail(row, self.corpus.reviews, self._hides))
         else:
-            self.detail.update(cell_detail(row, cell, review))
+            self.detail.update(cell_detail(row, cell, review, self._hides))
 
     def _selected_passage(self) -> tuple[Review, str, tuple[int, int] | None] | None:
         """The review, paragraph and quote span of the highlighted cell, or say why none."""

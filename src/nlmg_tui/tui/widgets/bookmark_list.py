@@ -17,6 +17,7 @@ from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.textsafety import one_line, strip_unsafe
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_marks import BOOKMARK_GLYPH, paragraph_label
+from nlmg_tui.tui.widgets.spoiler_line import spoiler_line
 
 QUOTE_CHARS = 190
 NOTE_CHARS = 90
@@ -74,13 +75,18 @@ def _place(row: BookmarkRow) -> Text:
     return text
 
 
-def bookmark_row_text(row: BookmarkRow) -> Text:
-    """Two or three lines: where, the quote, then the note and tags if any."""
+def bookmark_row_text(row: BookmarkRow, hidden: bool = False) -> Text:
+    """Two or three lines: where, the quote (a bar when its paragraph is hidden as a spoiler),
+    then the note and tags if any."""
     bookmark = row.bookmark
     text = _place(row)
-    text.append("\n  “")
-    text.append(shorten(bookmark.quote, QUOTE_CHARS))
-    text.append("”")
+    if hidden:
+        text.append("\n  ")
+        text.append_text(spoiler_line())
+    else:
+        text.append("\n  “")
+        text.append(shorten(bookmark.quote, QUOTE_CHARS))
+        text.append("”")
     if bookmark.note or bookmark.tags:
         text.append("\n  ")
         if bookmark.note:
@@ -92,8 +98,9 @@ def bookmark_row_text(row: BookmarkRow) -> Text:
     return text
 
 
-def bookmark_detail_text(row: BookmarkRow) -> Text:
-    """The full quote, note, tags and dates of the highlighted bookmark."""
+def bookmark_detail_text(row: BookmarkRow, hidden: bool = False) -> Text:
+    """The full quote (unless hidden as a spoiler), note, tags and dates of the highlighted
+    bookmark."""
     bookmark = row.bookmark
     text = Text()
     if row.is_orphan:
@@ -101,7 +108,11 @@ def bookmark_detail_text(row: BookmarkRow) -> Text:
         text.append("this passage is not in the current text of any review (the review was "
                     "changed or removed). It is kept; r re-anchors it to a paragraph you "
                     "choose.\n\n")
-    text.append(strip_unsafe(bookmark.quote))
+    if hidden:
+        text.append_text(spoiler_line(hint="enter opens it in the reader behind its bar, "
+                                           "Z shows every spoiler"))
+    else:
+        text.append(strip_unsafe(bookmark.quote))
     text.append("\n\nNote: ", style="bold")
     text.append(strip_unsafe(bookmark.note) if bookmark.note else "(none — n adds one)")
     text.append("\nTags: ", style="bold")

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from nlmg_tui.compare.align import AlignedPair
 from nlmg_tui.corpus.models import Paragraph, Review
-from nlmg_tui.tui.widgets.compare_passage import ComparePassage
+from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
 
 GUTTER_TOPICS = 3
 """Topics listed in the gutter; more are counted (the status line names them all)."""
@@ -60,15 +60,20 @@ class AlignedRow(Horizontal):
     """
 
     def __init__(self, index: int, pair: AlignedPair, left_review_id: str, right_review_id: str,
-                 left: Paragraph | None, right: Paragraph | None) -> None:
+                 left: Paragraph | None, right: Paragraph | None, hidden: Hidden | None = None
+                 ) -> None:
         classes = " ".join(name for name, on in (("-pinned", pair.pinned), ("-gap", pair.is_gap))
                            if on)
         super().__init__(classes=classes)
         self.index = index
         self.pair = pair
-        self.left = ComparePassage("left", left_review_id, left, pair.left_mentions, row=index)
-        self.right = ComparePassage("right", right_review_id, right, pair.right_mentions,
-                                    row=index)
+        hidden = hidden or {}
+        self.left = ComparePassage(
+            "left", left_review_id, left, pair.left_mentions, row=index,
+            shield=hidden.get("left", {}).get(pair.left) if pair.left else None)
+        self.right = ComparePassage(
+            "right", right_review_id, right, pair.right_mentions, row=index,
+            shield=hidden.get("right", {}).get(pair.right) if pair.right else None)
 
     def compose(self) -> ComposeResult:
         yield self.left
@@ -92,11 +97,13 @@ class AlignedView(VerticalScroll):
     def rows(self) -> list[AlignedRow]:
         return list(self.query_children(AlignedRow))
 
-    async def fill(self, left: Review, right: Review, pairs: Sequence[AlignedPair]) -> None:
+    async def fill(self, left: Review, right: Review, pairs: Sequence[AlignedPair],
+                   hidden: Hidden | None = None) -> None:
+        """One row per pair; the paragraphs in ``hidden`` show as spoiler bars."""
         rows = [
             AlignedRow(index, pair, left.id, right.id,
                        left.paragraph(pair.left) if pair.left else None,
-                       right.paragraph(pair.right) if pair.right else None)
+                       right.paragraph(pair.right) if pair.right else None, hidden)
             for index, pair in enumerate(pairs)
         ]
         await self.remove_children()

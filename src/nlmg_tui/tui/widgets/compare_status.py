@@ -28,6 +28,8 @@ class CompareStatus:
     problem: str | None = None
     shared_names: Sequence[str] = ()
     """Names of what the cursor pair shares (aligned view)."""
+    hidden_spoilers: int = 0
+    """Paragraphs of the two reviews hidden as spoilers now."""
 
 
 def status_text(state: CompareStatus) -> Text:
@@ -50,6 +52,9 @@ def status_text(state: CompareStatus) -> Text:
             if count:
                 status.append(f" · {side} ¶ {state.whole_cursor.get(side, 0) + 1}/{count}")
     status.append(f" · {state.side} side")
+    if state.hidden_spoilers:  # early in the line: it tells what the bars are and how to lift them
+        count = state.hidden_spoilers
+        status.append(f" · {count} spoiler{'s' * (count != 1)} hidden (s, S)")
     if state.pins:
         status.append(" · pins " + ", ".join(f"{a}={b}" for a, b in state.pins))
     if state.marked is not None:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from nlmg_tui.compare.align import AlignedPair
 from nlmg_tui.corpus.gazetteer import Mention
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui.widgets.compare_passage import ComparePassage
+from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
 from nlmg_tui.tui.widgets.compare_sync import flipped, sync_offset
 
 
@@ -69,8 +69,11 @@ class WholeView(Horizontal):
     def views(self, side: str) -> list[ComparePassage]:
         return list(self.scroll_of(side).query_children(ComparePassage))
 
-    async def fill(self, left: Review, right: Review, pairs: Sequence[AlignedPair]) -> None:
-        """Show ``left`` and ``right`` whole, each paragraph with the mentions it shares."""
+    async def fill(self, left: Review, right: Review, pairs: Sequence[AlignedPair],
+                   hidden: Hidden | None = None) -> None:
+        """Show ``left`` and ``right`` whole, each paragraph with the mentions it shares (or as
+        a spoiler bar when ``hidden`` names it)."""
+        hidden = hidden or {}
         self.pairs = tuple(pairs)
         mentions: dict[str, dict[str, tuple[Mention, ...]]] = {"left": {}, "right": {}}
         for pair in pairs:
@@ -83,7 +86,8 @@ class WholeView(Horizontal):
             scroll = self.scroll_of(side)
             await scroll.remove_children()
             views = [ComparePassage(side, review.id, p, mentions[side].get(p.id, ()),
-                                    partner=notes[side].get(p.id, ""))
+                                    partner=notes[side].get(p.id, ""),
+                                    shield=hidden.get(side, {}).get(p.id))
                      for p in review.paragraphs]
             if views:
                 await scroll.mount_all(views)

@@ -11,6 +11,7 @@ from nlmg_tui.compare.agreement import TopicCell, TopicRow
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
 from nlmg_tui.tui.widgets.topic_table import quoted, tone_label
 
 
@@ -23,7 +24,8 @@ def quote_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
-def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None) -> Text:
+def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None,
+                hides: Hides = nothing_hidden) -> Text:
     """One critic on one topic: tone and why, the quote, where it is."""
     text = Text()
     text.append(one_line(row.topic.name), style="bold")
@@ -41,7 +43,10 @@ def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None) ->
     text.append("  decided by: ", style="bold")
     text.append(one_line(cell.tone.explanation()))
     text.append("\n")
-    text.append(quoted(cell.quote), style="italic")
+    if hides(review, cell.paragraph_id):
+        text.append_text(spoiler_line(hint="enter opens it behind its bar"))
+    else:
+        text.append(quoted(cell.quote), style="italic")
     text.append("\n")
     sentences = f"{cell.sentences} sentence{'s' if cell.sentences != 1 else ''}"
     text.append(f"Paragraph {cell.paragraph_id} · tone read from {sentences} on this topic"
@@ -49,7 +54,7 @@ def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None) ->
     return text
 
 
-def row_detail(row: TopicRow, reviews: Sequence[Review]) -> Text:
+def row_detail(row: TopicRow, reviews: Sequence[Review], hides: Hides = nothing_hidden) -> Text:
     """A whole topic: the consensus and how it was counted, then each critic's line."""
     text = Text()
     text.append(one_line(row.topic.name), style="bold")
@@ -67,6 +72,10 @@ def row_detail(row: TopicRow, reviews: Sequence[Review]) -> Text:
         text.append(review_labels.critic_name(review) if review else cell.review_id, style="bold")
         text.append(": ")
         text.append_text(tone_label(cell.tone.label))
-        text.append(f" — {quoted(cell.quote)}", style="italic")
+        if hides(review, cell.paragraph_id):
+            text.append(" — ")
+            text.append_text(spoiler_line())
+        else:
+            text.append(f" — {quoted(cell.quote)}", style="italic")
         text.append(f" ({one_line(cell.tone.explanation())})", style="dim")
     return text

@@ -15,6 +15,7 @@ from nlmg_tui.compare.agreement import TopicCell, TopicMap, TopicRow
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
 
 TOPIC_COLUMN = "topic"
 CONSENSUS_COLUMN = "consensus"
@@ -51,15 +52,19 @@ def critic_heading(review: Review) -> str:
     return f"{review.id.split('_')[0]} {short}"
 
 
-def cell_text(cell: TopicCell | None, short: bool = False) -> Text:
-    """Two lines: the tone, then the quote (or a dot when the critic says nothing on it)."""
+def cell_text(cell: TopicCell | None, short: bool = False, hidden: bool = False) -> Text:
+    """Two lines: the tone, then the quote (or a dot when the critic says nothing on it; a
+    bar when the quote's paragraph is hidden as a spoiler)."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     if cell is None:
         text.append("·\n", style="dim")
         return text
     text.append_text(tone_label(cell.tone.label, short))
     text.append("\n")
-    text.append(quoted(cell.quote), style="italic")
+    if hidden:
+        text.append_text(spoiler_line())
+    else:
+        text.append(quoted(cell.quote), style="italic")
     return text
 
 
@@ -94,7 +99,8 @@ class TopicTable(DataTable[Text]):
         self.short = False
         """Tones abbreviated to fit a narrow terminal."""
 
-    def show_map(self, topic_map: TopicMap, reviews: Sequence[Review]) -> None:
+    def show_map(self, topic_map: TopicMap, reviews: Sequence[Review],
+                 hides: Hides = nothing_hidden) -> None:
         """Fill the table; below ``WIDE_CRITIC_WIDTH`` per critic, tones are abbreviated."""
         self.topic_map = topic_map
         self.reviews = tuple(reviews)
@@ -117,7 +123,10 @@ class TopicTable(DataTable[Text]):
                         width=consensus_width)
         for row in self.rows_shown:
             cells = {cell.review_id: cell for cell in row.cells}
-            self.add_row(topic_text(row), *(cell_text(cells.get(r.id), self.short) for r in reviews),
+            self.add_row(topic_text(row),
+                         *(cell_text(cells.get(r.id), self.short,
+                                     r.id in cells and hides(r, cells[r.id].paragraph_id))
+                           for r in reviews),
                          consensus_text(row, self.short), key=row.topic.id, height=2)
         if self.row_count:
             self.move_cursor(row=0, column=1 if reviews else 0, animate=False)
