@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "topics": "nlmg_tui.cli.compare_cmds:topics_command",
     "import": "nlmg_tui.cli.import_cmds:import_command",
     "imports": "nlmg_tui.cli.import_cmds:imports_group",
+    "serve": "nlmg_tui.cli.serve_cmd:serve_command",
 }
 
 
