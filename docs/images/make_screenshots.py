@@ -1,11 +1,13 @@
 """Regenerate the user guide's screenshots (SVG) from the real corpus at 100x32.
 
-    python docs/images/make_screenshots.py
+    python docs/images/make_screenshots.py              # all of them
+    python docs/images/make_screenshots.py browse film-facts   # just these
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 SIZE = (100, 32)
 
 
-async def main() -> None:
+async def main(names: set[str]) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         app = make_app(data_dir=data_dir)
         async with app.run_test(size=SIZE) as pilot:
@@ -23,8 +25,13 @@ async def main() -> None:
             async def shot(name: str, *keys: str) -> None:
                 await pilot.press(*keys)
                 await pilot.pause()
-                app.save_screenshot(str(HERE / f"{name}.svg"))
+                if not names or name in names:
+                    app.save_screenshot(str(HERE / f"{name}.svg"))
 
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the list's tone columns, the spoiler check
+            await pilot.pause()
+            await pilot.pause()
             await shot("browse")
             await shot("film-facts", "i")
             await pilot.press("i")
@@ -41,4 +48,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(set(sys.argv[1:])))

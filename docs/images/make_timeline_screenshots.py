@@ -1,4 +1,5 @@
-"""Regenerate the user guide's reception-timeline screenshot (SVG) from the real corpus.
+"""Regenerate the user guide's reception-timeline screenshot (SVG) from the real corpus, plotting
+the tone (the default).
 
     python docs/images/make_timeline_screenshots.py
 """
@@ -24,7 +25,7 @@ async def main() -> None:
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("j", "j")  # the first undated review
+            await pilot.press("j")  # the later dated review: its point on the plot is marked
             await pilot.pause()
             app.clear_notifications()
             await pilot.pause()

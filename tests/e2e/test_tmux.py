@@ -125,3 +125,28 @@ def test_open_read_help_quit(tmux: Tmux) -> None:
     assert tmux.run("display", "-p", "-t", "e2e", "#{cursor_flag}").strip() == "1"
     assert tmux.run("display", "-p", "-t", "e2e", "#{mouse_any_flag}").strip() == "0"
     assert "Sort: date" not in shown  # the app's screen is gone from the shell's view
+
+
+def test_spoilers_hidden_on_first_run_and_the_choice_remembered(tmux: Tmux, tmp_path) -> None:
+    import json
+
+    tmux.wait_for("Sort: date")
+    tmux.keys("Enter")  # the newest review tells the twist: some paragraphs are bars
+    tmux.wait_for("spoiler ¶ hidden (s, S)")
+    tmux.keys(*"jjjjjj")  # down to them
+    tmux.wait_for("¶ 7/")
+    tmux.wait_for("▒▒ Spoiler hidden")
+    tmux.keys("S")  # show them all
+    tmux.wait_until_gone("▒▒ Spoiler hidden")
+    tmux.keys("S")  # and hide them again
+    tmux.wait_for("▒▒ Spoiler hidden")
+    tmux.keys("Z")  # spoiler-free mode off: every paragraph shown, and remembered
+    tmux.wait_for("Spoiler-free mode off")
+    tmux.wait_until_gone("▒▒ Spoiler hidden")
+    tmux.keys("q")
+    tmux.wait_for("Sort: date")
+    tmux.keys("q")
+    tmux.wait_for("after-app")
+    assert Path(tmux.status_file).read_text().strip() == "nlmg-exit=0"  # type: ignore[attr-defined]
+    settings = json.loads((tmp_path / "data" / "tui-settings.json").read_text())
+    assert settings["spoiler_free"] is False

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
 
-from nlmg_tui.compare.timeline import film_dates, parse_iso, position, timeline
+from nlmg_tui.compare.timeline import (
+    film_dates,
+    parse_iso,
+    plot_level,
+    plot_value,
+    position,
+    timeline,
+)
+from nlmg_tui.compare.tone_arc import review_tone
 from nlmg_tui.corpus.models import Corpus, Evidence, FilmFact, Paragraph, Rating, Review
 from nlmg_tui.corpus.store import load_corpus
 
@@ -81,3 +90,38 @@ def test_real_corpus_premiere_and_order():
     assert built.start == date(2010, 9, 3)  # the premiere comes before every review
     assert len(built.dated) + len(built.undated) == len(load_corpus().reviews)
     assert all(e.date is None for e in built.undated)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "expected"),
+    [
+        (1.0, "tone", 0), (0.92, "tone", 0), (0.61, "tone", 0), (0.6, "tone", 1),
+        (0.2, "tone", 2), (0.0, "tone", 2), (-0.2, "tone", 3), (-1.0, "tone", 4),
+        (7.0, "tone", 0), (-7.0, "tone", 4), (math.nan, "tone", 2),  # clamped; NaN mid
+        (1.0, "rating", 0), (0.8, "rating", 1), (0.5, "rating", 2), (0.0, "rating", 4),
+    ],
+)
+def test_plot_level_five_equal_bands_top_first(value, kind, expected):
+    assert plot_level(value, kind, 5) == expected
+
+
+def test_plot_level_on_one_row_is_that_row():
+    assert plot_level(0.3, "tone", 1) == 0
+
+
+def test_plot_value_is_the_tone_score_or_the_rating():
+    built = timeline(Corpus((made("a", "2010-10-28", 0.8), made("b", "2010-11-01"))))
+    rated, unrated = built.dated
+    assert plot_value(rated, "rating") == 0.8 and plot_value(unrated, "rating") is None
+    assert plot_value(unrated, "tone") == unrated.tone.score == pytest.approx(0.5)
+
+
+def test_timeline_scores_with_the_given_tone_function():
+    seen = []
+
+    def tone_of(review):
+        seen.append(review.id)
+        return review_tone(review)
+
+    built = timeline(Corpus((made("a", "2010-10-28"), made("b", None))), tone_of=tone_of)
+    assert seen == ["a", "b"] and built.entries[0].tone == review_tone(made("a", None))

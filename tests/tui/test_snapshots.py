@@ -8,12 +8,20 @@ from __future__ import annotations
 SIZE = (100, 32)
 
 
+async def reviews_read(pilot):
+    """Wait for the browse screen's tone and spoiler worker, so its columns are filled."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 def test_browse(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=reviews_read)
 
 
 def test_browse_film_facts(snap_compare, app):
-    assert snap_compare(app, press=["j", "i"], terminal_size=SIZE)
+    assert snap_compare(app, press=["j", "i"], terminal_size=SIZE, run_before=reviews_read)
 
 
 def test_reader(snap_compare, app):

@@ -7,7 +7,6 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 
 from nlmg_tui.tui.app import NlmgApp
-from nlmg_tui.tui.key_help import screen_keys
 from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.screens.reader import ReaderScreen
 from nlmg_tui.tui.screens.timeline import TimelineScreen
@@ -120,15 +119,6 @@ async def test_keys_move_open_and_go_back(app):
         assert isinstance(app.screen, BrowseScreen)
 
 
-async def test_help_lists_the_screen_keys(app):
-    async with app.run_test(size=(100, 32)) as pilot:
-        await opens_timeline(pilot)
-        keys = {name for entry in screen_keys(app.screen) for name in entry.key_names
-                if entry.node is app.screen}
-        assert keys - {"ctrl+c", "super+c"} == {"enter", "o", "j", "down", "k", "up", "q",
-                                                "escape"}  # copy comes from Textual's Screen
-
-
 async def test_fits_80x24(real_app):
     async with real_app.run_test(size=(80, 24)) as pilot:
         await opens_timeline(pilot)
@@ -158,3 +148,76 @@ async def test_hostile_critic_names_are_shown_literally(app):
         shown = status(app)
         assert HOSTILE_MARKUP in shown and "\x1b" not in shown and "pwned" not in shown
         assert app.is_running
+
+
+def plot_rows(lines: list[str]) -> list[str]:
+    """The plot's five rows, under its title."""
+    title = next(n for n, line in enumerate(lines) if " by date, " in line)
+    return lines[title + 1: title + 6]
+
+
+async def test_the_plot_places_each_dated_review_by_date_and_tone(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await opens_timeline(pilot)
+        lines = chart_lines(app)
+        assert "Tone by date, -1 to +1 · t: plot rating" in "\n".join(lines)
+        rows = plot_rows(lines)
+        assert rows[0].rstrip().endswith("┤ +1 positive") and rows[4].endswith("┤ -1 negative")
+        # Ed Early (+0.80) in the top band, Lena Late (+0.00) on the zero line at the far right
+        early, late = rows[0].index("●"), rows[2].index("●")
+        assert early < late and "●" not in "".join(rows[1] + rows[3] + rows[4])
+        assert "┄" in rows[2] and rows[2].rstrip().endswith("┤  0 neutral")
+        axis = lines[1]
+        assert axis[early] == "┬" and axis[late] == "┬"  # points line up with the date axis
+        assert "Undated" not in "".join(rows)
+
+
+async def test_t_plots_the_rating_and_the_chart_changes(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await opens_timeline(pilot)
+        tone_rows = plot_rows(chart_lines(app))
+        await pilot.press("t")
+        await settle(pilot)
+        lines = chart_lines(app)
+        rows = plot_rows(lines)
+        assert rows != tone_rows
+        assert "Rating by date, 0 to 1 of its scale · 1 unrated not plotted" in "\n".join(lines)
+        assert rows[0].rstrip().endswith("┤ 1.0 top mark")  # Ed Early's 10/10
+        assert "".join(rows).count("●") == 1  # Lena Late is unrated: not plotted
+        assert "┄" not in "".join(rows)  # no zero line on a rating plot
+        assert "● " in lines[row_of(lines, "Lena Late")]  # the lanes stay as they were
+
+
+async def test_the_palette_toggles_the_plot(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await opens_timeline(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"plot rating")
+        await pilot.pause(0.3)  # the palette searches after a short debounce
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.plot == "rating"
+
+
+def marked_points(screen: TimelineScreen) -> list[int]:
+    """Where the plot shows a point in reverse video (the highlighted review's)."""
+    drawn = screen.chart.draw(screen.timeline, 96)
+    return [span.start for span in drawn.spans
+            if drawn.plain[span.start:span.end] == "●" and "reverse" in str(span.style)]
+
+
+async def test_the_highlighted_review_is_marked_on_the_plot(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await opens_timeline(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        on_early = marked_points(screen)
+        await pilot.press("j")
+        await settle(pilot)
+        on_late = marked_points(screen)
+        assert len(on_early) == len(on_late) == 1 and on_early != on_late
+        await pilot.press("j")  # an undated review: nothing on the plot is marked
+        await settle(pilot)
+        assert marked_points(screen) == []

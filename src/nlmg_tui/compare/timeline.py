@@ -7,8 +7,11 @@ place). A review whose ``published`` is missing or not an ISO date is listed as 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from nlmg_tui.compare.tone_arc import ReviewTone, review_tone
 from nlmg_tui.corpus.dates import find_date
@@ -17,6 +20,8 @@ from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.textsafety import one_line
 
 FILM_DATE_FIELDS = ("premiere", "release")
+PLOT_RANGES = {"tone": (-1.0, 1.0), "rating": (0.0, 1.0)}
+"""What the timeline can plot against the date, and each one's range (bottom, top)."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,15 @@ class Timeline:
         return [e.date for e in self.dated if e.date] + [d.date for d in self.film_dates]
 
 
-def timeline(corpus: Corpus, gazetteer: Gazetteer | None = None) -> Timeline:
-    gazetteer = gazetteer or default_gazetteer()
+def timeline(corpus: Corpus, gazetteer: Gazetteer | None = None,
+             tone_of: Callable[[Review], ReviewTone] | None = None) -> Timeline:
+    """The corpus by date. ``tone_of`` scores a review (default ``review_tone`` with
+    ``gazetteer``); the app passes its per-process cache."""
+    if tone_of is None:
+        gazetteer = gazetteer or default_gazetteer()
+        tone_of = partial(review_tone, gazetteer=gazetteer)
     entries = [
-        TimelineEntry(review, parse_iso(review.published), _rating(review),
-                      review_tone(review, gazetteer))
+        TimelineEntry(review, parse_iso(review.published), _rating(review), tone_of(review))
         for review in corpus.reviews
     ]
     dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, e.review.id))
@@ -119,3 +128,25 @@ def position(when: date, start: date, end: date, columns: int) -> int:
         return 0
     fraction = (when - start).days / (end - start).days
     return max(0, min(columns - 1, round(fraction * (columns - 1))))
+
+
+def plot_value(entry: TimelineEntry, kind: str) -> float | None:
+    """The value ``kind`` (``tone`` or ``rating``) plots for ``entry``; None if unrated."""
+    if kind == "rating":
+        return entry.rating
+    return entry.tone.score
+
+
+def plot_level(value: float, kind: str, rows: int) -> int:
+    """The row (0 = top .. rows-1 = bottom) of ``value`` on a plot of ``kind`` ``rows`` high.
+
+    The range is cut into ``rows`` equal bands (for tone on 5 rows: the middle row is -0.2 to
+    +0.2); values outside it go to the nearest edge, NaN to the middle.
+    """
+    bottom, top = PLOT_RANGES[kind]
+    if rows <= 1:
+        return 0
+    if value != value:  # NaN
+        return rows // 2
+    fraction = (top - max(bottom, min(top, value))) / (top - bottom)
+    return min(rows - 1, math.floor(round(fraction * rows, 9)))  # 4/5 is not 0.7999…

@@ -37,7 +37,13 @@ NEGATIVE_PHRASES = (
     ("doesnt", "work"),
     ("yawn", "inducing"),
 )
-NEUTRAL_PHRASES = (("best", "selling"), ("best", "seller"), ("as", "well"), ("fine", "line"))
+NEUTRAL_PHRASES = (
+    ("best", "selling"),
+    ("best", "seller"),
+    ("best", "friend"),
+    ("as", "well"),
+    ("fine", "line"),
+)
 """Phrases that hold a lexicon word but no opinion; they are skipped."""
 NEGATORS = frozenset(
     """not no never isnt doesnt dont didnt wasnt werent arent cant couldnt wouldnt wont hardly

@@ -4,19 +4,23 @@ has revealed this session.
 The levels come from ``corpus.spoiler_levels`` (rules in docs/spoilers.md). The mode is a
 setting (on at first run, remembered); what was revealed lasts for the session only, so a
 later session starts shielded again. This module has no Textual imports: every screen asks it
-the same question, ``hides(review, paragraph_id)``.
+the same question, ``hides(review, paragraph_id)``. The rules (and the gazetteer and
+rapidfuzz under them) are imported on first use: the app's first frame doesn't need them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.corpus.spoiler_levels import SpoilerLevel, spoiler_levels
+
+if TYPE_CHECKING:
+    from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 
 SETTING = "spoiler_free"
 """The settings key; absent (first run) means on."""
 
 LEVEL_NAMES = {"premise": "premise reveal", "ending": "ending"}
-NO_SPOILER = SpoilerLevel("none")
 
 
 def spoiler_free_setting(settings: dict[str, object]) -> bool:
@@ -35,11 +39,15 @@ class SpoilerShield:
     def levels(self, review: Review) -> dict[str, SpoilerLevel]:
         """Paragraph id -> level, computed once per review."""
         if review.id not in self._levels:
+            from nlmg_tui.corpus.spoiler_levels import spoiler_levels
+
             self._levels[review.id] = spoiler_levels(review)
         return self._levels[review.id]
 
     def level(self, review: Review, paragraph_id: str) -> SpoilerLevel:
-        return self.levels(review).get(paragraph_id, NO_SPOILER)
+        from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
+
+        return self.levels(review).get(paragraph_id) or SpoilerLevel("none")
 
     def hides(self, review: Review | None, paragraph_id: str | None) -> bool:
         """True when the paragraph must show as a bar now."""
@@ -56,7 +64,7 @@ class SpoilerShield:
     def shielded_ids(self, review: Review) -> list[str]:
         """The review's paragraphs that give something away, hidden or not."""
         levels = self.levels(review)
-        return [p.id for p in review.paragraphs if levels.get(p.id, NO_SPOILER).shielded]
+        return [p.id for p in review.paragraphs if p.id in levels and levels[p.id].shielded]
 
     def reveal(self, review: Review, paragraph_id: str) -> None:
         self._revealed.add((review.id, paragraph_id))

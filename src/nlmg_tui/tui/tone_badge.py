@@ -41,11 +41,6 @@ def tone_for(review: Review) -> ReviewTone:
     return tone
 
 
-def scored_tone(review: Review) -> ReviewTone | None:
-    """The review's tone if it was already computed, without computing it."""
-    return _cache.get(_key(review))
-
-
 def tone_style(tone: ReviewTone) -> str:
     return TONE_STYLES.get(tone.label, "")
 

@@ -1,26 +1,57 @@
-"""The start screen: the review list with sort, filter, preview and film facts."""
+"""The start screen: the review list with sort, filter, preview and film facts.
+
+Each review's tone and spoiler levels read every paragraph (about a tenth of a second for the
+corpus), so a thread worker computes them after the first frame: until then the tone columns
+show a placeholder and, in spoiler-free mode, the preview holds back the opening lines.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.worker import Worker, WorkerState
 
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.tui import review_order
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
+from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_marks import CompareMarks, compare_pair
 from nlmg_tui.tui.widgets.film_facts import FilmFactsView
 from nlmg_tui.tui.widgets.pane_tabs import PaneTabs
 from nlmg_tui.tui.widgets.review_list import ReviewList
 from nlmg_tui.tui.widgets.review_preview import ReviewPreview
 
+if TYPE_CHECKING:
+    from nlmg_tui.compare.tone_arc import ReviewTone
+    from nlmg_tui.tui.spoiler_shield import SpoilerShield
+
 MOVE = Binding.Group("Move")
 PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
+READ_GROUP = "browse-read-reviews"
+"""The worker group of ``read_reviews``."""
+
+
+def read_reviews(corpus: Corpus, shield: SpoilerShield,
+                 levels_read: Callable[[], object] = lambda: None) -> dict[str, ReviewTone]:
+    """Read every review's spoiler levels, call ``levels_read``, then score every review (both
+    are cached where they are kept); run in a thread worker. Returns review id -> tone.
+
+    Levels come first: the preview's opening lines wait for them, the tone columns for the rest.
+    """
+    for review in corpus.reviews:
+        shield.levels(review)
+    levels_read()
+    return {review.id: tone_for(review) for review in corpus.reviews}
 
 
 class BrowseScreen(AppScreen):
@@ -57,6 +88,9 @@ class BrowseScreen(AppScreen):
         "List": ("cycle_sort", "reverse_sort", "focus_filter", "clear_filter", "toggle_facts"),
     }
 
+    class SpoilerLevelsRead(Message):
+        """From the worker: every review's spoiler levels are known (its tones come next)."""
+
     table = getters.query_one("#reviews", ReviewList)
     filter_input = getters.query_one("#filter", Input)
     preview = getters.query_one("#preview", ReviewPreview)
@@ -72,6 +106,9 @@ class BrowseScreen(AppScreen):
         initial = review_order.sort_reviews(corpus.reviews, self.sort_name, self.descending)
         self.session.order = tuple(review.id for review in initial)
         self._resumed_before = False
+        self._levels_state = "pending"
+        """``pending`` until the worker has read every review's spoiler levels, then
+        ``known`` (or ``failed``: spoiler-free mode then hides every previewed paragraph)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="browse-title", classes="screen-title")
@@ -92,6 +129,41 @@ class BrowseScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.refresh_list()
+        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self, self._spoiler_shield_changed)
+        read = partial(read_reviews, self.corpus, self.shield,
+                       lambda: self.post_message(self.SpoilerLevelsRead()))
+        self.call_after_refresh(self.run_worker, read, thread=True, group=READ_GROUP,
+                                exit_on_error=False)
+
+    @property
+    def shield(self) -> SpoilerShield:
+        return self.app.spoiler_shield  # type: ignore[attr-defined, no-any-return]
+
+    @on(SpoilerLevelsRead)
+    def _spoiler_levels_read(self) -> None:
+        self._levels_state = "known"
+        self._show_preview()
+
+    @on(Worker.StateChanged)
+    def _reviews_read(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != READ_GROUP:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._levels_state = "known"
+            self.table.show_tones(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            unread = "Tones are" if self._levels_state == "known" else "Tones and spoiler levels are"
+            if self._levels_state == "pending":
+                self._levels_state = "failed"
+            self.notify(f"{unread} unavailable: {event.worker.error}", severity="error",
+                        markup=False)
+        else:
+            return
+        self._show_preview()
+
+    def _spoiler_shield_changed(self, _: object = None) -> None:
+        self._show_preview()
 
     def on_screen_resume(self) -> None:
         """Back from the reader: show new read marks and follow the review last read."""
@@ -135,7 +207,20 @@ class BrowseScreen(AppScreen):
         review = self.table.highlighted_review
         if review is not None:
             self.session.current_review_id = review.id
-        self.preview.show_review(review)
+        self.preview.show_review(review, self.table.tone_of(review.id) if review else None,
+                                 self._hides(review))
+
+    def _hides(self, review: Review | None) -> Callable[[str], bool] | None:
+        """Which of ``review``'s paragraphs the preview must hide (by id); None while that
+        is not known yet, so nothing is shown too early."""
+        shield = self.shield
+        if review is None or not shield.enabled:
+            return lambda paragraph_id: False
+        if self._levels_state == "pending":
+            return None
+        if self._levels_state == "failed":  # rather hide too much than give the plot away
+            return lambda paragraph_id: True
+        return lambda paragraph_id: shield.hides(review, paragraph_id)
 
     @on(ReviewList.Highlighted)
     def _row_highlighted(self) -> None:

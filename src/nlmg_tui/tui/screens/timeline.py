@@ -1,5 +1,6 @@
 """The reception timeline: the reviews by publication date with rating and tone, the film's
-premiere and release on the same axis, undated reviews listed apart.
+premiere and release on the same axis, undated reviews listed apart. ``t`` switches the plot
+between tone and rating.
 
 The tones read every paragraph of the corpus (about a tenth of a second), so the timeline is
 built in a thread worker; ``TimelineReady`` brings it back.
@@ -17,10 +18,11 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 
 from nlmg_tui.compare.timeline import Timeline, TimelineEntry, timeline
-from nlmg_tui.corpus.gazetteer import GazetteerError, default_gazetteer
+from nlmg_tui.corpus.gazetteer import GazetteerError
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_reason
 from nlmg_tui.tui.widgets.timeline_chart import TimelineChart, rating_text
 
 MOVE = Binding.Group("Move")
@@ -53,10 +55,12 @@ class TimelineScreen(AppScreen):
                 id="timeline.down"),
         Binding("k,up", "cursor_up", "Previous review", group=MOVE, show=False,
                 id="timeline.up"),
+        Binding("t", "toggle_plot", "Plot rating/tone", id="timeline.plot"),
         Binding("q,escape", "back", "Back", id="timeline.back"),
     ]
 
-    KEY_GROUPS = {"Move": ("cursor_down", "cursor_up")}
+    KEY_GROUPS = {"Move": ("cursor_down", "cursor_up"), "Plot": ("toggle_plot",)}
+    PLOTS = ("tone", "rating")
 
     class TimelineReady(Message):
         def __init__(self, timeline: Timeline) -> None:
@@ -76,6 +80,8 @@ class TimelineScreen(AppScreen):
         self.corpus = corpus
         self.timeline: Timeline | None = None
         self.cursor = 0
+        self.plot = "tone"
+        """What the chart plots against the date: ``tone`` or ``rating``."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="timeline-title", classes="screen-title")
@@ -101,7 +107,7 @@ class TimelineScreen(AppScreen):
     @work(thread=True, exclusive=True, group="timeline")
     def _build(self, corpus: Corpus) -> None:
         try:
-            built = timeline(corpus, default_gazetteer())
+            built = timeline(corpus, tone_of=tone_for)
         except GazetteerError as error:
             self.post_message(self.TimelineFailed(str(error)))
             return
@@ -128,7 +134,7 @@ class TimelineScreen(AppScreen):
     def _show(self) -> None:
         if self.timeline is None:
             return
-        self.chart.show(self.timeline, self.cursor)
+        self.chart.show(self.timeline, self.cursor, self.plot)
         self.call_after_refresh(self._scroll_to_cursor)
         entry = self.highlighted
         status = Text()
@@ -136,8 +142,9 @@ class TimelineScreen(AppScreen):
             review = entry.review
             status.append(review_labels.short_title(review))
             status.append(f" · {review_labels.date_label(review)} · rating {rating_text(entry)}"
-                          f" · tone {entry.tone.label} {entry.tone.score:+.2f} "
-                          f"({entry.tone.positive} for, {entry.tone.negative} against)")
+                          " · tone ")
+            status.append_text(tone_label(entry.tone))
+            status.append(f" ({tone_reason(entry.tone)})")
         self.query_one("#timeline-status", Static).update(status)
 
     def _scroll_to_cursor(self) -> None:
@@ -155,6 +162,11 @@ class TimelineScreen(AppScreen):
 
     def action_cursor_up(self) -> None:
         self._move(-1)
+
+    def action_toggle_plot(self) -> None:
+        """Plot the rating instead of the tone, or back."""
+        self.plot = self.PLOTS[(self.PLOTS.index(self.plot) + 1) % len(self.PLOTS)]
+        self._show()
 
     def action_open_review(self) -> None:
         entry = self.highlighted

@@ -1,12 +1,14 @@
 """The review list: a heading line over an OptionList of pre-formatted rows.
 
 One ``Text`` per row (columns padded to widths fitted to the terminal) renders far faster than
-a DataTable's cell-by-cell layout, which matters for the first frame.
+a DataTable's cell-by-cell layout, which matters for the first frame. The tone columns start
+as a placeholder and are filled by ``show_tones`` once the screen has scored the reviews.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -19,34 +21,56 @@ from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.tone_badge import LABEL_WIDTH, tone_label, tone_score_text, tone_spark
+
+if TYPE_CHECKING:
+    from nlmg_tui.compare.tone_arc import ReviewTone
 
 CURSOR_MARK = "▶"
 UNREAD_MARK = "•"
-COLUMNS = ("mark", "critic", "outlet", "date", "verdict", "length")
+TONE_PENDING = "…"
+"""What the tone cell shows until the review is scored."""
+COLUMNS = ("mark", "critic", "outlet", "date", "verdict", "tone", "arc", "length")
 HEADINGS = {"mark": "", "critic": "Critic", "outlet": "Outlet", "date": "Date",
-            "verdict": "Rating / verdict", "length": "Words"}
+            "verdict": "Rating / verdict", "tone": "Tone", "arc": "Arc", "length": "Words"}
 GAP = 2
 """Spaces between columns."""
+VERDICT_WANTED, VERDICT_MIN = 16, 12
+"""The verdict column: the arc gives way to keep it at 16; the other columns only below 12."""
+ARC_WIDTH, ARC_MIN = 10, 6
+"""The paragraph sparkline: 10 characters, shrunk to 6, then dropped on narrow terminals."""
+NAME_MIN = 6
+SCORE_WIDTH = len("+0.00")
 
 
 def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
     """Fixed columns first; critic and outlet up to their longest value; the rest to the
-    verdict, which is cut with an ellipsis. Narrow terminals shrink critic and outlet first."""
-    widths = {"mark": 2, "date": 10, "length": 6}
+    verdict, which is cut with an ellipsis.
+
+    Narrow terminals take room back in this order: the arc shrinks to ``ARC_MIN`` and is then
+    dropped (width 0) while the verdict has fewer than ``VERDICT_WANTED`` columns; outlet and
+    critic shrink to ``NAME_MIN``, and last the tone label becomes just its score, while it has
+    fewer than ``VERDICT_MIN``.
+    """
     longest_critic = max((len(review_labels.critic_name(r)) for r in reviews), default=6)
     longest_outlet = max((len(review_labels.outlet_name(r)) for r in reviews), default=6)
-    widths["critic"] = max(6, min(18, longest_critic))
-    widths["outlet"] = max(6, min(16, longest_outlet))
-    spacing = GAP * (len(COLUMNS) - 1)
-    rest = width - spacing - sum(widths.values())
-    if rest < 12:
-        shortfall = 12 - rest
-        for name in ("outlet", "critic"):
-            cut = min(shortfall, widths[name] - 6)
-            widths[name] -= cut
-            shortfall -= cut
-        rest = width - spacing - sum(widths.values())
-    widths["verdict"] = max(4, rest)
+    widths = {"mark": 2, "critic": max(NAME_MIN, min(18, longest_critic)),
+              "outlet": max(NAME_MIN, min(16, longest_outlet)), "date": 10,
+              "tone": LABEL_WIDTH, "arc": ARC_WIDTH, "length": 6}
+
+    def verdict_room() -> int:
+        shown = [name for name in widths if widths[name]]
+        spacing = GAP * len(shown)  # the verdict adds one gap more than the others have
+        return width - spacing - sum(widths.values())
+
+    widths["arc"] = max(ARC_MIN, ARC_WIDTH - max(0, VERDICT_WANTED - verdict_room()))
+    if verdict_room() < VERDICT_WANTED:
+        widths["arc"] = 0
+    for name in ("outlet", "critic"):
+        widths[name] -= max(0, min(VERDICT_MIN - verdict_room(), widths[name] - NAME_MIN))
+    if verdict_room() < VERDICT_MIN:
+        widths["tone"] = SCORE_WIDTH
+    widths["verdict"] = max(4, verdict_room())
     return widths
 
 
@@ -56,8 +80,24 @@ def _cell(value: str, width: int, right: bool = False) -> str:
     return value.rjust(width) if right else value.ljust(width)
 
 
-def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool) -> Text:
-    """One row; untrusted values enter ``Text`` as plain strings."""
+def _tone_cell(tone: ReviewTone | None, width: int) -> Text:
+    if tone is None:
+        return Text(_cell(TONE_PENDING, width), style="dim", end="")
+    text = tone_label(tone) if width >= LABEL_WIDTH else tone_score_text(tone)
+    text.pad_right(width - text.cell_len)
+    return text
+
+
+def _arc_cell(tone: ReviewTone | None, width: int) -> Text:
+    text = tone_spark(tone, width) if tone is not None else Text(end="")
+    text.pad_right(width - text.cell_len)
+    return text
+
+
+def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool,
+             tone: ReviewTone | None = None) -> Text:
+    """One row; untrusted values enter ``Text`` as plain strings. ``tone`` None (not scored
+    yet) shows a placeholder in the tone column and nothing in the arc column."""
     values = {
         "mark": (CURSOR_MARK if cursor else " ") + (" " if read else UNREAD_MARK),
         "critic": review_labels.critic_name(review),
@@ -66,12 +106,24 @@ def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool
         "verdict": review_labels.rating_or_verdict(review),
         "length": f"{review.word_count:,}",
     }
-    cells = [_cell(values[name], widths[name], right=name == "length") for name in COLUMNS]
-    return Text((" " * GAP).join(cells), no_wrap=True, overflow="ellipsis", end="")
+    cells: list[Text] = []
+    for name in COLUMNS:
+        if not widths.get(name):
+            continue
+        if name == "tone":
+            cells.append(_tone_cell(tone, widths[name]))
+        elif name == "arc":
+            cells.append(_arc_cell(tone, widths[name]))
+        else:
+            cells.append(Text(_cell(values[name], widths[name], right=name == "length")))
+    row = Text(" " * GAP).join(cells)
+    row.no_wrap, row.overflow, row.end = True, "ellipsis", ""
+    return row
 
 
 def heading_text(widths: dict[str, int]) -> Text:
-    cells = [_cell(HEADINGS[name], widths[name], right=name == "length") for name in COLUMNS]
+    cells = [_cell(HEADINGS[name], widths[name], right=name == "length")
+             for name in COLUMNS if widths.get(name)]
     return Text((" " * GAP).join(cells), style="bold", no_wrap=True, end="")
 
 
@@ -128,6 +180,7 @@ class ReviewList(Vertical):
         self._read: set[str] = set()
         self._widths: dict[str, int] = {}
         self._marked: str | None = None
+        self._tones: dict[str, ReviewTone] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(classes="review-list--heading")
@@ -167,6 +220,18 @@ class ReviewList(Vertical):
         self._read = set(read)
         self._rebuild(keep)
 
+    def show_tones(self, tones: Mapping[str, ReviewTone]) -> None:
+        """Fill the tone and arc columns (review id -> tone), keeping the cursor."""
+        self._tones.update(tones)
+        for review in self._reviews:
+            if review.id in tones:
+                self.options.replace_option_prompt(
+                    review.id, self._row(review, cursor=review.id == self._marked))
+
+    def tone_of(self, review_id: str) -> ReviewTone | None:
+        """The tone shown for the review, None until ``show_tones`` brought it."""
+        return self._tones.get(review_id)
+
     def move_to(self, index: int) -> None:
         if self._reviews:
             self.options.highlighted = min(max(index, 0), len(self._reviews) - 1)
@@ -197,7 +262,8 @@ class ReviewList(Vertical):
             self.post_message(self.Highlighted(None))
 
     def _row(self, review: Review, *, cursor: bool) -> Text:
-        return row_text(review, self._widths, cursor=cursor, read=review.id in self._read)
+        return row_text(review, self._widths, cursor=cursor, read=review.id in self._read,
+                        tone=self._tones.get(review.id))
 
     def on_resize(self, event: Resize) -> None:
         if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:

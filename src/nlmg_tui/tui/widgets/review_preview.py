@@ -1,6 +1,9 @@
-"""The browse screen's preview: headline, byline, verdict and the first lines of a review."""
+"""The browse screen's preview: headline, byline, tone, verdict and the first lines of a review."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
@@ -8,19 +11,36 @@ from textual.widgets import Static
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.tone_badge import tone_label, tone_reason, tone_spark
+
+if TYPE_CHECKING:
+    from nlmg_tui.compare.tone_arc import ReviewTone
 
 PREVIEW_PARAGRAPHS = 2
 PREVIEW_CHARS = 600
+PREVIEW_ARC_WIDTH = 40
+SPOILER_HIDDEN = "(spoiler hidden)"
+OPENING_PENDING = "(checking the opening for spoilers…)"
+
+Hides = Callable[[str], bool]
+"""Paragraph id -> whether spoiler-free mode hides that paragraph now."""
 
 
-def preview_text(review: Review | None) -> Text:
-    """The preview as one ``Text`` (untrusted strings never reach markup)."""
+def preview_text(review: Review | None, tone: ReviewTone | None = None,
+                 hides: Hides | None = None) -> Text:
+    """The preview as one ``Text`` (untrusted strings never reach markup).
+
+    ``tone`` None means not scored yet. ``hides`` says which paragraphs to leave out of the
+    opening lines; None means that is not known yet, and no paragraph is shown.
+    """
     if review is None:
         return Text("No review matches the filter. Press escape to clear it.", style="italic")
     text = Text()
     text.append(review_labels.headline(review), style="bold")
     text.append("\n")
     text.append(review_labels.byline(review), style="dim")
+    text.append("\n")
+    text.append_text(tone_line(tone))
     text.append("\n")
     notes = [review_labels.length_label(review)]
     if review.comments:
@@ -34,13 +54,48 @@ def preview_text(review: Review | None) -> Text:
         text.append("\n\n")
         text.append("Verdict: ", style="bold")
         text.append(review_labels.verdict_label(review), style="italic")
-    opening = " ".join(one_line(p.text) for p in review.paragraphs[:PREVIEW_PARAGRAPHS])
-    if opening:
-        if len(opening) > PREVIEW_CHARS:
-            opening = opening[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+    opening = opening_text(review, hides)
+    if opening.plain:
         text.append("\n\n")
-        text.append(opening)
+        text.append_text(opening)
     return text
+
+
+def tone_line(tone: ReviewTone | None) -> Text:
+    """``Tone: positive +0.69 · 13 words for, 2 against · ▂▅█▅`` (the arc, one block per
+    paragraph up to ``PREVIEW_ARC_WIDTH``)."""
+    line = Text(end="")
+    line.append("Tone: ", style="bold")
+    if tone is None:
+        line.append("…", style="dim")
+        return line
+    line.append_text(tone_label(tone))
+    line.append(f" · {tone_reason(tone)} · ", style="dim")
+    line.append_text(tone_spark(tone, PREVIEW_ARC_WIDTH))
+    return line
+
+
+def opening_text(review: Review, hides: Hides | None) -> Text:
+    """The first paragraphs, cut near ``PREVIEW_CHARS``; a hidden one is only named."""
+    if hides is None:
+        return Text(OPENING_PENDING, style="dim italic", end="") if review.paragraphs else Text()
+    opening = Text(end="")
+    room = PREVIEW_CHARS
+    for paragraph in review.paragraphs[:PREVIEW_PARAGRAPHS]:
+        if room <= 0:
+            break
+        if opening.plain:
+            opening.append(" ")
+        if hides(paragraph.id):
+            opening.append(SPOILER_HIDDEN, style="dim italic")
+            continue
+        words = one_line(paragraph.text)
+        if len(words) > room:
+            opening.append(words[:room].rsplit(" ", 1)[0] + " …")
+            break
+        opening.append(words)
+        room -= len(words) + 1
+    return opening
 
 
 class ReviewPreview(Static):
@@ -52,5 +107,6 @@ class ReviewPreview(Static):
     }
     """
 
-    def show_review(self, review: Review | None) -> None:
-        self.update(preview_text(review))
+    def show_review(self, review: Review | None, tone: ReviewTone | None = None,
+                    hides: Hides | None = None) -> None:
+        self.update(preview_text(review, tone, hides))

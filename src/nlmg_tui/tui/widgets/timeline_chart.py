@@ -1,14 +1,21 @@
-"""The reception timeline drawn by hand with Rich: a date axis, a lane per dated review, the
-undated reviews apart. Everything from a review goes into ``Text`` as plain strings."""
+"""The reception timeline drawn by hand with Rich: a date axis, a plot of tone or rating by
+date, a lane per dated review, the undated reviews apart. Everything from a review goes into
+``Text`` as plain strings."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widget import Widget
 
-from nlmg_tui.compare.timeline import Timeline, TimelineEntry, position
-from nlmg_tui.compare.tone_arc import sparkline
+from nlmg_tui.compare.timeline import (
+    Timeline,
+    TimelineEntry,
+    plot_level,
+    plot_value,
+    position,
+)
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.tone_badge import tone_spark, tone_style
 
 CRITIC_WIDTH = 15
 RATING_WIDTH = 6
@@ -16,7 +23,11 @@ SPARK_WIDTH = 12
 DATE_WIDTH = 10
 MIN_LANE = 12
 FILM_MARKS = {"premiere": "◆", "release": "▼"}
-TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutral": "dim"}
+PLOT_ROWS = 5
+PLOT_LABELS = {"tone": {0: "+1 positive", 2: " 0 neutral", 4: "-1 negative"},
+               "rating": {0: "1.0 top mark", 2: "0.5", 4: "0.0"}}
+"""The plot's scale, written beside its top, middle and bottom rows."""
+PLOT_TITLES = {"tone": "Tone by date, -1 to +1", "rating": "Rating by date, 0 to 1 of its scale"}
 
 
 def lane_width(width: int) -> int:
@@ -61,12 +72,15 @@ class TimelineChart(Widget):
         super().__init__(id=id)
         self.timeline: Timeline | None = None
         self.cursor = 0
+        self.plot = "tone"
+        """What the plot shows against the date: ``tone`` or ``rating``."""
         self.cursor_line = 0
         """The line of the cursor row in the last render (to scroll it into view)."""
 
-    def show(self, timeline: Timeline, cursor: int) -> None:
+    def show(self, timeline: Timeline, cursor: int, plot: str = "tone") -> None:
         self.timeline = timeline
         self.cursor = cursor
+        self.plot = plot
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -96,6 +110,8 @@ class TimelineChart(Widget):
                 mark = FILM_MARKS[film_date.kind]
                 lines.append(indented(f"{mark} {film_date.kind} {film_date.date.isoformat()} "
                                       f"{film_date.label}".rstrip(), "dim"))
+            lines.append(Text(""))
+            lines.extend(self._plot(timeline, lane, width))
         else:
             lines.append(indented("No review or film date to place on a time axis.", "dim"))
         lines.append(Text(""))
@@ -119,6 +135,46 @@ class TimelineChart(Widget):
                                  if line.plain.startswith("▶")), 0)
         return Text("\n", no_wrap=True).join(lines)
 
+    def _plot(self, timeline: Timeline, lane: int, width: int) -> list[Text]:
+        """A title, then ``PLOT_ROWS`` lines: each dated review with a value at (its date's
+        column, its value's band), a digit where several share a cell, the scale at the right."""
+        start, end = timeline.start, timeline.end
+        assert start is not None and end is not None
+        kind = self.plot
+        cells: dict[tuple[int, int], list[int]] = {}
+        plotted = 0
+        for index, entry in enumerate(timeline.dated):
+            value = plot_value(entry, kind)
+            if value is None or entry.date is None:
+                continue
+            plotted += 1
+            at = (plot_level(value, kind, PLOT_ROWS), position(entry.date, start, end, lane))
+            cells.setdefault(at, []).append(index)
+        title = PLOT_TITLES[kind]
+        if plotted < len(timeline.dated):
+            title += f" · {len(timeline.dated) - plotted} unrated not plotted"
+        title += " · t: plot " + ("rating" if kind == "tone" else "tone")
+        lines = [indented(fit(title, max(1, width - 2)).rstrip(), "bold")]
+        film_columns = {position(d.date, start, end, lane) for d in timeline.film_dates}
+        for row in range(PLOT_ROWS):
+            line = Text("  ")
+            for column in range(lane):
+                at = cells.get((row, column))
+                if at is None:
+                    background = "┄" if kind == "tone" and row == PLOT_ROWS // 2 else " "
+                    line.append("┊" if column in film_columns else background, style="dim")
+                    continue
+                mark = "●" if len(at) == 1 else str(min(len(at), 9))
+                line.append(mark, style=self._point_style(timeline.dated[at[0]], self.cursor in at))
+            label = PLOT_LABELS[kind].get(row)
+            line.append(" ┤ " + label if label else " │", style="dim")
+            lines.append(line)
+        return lines
+
+    def _point_style(self, entry: TimelineEntry, selected: bool) -> str:
+        style = "bold " + (tone_style(entry.tone) if self.plot == "tone" else "")
+        return style + " reverse" if selected else style
+
     def _lane(self, entry: TimelineEntry, timeline: Timeline, lane: int) -> Text:
         start, end = timeline.start, timeline.end
         cells = ["─"] * lane
@@ -139,9 +195,8 @@ class TimelineChart(Widget):
         row.append("  " + fit(entry.date.isoformat() if entry.date else "undated", DATE_WIDTH))
         row.append("  " + fit(review_labels.critic_name(entry.review), CRITIC_WIDTH))
         row.append(" " + fit(rating_text(entry), RATING_WIDTH))
-        row.append(f" {entry.tone.score:+.2f} ", style=TONE_STYLES.get(entry.tone.label, ""))
-        row.append(sparkline(entry.tone.arc, SPARK_WIDTH),
-                   style=TONE_STYLES.get(entry.tone.label, ""))
+        row.append(f" {entry.tone.score:+.2f} ", style=tone_style(entry.tone))
+        row.append_text(tone_spark(entry.tone, SPARK_WIDTH))
         if selected:
             row.stylize("reverse")
         return row
