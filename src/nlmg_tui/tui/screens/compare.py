@@ -28,6 +28,7 @@ from nlmg_tui.corpus.gazetteer import Entity, GazetteerError, default_gazetteer
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
@@ -475,47 +476,15 @@ class CompareScreen(AppScreen):
 
     def action_toggle_spoiler(self) -> None:
         """Show the spoilers under the cursor if any is hidden; hide them again if all show."""
-        if not self._shield_usable():
-            return
-        shield = self.shield
-        spoilers = [(self.review_on(p.side), p.paragraph_id) for p in self._passages_under_cursor()
-                    if p.paragraph_id is not None
-                    and shield.level(self.review_on(p.side), p.paragraph_id).shielded]
-        if not spoilers:
-            where = "on this row" if self.view == ALIGNED else "in this paragraph"
-            self.notify(f"Nothing {where} gives anything away.", markup=False)
-            return
-        if any(shield.hides(review, paragraph_id) for review, paragraph_id in spoilers):
-            for review, paragraph_id in spoilers:
-                shield.reveal(review, paragraph_id)
-        else:
-            for review, paragraph_id in spoilers:
-                shield.cover(review, paragraph_id)
-        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+        places = [(self.review_on(p.side), p.paragraph_id) for p in self._passages_under_cursor()
+                  if p.paragraph_id is not None]
+        where = "on this row" if self.view == ALIGNED else "in this paragraph"
+        toggle_spoilers(self, places, f"Nothing {where} gives anything away.")
 
     def action_toggle_all_spoilers(self) -> None:
         """Show every hidden spoiler of both reviews; when none is hidden, hide them all again."""
-        if not self._shield_usable():
-            return
         reviews = [self.left] if self.left.id == self.right.id else [self.left, self.right]
-        shown = sum(self.shield.reveal_all(review) for review in reviews)
-        if shown:
-            self.notify(f"Showing {shown} spoiler paragraph{'s' * (shown != 1)}.", markup=False)
-        else:
-            covered = sum(self.shield.cover_all(review) for review in reviews)
-            if not covered:
-                self.notify("Neither review gives anything away.", markup=False)
-                return
-            self.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
-                        markup=False)
-        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
-
-    def _shield_usable(self) -> bool:
-        if not self.shield.enabled:
-            self.notify("Spoiler-free mode is off: every paragraph is shown. Z turns it on.",
-                        markup=False)
-            return False
-        return True
+        toggle_all_spoilers(self, reviews, "Neither review gives anything away.")
 
     # -- pins -----------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
+from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_spark
 from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
@@ -346,39 +347,13 @@ class ReaderScreen(AppScreen):
     def action_toggle_spoiler(self) -> None:
         """Show the cursor paragraph if it is hidden as a spoiler; hide it again if shown."""
         ref = self.current_paragraph
-        if ref is None or not self._shield_usable():
-            return
-        shield = self.shield
-        if not shield.level(self.review, ref.paragraph_id).shielded:
-            self.notify("This paragraph gives nothing away.", markup=False)
-            return
-        if shield.hides(self.review, ref.paragraph_id):
-            shield.reveal(self.review, ref.paragraph_id)
-        else:
-            shield.cover(self.review, ref.paragraph_id)
-        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+        if ref is not None:
+            toggle_spoilers(self, [(self.review, ref.paragraph_id)],
+                            "This paragraph gives nothing away.")
 
     def action_toggle_all_spoilers(self) -> None:
         """Show every hidden spoiler of this review; when none is hidden, hide them all again."""
-        if not self._shield_usable():
-            return
-        shown = self.shield.reveal_all(self.review)
-        if shown:
-            self.notify(f"Showing {shown} spoiler paragraph{'s' * (shown != 1)}.", markup=False)
-        else:
-            covered = self.shield.cover_all(self.review)
-            if not covered:
-                self.notify("This review gives nothing away.", markup=False)
-                return
-            self.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
-                        markup=False)
-        self.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
-
-    def _shield_usable(self) -> bool:
-        if not self.shield.enabled:
-            self.notify("Spoiler-free mode is off: every paragraph is shown. Z turns it on.",
-                        markup=False)
-        return self.shield.enabled
+        toggle_all_spoilers(self, [self.review], "This review gives nothing away.")
 
     def action_open_comments(self) -> None:
         self.app.open_comments(self.review.id)  # type: ignore[attr-defined]

@@ -1,0 +1,60 @@
+"""What ``s`` and ``S`` do on the screens that show review text (reader, comparison): show or
+hide spoilers, tell the user, and tell every open screen (``app.spoiler_shield_changed``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.screen import Screen
+
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.tui.spoiler_shield import SpoilerShield
+
+MODE_OFF = "Spoiler-free mode is off: every paragraph is shown. Z turns it on."
+
+
+def shield_of(screen: Screen[object]) -> SpoilerShield:
+    return screen.app.spoiler_shield  # type: ignore[attr-defined]
+
+
+def shield_usable(screen: Screen[object]) -> bool:
+    """True in spoiler-free mode; otherwise say the mode is off (nothing to show or hide)."""
+    if not shield_of(screen).enabled:
+        screen.notify(MODE_OFF, markup=False)
+        return False
+    return True
+
+
+def toggle_spoilers(screen: Screen[object], places: Sequence[tuple[Review, str]],
+                    nothing: str) -> None:
+    """Show ``places`` (review, paragraph id) if any of their spoilers is hidden, else hide them
+    all again; ``nothing`` is said when none of them gives anything away."""
+    if not shield_usable(screen):
+        return
+    shield = shield_of(screen)
+    spoilers = [(review, pid) for review, pid in places if shield.level(review, pid).shielded]
+    if not spoilers:
+        screen.notify(nothing, markup=False)
+        return
+    hidden = any(shield.hides(review, pid) for review, pid in spoilers)
+    for review, pid in spoilers:
+        (shield.reveal if hidden else shield.cover)(review, pid)
+    screen.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+
+
+def toggle_all_spoilers(screen: Screen[object], reviews: Sequence[Review], nothing: str) -> None:
+    """Show every hidden spoiler of ``reviews``; when none is hidden, hide them all again."""
+    if not shield_usable(screen):
+        return
+    shield = shield_of(screen)
+    shown = sum(shield.reveal_all(review) for review in reviews)
+    if shown:
+        screen.notify(f"Showing {shown} spoiler paragraph{'s' * (shown != 1)}.", markup=False)
+    else:
+        covered = sum(shield.cover_all(review) for review in reviews)
+        if not covered:
+            screen.notify(nothing, markup=False)
+            return
+        screen.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
+                      markup=False)
+    screen.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
