@@ -150,3 +150,40 @@ def test_spoilers_hidden_on_first_run_and_the_choice_remembered(tmux: Tmux, tmp_
     assert Path(tmux.status_file).read_text().strip() == "nlmg-exit=0"  # type: ignore[attr-defined]
     settings = json.loads((tmp_path / "data" / "tui-settings.json").read_text())
     assert settings["spoiler_free"] is False
+
+
+def test_ctrl_z_suspends_to_the_shell_and_fg_resumes(tmp_path) -> None:
+    """Like any terminal program: ctrl+z hands the terminal back (main screen, cursor shown,
+    mouse off) with the app stopped; ``fg`` brings it back as it was."""
+    if shutil.which("tmux") is None or shutil.which("bash") is None:
+        pytest.skip("tmux and bash are needed")
+    app = find_app()
+    if app is None:
+        pytest.skip("nlmg-tui is not installed next to this Python or on PATH")
+    session = Tmux(f"nlmg-e2e-{uuid.uuid4().hex[:8]}")
+    env = {"NLMG_TUI_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm-256color", "PS1": "$ "}
+    env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+    session.run("-f", os.devnull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "32",
+                *env_args, "bash", "--norc", "--noprofile", "-i")
+    try:
+        session.keys(app, "Enter")
+        session.wait_for("Sort: date")
+        session.keys("Enter")  # into the reader, so there is a place to come back to
+        session.wait_for("% read")
+        session.keys("C-z")
+        shown = session.wait_for("Stopped")
+        assert "% read" not in shown
+        assert session.run("display", "-p", "-t", "e2e", "#{alternate_on}").strip() == "0"
+        assert session.run("display", "-p", "-t", "e2e", "#{cursor_flag}").strip() == "1"
+        assert session.run("display", "-p", "-t", "e2e", "#{mouse_any_flag}").strip() == "0"
+        session.keys("fg", "Enter")
+        session.wait_for("% read")  # the same screen, as it was
+        session.keys("C-q")
+        session.wait_until_gone("% read")
+        session.keys("echo status=$?", "Enter")
+        session.wait_for("status=0")
+    finally:
+        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True,
+                       timeout=10)
+        socket_dir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (socket_dir / session.socket).unlink(missing_ok=True)

@@ -91,3 +91,50 @@ def test_a_negated_word_starting_with_h_is_not_the_help_option() -> None:
     assert result.exit_code == 0
     assert "Usage:" not in result.stdout
     assert json.loads(result.stdout)
+
+
+def bookmark_with_note(data_dir, note: str, tags=()):
+    from nlmg_tui.corpus.store import load_corpus
+    from nlmg_tui.library import Library
+
+    review = load_corpus().reviews[2]
+    paragraph = review.paragraphs[1]
+    added = Library(data_dir).add_bookmark(review.id, paragraph.id, paragraph.text, note=note,
+                                           tags=tags)
+    return added.item
+
+
+def test_notes_are_searched_and_marked_in_json(user_data_dir) -> None:
+    bookmark = bookmark_with_note(user_data_dir, "A zanzibar of a scene.", tags=["ending"])
+    hits = json.loads(invoke("zanzibar", "--json").stdout)
+    assert [(h["field"], h["bookmark_id"], h["review_id"], h["paragraph_id"]) for h in hits] == [
+        ("note", bookmark.id, bookmark.review_id, bookmark.paragraph_id)]
+    table = invoke("zanzibar").stdout
+    assert "note" in table and f"bookmark {bookmark.id[:8]}" in table
+    corpus_hits = json.loads(invoke("garfield", "--json", "--limit", "3").stdout)
+    assert all(h["bookmark_id"] is None for h in corpus_hits)
+
+
+def test_in_notes_keeps_only_notes(user_data_dir) -> None:
+    bookmark = bookmark_with_note(user_data_dir, "Garfield again.", tags=["ending"])
+    for args in (["garfield", "--in", "notes"], ["in:notes", "garfield"], ["ending", "--in", "note"]):
+        hits = json.loads(invoke(*args, "--json").stdout)
+        assert [h["bookmark_id"] for h in hits] == [bookmark.id], args
+    comments = json.loads(invoke("garfield", "--in", "comments", "--json").stdout)
+    assert all(h["field"] == "comment" for h in comments)
+
+
+def test_an_unreadable_bookmarks_file_still_gives_corpus_hits(user_data_dir) -> None:
+    (user_data_dir / "bookmarks.json").mkdir(parents=True)  # a folder where the file should be
+    result = invoke("garfield", "--json", "--limit", "2")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 2
+    warnings = [line for line in result.stderr.splitlines() if "notes not searched" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("nlmg-tui: warning:")
+
+
+def test_a_hostile_note_is_printed_as_text(user_data_dir) -> None:
+    bookmark_with_note(user_data_dir, "quokka [bold]x[/bold] \x1b]0;pwned\x07 [@click=app.quit]")
+    result = invoke("quokka")
+    assert result.exit_code == 0
+    assert "[bold]x[/bold]" in result.stdout and "\x1b" not in result.output

@@ -284,6 +284,12 @@ async def span_picker_opened(pilot: Pilot, app: NlmgApp) -> None:
     assert type(app.screen).__name__ == "SpanPicker"
 
 
+async def suspend_headless(pilot, app) -> None:
+    """ctrl+z suspends to the shell in a real terminal (tests/e2e); the headless test driver
+    cannot suspend, so here the app simply keeps running."""
+    assert app.is_running and not app._driver.can_suspend
+
+
 GENERAL: dict[str, tuple[Callable[..., Awaitable[None]] | None, Check]] = {
     "question_mark": (None, help_for),
     "ctrl+p": (None, palette_open),
@@ -296,6 +302,7 @@ GENERAL: dict[str, tuple[Callable[..., Awaitable[None]] | None, Check]] = {
     "W": (None, on_screen_named("WatchlistScreen")),
     "M": (None, on_screen_named("MentionsScreen")),
     "Z": (None, spoiler_free_toggled),
+    "ctrl+z": (None, suspend_headless),
 }
 
 # screen -> key -> (keys to press first, check). The key itself is pressed in between.

@@ -225,6 +225,12 @@ def on_screen_named(name: str) -> Check:
     return check
 
 
+async def suspend_headless(pilot, app) -> None:
+    """ctrl+z suspends to the shell in a real terminal (tests/e2e); the headless test driver
+    cannot suspend, so here the app simply keeps running."""
+    assert app.is_running and not app._driver.can_suspend
+
+
 GENERAL: dict[str, Check] = {
     "ctrl+p": palette_open,
     "ctrl+t": palette_open,
@@ -233,8 +239,9 @@ GENERAL: dict[str, Check] = {
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
     "Z": spoiler_free_off,
+    "ctrl+z": suspend_headless,
 }
-MODAL_HIDDEN_KEYS = {"B", "W", "M", "Z"}
+MODAL_HIDDEN_KEYS = {"B", "W", "M", "Z", "ctrl+z"}
 """App keys a modal (the picker) does not pass on."""
 APP_COPY_KEYS = {"ctrl+c", "super+c"}
 """The app's copy keys: tested with a selection in tests/tui/test_keys.py."""

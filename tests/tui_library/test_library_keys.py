@@ -286,6 +286,12 @@ async def spoiler_free_toggled(pilot: Pilot, app: NlmgApp) -> None:
     assert app.spoiler_shield.enabled is True
 
 
+async def suspend_headless(pilot, app) -> None:
+    """ctrl+z suspends to the shell in a real terminal (tests/e2e); the headless test driver
+    cannot suspend, so here the app simply keeps running."""
+    assert app.is_running and not app._driver.can_suspend
+
+
 GENERAL: dict[str, tuple[tuple[str, ...], Check]] = {
     "question_mark": ((), on_screen(HelpScreen)),
     "ctrl+p": ((), palette_open),
@@ -294,6 +300,7 @@ GENERAL: dict[str, tuple[tuple[str, ...], Check]] = {
     "W": ((), on_screen(WatchlistScreen)),
     "M": ((), on_screen(MentionsScreen)),
     "Z": ((), spoiler_free_toggled),
+    "ctrl+z": ((), suspend_headless),
 }
 COPY_KEYS = ("ctrl+c", "super+c")
 

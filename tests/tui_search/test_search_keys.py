@@ -89,6 +89,12 @@ async def spoiler_free_off(pilot: Pilot, app: NlmgApp) -> None:
     assert app.spoiler_shield.enabled is False  # on at first run; Z turned it off
 
 
+async def suspend_headless(pilot, app) -> None:
+    """ctrl+z suspends to the shell in a real terminal (tests/e2e); the headless test driver
+    cannot suspend, so here the app simply keeps running."""
+    assert app.is_running and not app._driver.can_suspend
+
+
 CASES: dict[str, tuple[tuple[str, ...], Check]] = {
     "down": ((), on_row(1)),
     "up": (("down", "down"), on_row(1)),
@@ -109,6 +115,7 @@ CASES: dict[str, tuple[tuple[str, ...], Check]] = {
     "M": (("tab",), on_screen("MentionsScreen")),
     "slash": (("tab",), box_selected),
     "Z": (("tab",), spoiler_free_off),
+    "ctrl+z": ((), suspend_headless),
 }
 
 

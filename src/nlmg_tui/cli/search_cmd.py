@@ -1,4 +1,5 @@
-"""`nlmg-tui search QUERY`: the search index from the command line."""
+"""`nlmg-tui search QUERY`: the search index from the command line, the user's bookmark notes
+included (a bookmarks file that can't be read leaves them out with a warning)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from nlmg_tui.cli.context import console, print_json
+from nlmg_tui.cli.context import AppContext, console, print_json
 from nlmg_tui.cli.corpus_cmds import load_or_fail
 from nlmg_tui.corpus.models import Corpus
-from nlmg_tui.search import FIELD_GROUPS, SearchIndex, SearchResult, documents_from_corpus
+from nlmg_tui.search import (
+    FIELD_GROUPS,
+    NotesIndex,
+    SearchIndex,
+    SearchResult,
+    build_notes_index,
+    documents_from_corpus,
+    search_with_notes,
+)
 from nlmg_tui.search.render import snippet_text
+from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
 
 
@@ -22,6 +32,38 @@ def review_label(corpus: Corpus, review_id: str) -> str:
     if review is None:
         return short
     return one_line(f"{short} {review.critic or review.outlet or ''}".strip())
+
+
+def where_label(hit: Hit) -> str:
+    """The "where" column: ``p3``, ``comment 4``, or for a note ``p3, bookmark 0d20c1a2``."""
+    if hit.bookmark_id is not None:
+        return one_line(f"{hit.paragraph_id or 'note'}, bookmark {hit.bookmark_id[:8]}")
+    return one_line(hit.document.location)
+
+
+def warn(message: str) -> None:
+    click.echo(f"nlmg-tui: warning: {one_line(message)}", err=True)
+
+
+def load_notes(corpus: Corpus) -> NotesIndex | None:
+    """The user's bookmark notes as an index; None (with a warning) when they can't be read."""
+    from nlmg_tui.library.errors import LibraryError
+    from nlmg_tui.library.library import Library
+
+    context = click.get_current_context().find_object(AppContext)
+    try:
+        library = Library(context.data_dir if context else None)
+    except (LibraryError, OSError) as error:
+        warn(f"Bookmark notes not searched: {error}")
+        return None
+    try:
+        return build_notes_index(library.bookmarks(), corpus)
+    except (LibraryError, OSError) as error:
+        warn(f"Bookmark notes not searched: {error}")
+        return None
+    finally:
+        for notice in library.take_notices():
+            warn(notice)
 
 
 def results_table(result: SearchResult, corpus: Corpus) -> Table:
@@ -36,7 +78,7 @@ def results_table(result: SearchResult, corpus: Corpus) -> Table:
             Text(str(hit.score)),
             Text(hit.field),
             Text(review_label(corpus, hit.review_id)),
-            Text(one_line(hit.document.location)),
+            Text(where_label(hit)),
             snippet_text(hit),
         )
     return table
@@ -86,18 +128,20 @@ class QueryCommand(click.Command):
               help="Most hits to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 def search_command(query: tuple[str, ...], field: str | None, limit: int, as_json: bool) -> None:
-    """Search critics, quotes, passages and comments; typos and word order are forgiven.
+    """Search critics, quotes, passages, comments and your bookmark notes; typos and word
+    order are forgiven.
 
     QUERY words may be quoted "exact phrases", 'literal text, ^prefixes, -left-out words, and
-    filters critic:NAME outlet:NAME review:ID in:comments|quotes|paragraphs. Exit status 1 when
-    nothing matched.
+    filters critic:NAME outlet:NAME review:ID in:comments|quotes|paragraphs|notes. A note's
+    tags are searched as #tag words. Exit status 1 when nothing matched.
     """
     corpus = load_or_fail()
     index = SearchIndex.build(documents_from_corpus(corpus))
+    notes = load_notes(corpus)
     fields = FIELD_GROUPS[field.lower()] if field else None
     text = " ".join(query)
     # A query ending in a space means "these words are complete": no completions of the last.
-    result = index.search(text + " ", limit=limit, fields=fields)
+    result = search_with_notes(index, notes, text + " ", limit=limit, fields=fields)
     for note in result.notes:
         click.echo(f"nlmg-tui: note: {one_line(note)}", err=True)
     if as_json:

@@ -1,4 +1,5 @@
-"""What the index holds: small documents cut from reviews (and, later, notes and imports)."""
+"""What the index holds: small documents cut from reviews, and the user's bookmark notes
+(``search.notes``)."""
 
 from __future__ import annotations
 
@@ -48,8 +49,9 @@ class Document(NamedTuple):
     """One searchable text and where it lives.
 
     ``field`` is one of ``FIELDS``; ``paragraph_id`` is set for paragraphs, verdicts, pull quotes
-    and notes on a paragraph; ``comment_number`` for reader comments. A named tuple: small and
-    cheap to make by the hundred thousand (the index itself keeps them as a ``DocumentTable``).
+    and notes on a paragraph; ``comment_number`` for reader comments; ``bookmark_id`` for a
+    bookmark's note (the way back to the bookmark). A named tuple: small and cheap to make by
+    the hundred thousand (the index itself keeps them as a ``DocumentTable``).
     """
 
     field: str
@@ -57,6 +59,7 @@ class Document(NamedTuple):
     text: str
     paragraph_id: str | None = None
     comment_number: int | None = None
+    bookmark_id: str | None = None
 
     @property
     def location(self) -> str:
@@ -107,6 +110,7 @@ class DocumentTable(Sequence[Document]):
         self._texts: list[str] = []
         self._paragraph_ids: list[str | None] = []
         self._comment_numbers: list[int | None] = []
+        self._bookmark_ids: list[str | None] = []
         for document in documents:
             self.append(document)
 
@@ -116,6 +120,7 @@ class DocumentTable(Sequence[Document]):
         self._texts.append(document.text)
         self._paragraph_ids.append(document.paragraph_id)
         self._comment_numbers.append(document.comment_number)
+        self._bookmark_ids.append(document.bookmark_id)
 
     def freeze(self) -> DocumentTable:
         """Turn the columns into tuples of strings and ints, which the garbage collector stops
@@ -125,6 +130,7 @@ class DocumentTable(Sequence[Document]):
         self._texts = tuple(self._texts)  # type: ignore[assignment]
         self._paragraph_ids = tuple(self._paragraph_ids)  # type: ignore[assignment]
         self._comment_numbers = tuple(self._comment_numbers)  # type: ignore[assignment]
+        self._bookmark_ids = tuple(self._bookmark_ids)  # type: ignore[assignment]
         return self
 
     def __len__(self) -> int:
@@ -145,6 +151,7 @@ class DocumentTable(Sequence[Document]):
             self._texts[index],
             self._paragraph_ids[index],
             self._comment_numbers[index],
+            self._bookmark_ids[index],
         )
 
     def review_id(self, index: int) -> str:

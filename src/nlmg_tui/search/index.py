@@ -28,6 +28,7 @@ CONFIRM_BUDGET = 20_000  # most texts checked one by one for a phrase or literal
 _FIELD_RANK = {name: rank for rank, name in enumerate(FIELDS)}
 _BITS_CACHE_LIMIT = 4096
 _CHECK_EVERY = 2048
+PARTIAL_NOTE = "No text holds every word; these hold all but one."
 
 Cancelled = Callable[[], bool]
 
@@ -216,7 +217,7 @@ class SearchIndex:
         _check(cancelled)
         candidates, total, partial = self._candidates(positive, mask)
         if partial:
-            notes.append("No text holds every word; these hold all but one.")
+            notes.append(PARTIAL_NOTE)
         checks = [m for m in positive if m.needs_check]
         negative_checks = [m for m in negative if m.needs_check]
         shortlist, all_checked = self._shortlist(

@@ -4,7 +4,7 @@ A hit's score (0..100) is the mean of its terms' qualities (exact word or phrase
 being typed 80-95, one typo 80, two typos 65, a missing word 0), minus up to 10 points when the
 words lie far apart (one point per 50 characters beyond the first 100 of the closest stretch
 holding them all). Ties go to the earlier field (critic, outlet, headline, quote, verdict,
-paragraph, comment) and then to the shorter text.
+paragraph, comment, note) and then to the shorter text.
 """
 
 from __future__ import annotations

@@ -47,12 +47,19 @@ class Hit:
     def comment_number(self) -> int | None:
         return self.document.comment_number
 
+    @property
+    def bookmark_id(self) -> str | None:
+        """The bookmark whose note this is (None unless ``field`` is ``note``)."""
+        return self.document.bookmark_id
+
     def to_json(self) -> dict[str, Any]:
-        """The CLI's JSON shape: ``spans`` index ``snippet``; ``text_spans`` the whole text."""
+        """The CLI's JSON shape: ``spans`` index ``snippet``; ``text_spans`` the whole text;
+        ``bookmark_id`` names the bookmark of a note hit (null for the others)."""
         return {
             "review_id": self.review_id,
             "paragraph_id": self.paragraph_id,
             "comment_number": self.comment_number,
+            "bookmark_id": self.bookmark_id,
             "field": self.field,
             "score": self.score,
             "snippet": self.snippet,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from nlmg_tui.library.library import Library
     from nlmg_tui.search import SearchIndex, SearchResult
+    from nlmg_tui.search.notes import CurrentNotes, NotesIndex
     from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 
 
@@ -87,6 +88,8 @@ class NlmgApp(App[None]):
         Binding("slash", "open_search", "Search", show=False, id="app.search"),
         Binding("Z", "toggle_spoiler_free", "Spoiler-free on/off", show=False,
                 id="app.spoiler_free"),
+        Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg resumes)", show=False,
+                id="app.suspend"),
     ]
 
     def __init__(self, corpus: Corpus, data_dir: str | os.PathLike[str] | None = None,
@@ -109,6 +112,7 @@ class NlmgApp(App[None]):
         """One index over the corpus, built in a thread after the first frame."""
         self.search_index_problem: str | None = None
         self.search_index_ready: Signal[SearchIndex | None] = Signal(self, "search-index-ready")
+        self._current_notes: CurrentNotes | None = None
         self.search_history: list[str] = []
         """This session's searches, newest first."""
         self.last_search: SearchResult | None = None
@@ -217,12 +221,16 @@ class NlmgApp(App[None]):
         if not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen(self.corpus))
 
-    def open_bookmarks(self) -> None:
-        """Every bookmarked passage, with notes and tags."""
+    def open_bookmarks(self, bookmark_id: str | None = None) -> None:
+        """Every bookmarked passage, with notes and tags; the cursor on ``bookmark_id`` if
+        given (a note found by the search)."""
         from nlmg_tui.tui.screens.bookmarks import BookmarksScreen
 
-        if not isinstance(self.screen, BookmarksScreen):
-            self.push_screen(BookmarksScreen(self.corpus))
+        screen = self.screen
+        if not isinstance(screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen(self.corpus, bookmark_id))
+        elif bookmark_id is not None:
+            screen.refresh_list(keep=bookmark_id)
 
     def open_watchlist(self) -> None:
         """The films to watch (or watched and rated)."""
@@ -271,6 +279,16 @@ class NlmgApp(App[None]):
         worker = get_current_worker()
         return SearchIndex.build(documents_from_corpus(self.corpus),
                                  cancelled=lambda: worker.is_cancelled)
+
+    def current_notes_index(self) -> NotesIndex:
+        """The index over the user's bookmark notes as they are now: rebuilt (a few ms) when
+        the bookmarks changed, here or in another instance. Called from search workers
+        (threads); raises ``LibraryError`` when the bookmarks can't be read."""
+        from nlmg_tui.search.notes import CurrentNotes
+
+        if self._current_notes is None:
+            self._current_notes = CurrentNotes(self.corpus)
+        return self._current_notes.index_for(self.library.bookmarks())
 
     @on(Worker.StateChanged)
     def _search_index_built(self, event: Worker.StateChanged) -> None:

@@ -105,9 +105,11 @@ class BookmarksScreen(LibraryListScreen):
     option_list = getters.query_one("#bookmark-list", OptionList)
     search_input = getters.query_one("#bookmark-search", Input)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, bookmark_id: str | None = None) -> None:
         super().__init__()
         self.corpus = corpus
+        self._start_at = bookmark_id
+        """The bookmark to put the cursor on when the list is first shown (from the search)."""
         self.bookmarks: list[Bookmark] = []
         self.anchors = AnchorCache(corpus)
         self.matches: list[str] | None = None
@@ -148,7 +150,12 @@ class BookmarksScreen(LibraryListScreen):
             self._start_search(self.search_input.value)
         else:
             self.matches = None
-            self.refresh_list()
+            self.refresh_list(keep=self._start_at)
+        if self._start_at is not None:
+            if all(b.id != self._start_at for b in self.bookmarks):
+                self.notify("That bookmark no longer exists (perhaps deleted in another "
+                            "window).", markup=False)
+            self._start_at = None
 
     def _locate(self) -> None:
         """Anchor the bookmarks: those still in their paragraph now, the others in a worker."""

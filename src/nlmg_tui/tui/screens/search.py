@@ -1,14 +1,17 @@
-"""The search screen (``/``): a box, results as you type, enter opens the passage.
+"""The search screen (``/``): a box, results as you type, enter opens the passage (or, for a
+hit in one of the user's bookmark notes, the Bookmarks screen on that bookmark).
 
 Each keystroke starts an exclusive thread worker; a result is shown only if it answers the query
 now in the box (older workers are cancelled, and a late answer is dropped by its number). Until
 the app's index is built the box already takes input: the query waits and runs when the index
-is ready.
+is ready. Each search also reads the bookmarks (in the worker: a file stat while unchanged) so
+the notes searched are the current ones; if they can't be read the corpus hits still come, with
+a one-line note saying why notes were left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import getters, on, work
@@ -18,10 +21,13 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from nlmg_tui.corpus.models import Corpus
+from nlmg_tui.library.errors import LibraryError
 from nlmg_tui.search import DEFAULT_LIMIT, SearchCancelled, SearchIndex, SearchResult
+from nlmg_tui.search.notes import NotesIndex, search_with_notes
 from nlmg_tui.search.query import MAX_QUERY_LENGTH
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.tui.widgets.bookmark_library import app_library, show_notices
 from nlmg_tui.tui.widgets.search_input import SearchInput, clean_query_text
 from nlmg_tui.tui.widgets.search_results import SearchResults
 from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
@@ -49,7 +55,8 @@ def status_text(result: SearchResult | None, *, indexing: bool, searching: bool,
     if indexing:
         text.append("indexing… (your search runs when it is ready)", style="italic")
     elif result is None or result.query.is_empty:
-        text.append("Type to search critics, outlets, headlines, quotes, passages and comments.")
+        text.append("Type to search critics, outlets, headlines, quotes, passages, comments "
+                    "and your bookmark notes.")
         if has_history:
             text.append(" ↑ brings back your last search; ↓ picks an earlier one.")
     else:
@@ -74,7 +81,8 @@ def status_text(result: SearchResult | None, *, indexing: bool, searching: bool,
 
 
 class SearchScreen(AppScreen):
-    """Search every review; ``enter`` opens a hit in the reader (or the comments)."""
+    """Search every review and the user's notes; ``enter`` opens a hit in the reader (or the
+    comments, or the Bookmarks screen for a note)."""
 
     MIN_SIZE = (40, 10)
     HELP_TITLE = "Search"
@@ -150,6 +158,7 @@ class SearchScreen(AppScreen):
         return title
 
     def on_mount(self) -> None:  # AppScreen.on_mount runs too (Textual calls each class's)
+        app_library(self)  # made here, on the UI thread, before a search worker reads it
         if self.index is None:
             self.app.search_index_ready.subscribe(self, self._index_ready)  # type: ignore[attr-defined]
         self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
@@ -204,12 +213,25 @@ class SearchScreen(AppScreen):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, index: SearchIndex, number: int, text: str) -> Answer | None:
         worker = get_current_worker()
+        notes, problem = self._current_notes()
         try:
-            result = index.search(text, limit=DEFAULT_LIMIT,
-                                  cancelled=lambda: worker.is_cancelled)
+            result = search_with_notes(index, notes, text, limit=DEFAULT_LIMIT,
+                                       cancelled=lambda: worker.is_cancelled)
         except SearchCancelled:
             return None
+        if problem is not None:
+            result = replace(result, notes=(*result.notes, problem))
         return Answer(number, result)
+
+    def _current_notes(self) -> tuple[NotesIndex | None, str | None]:
+        """The notes index as the bookmarks are now (in the worker thread), or why not."""
+        current = getattr(self.app, "current_notes_index", None)
+        if current is None:
+            return None, None
+        try:
+            return current(), None
+        except (LibraryError, OSError) as error:
+            return None, f"Bookmark notes not searched: {error}"
 
     @on(Worker.StateChanged)
     def _search_finished(self, event: Worker.StateChanged) -> None:
@@ -224,6 +246,7 @@ class SearchScreen(AppScreen):
         answer = worker.result
         if event.state != WorkerState.SUCCESS or not isinstance(answer, Answer):
             return
+        show_notices(self, app_library(self))  # a damaged bookmarks file moved aside, say
         if answer.number != self._requested:
             return  # an answer to an older query: the box has moved on
         self._pending = False
@@ -261,7 +284,8 @@ class SearchScreen(AppScreen):
             return 0
         shield = self.app.spoiler_shield  # type: ignore[attr-defined]
         return sum(1 for hit in self.result.hits
-                   if shield.hides(self.corpus.get(hit.review_id), hit.paragraph_id))
+                   if hit.bookmark_id is None
+                   and shield.hides(self.corpus.get(hit.review_id), hit.paragraph_id))
 
     def _show_history(self) -> None:
         self.results.show_history(self.history)
@@ -301,7 +325,8 @@ class SearchScreen(AppScreen):
 
     def action_open_hit(self) -> None:
         """Open the highlighted hit: a passage in the reader with its match highlighted, a
-        comment in the comments, a name or headline at the top of its review."""
+        comment in the comments, a note on the Bookmarks screen at its bookmark, a name or
+        headline at the top of its review."""
         query = self.results.highlighted_query
         if query is not None:
             self.set_query(query)
@@ -317,6 +342,9 @@ class SearchScreen(AppScreen):
         assert self.result is not None
         self._remember(opened=True)
         app = self.app
+        if hit.bookmark_id is not None:
+            app.open_bookmarks(hit.bookmark_id)  # type: ignore[attr-defined]
+            return
         if hit.comment_number is not None:
             app.open_comments(hit.review_id, hit.comment_number)  # type: ignore[attr-defined]
             return

@@ -32,14 +32,17 @@ RESULTS = Binding.Group("Results")
 
 
 def field_label(hit: Hit, review: Review | None) -> str:
-    """Where the hit sits, in the reader's words: ``¶ 3``, ``verdict ¶ 9``, ``comment #4``."""
+    """Where the hit sits, in the reader's words: ``¶ 3``, ``verdict ¶ 9``, ``comment #4``,
+    ``✎ note on ¶ 3`` (the user's note on a bookmark in paragraph 3)."""
     if hit.comment_number is not None:
         return f"comment #{hit.comment_number}"
     position = ""
     if hit.paragraph_id is not None:
         index = review.paragraph_index(hit.paragraph_id) if review is not None else None
         position = f"¶ {index + 1}" if index is not None else f"¶ {one_line(hit.paragraph_id)}"
-    names = {"paragraph": "", "verdict": "verdict", "quote": "pull quote", "note": "note"}
+    if hit.field == "note":
+        return f"✎ note on {position}" if position else "✎ note"
+    names = {"paragraph": "", "verdict": "verdict", "quote": "pull quote"}
     name = names.get(hit.field, one_line(hit.field))
     return " ".join(part for part in (name, position) if part) or name
 
@@ -57,7 +60,10 @@ def _nothing_hidden(review: Review, paragraph_id: str) -> str | None:
 
 def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _nothing_hidden) -> Text:
     """Two or three lines: critic · headline · field, then the snippet with the match styled
-    (or, when the hit's paragraph is hidden as a spoiler, a line that says so, without text)."""
+    (or, when the hit's paragraph is hidden as a spoiler, a line that says so, without text).
+
+    A note hit always shows its snippet: it is the user's own note, never the paragraph's text.
+    """
     text = Text(end="")
     if review is None:
         text.append(one_line(hit.review_id), style="bold")
@@ -72,7 +78,8 @@ def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _not
     text.append(field_label(hit, review), style="bold")
     text.append("\n  ")
     level = (hidden_level(review, hit.paragraph_id)
-             if review is not None and hit.paragraph_id is not None else None)
+             if review is not None and hit.paragraph_id is not None and hit.field != "note"
+             else None)
     text.append_text(hidden_hit_text(level) if level else snippet_text(hit))
     return text
 

@@ -38,7 +38,8 @@ def hit_spans(hit: Hit, review: Review) -> tuple[str, tuple[HighlightSpan, ...]]
     headlines, and a quote no paragraph holds.
 
     A pull quote's spans index the quote: they are moved into its paragraph (nothing is
-    highlighted if the quote was reworded from it).
+    highlighted if the quote was reworded from it). A note's spans index the note, so its
+    bookmarked paragraph is a place with nothing highlighted.
     """
     if hit.field not in PASSAGE_FIELDS:
         return None
@@ -50,6 +51,8 @@ def hit_spans(hit: Hit, review: Review) -> tuple[str, tuple[HighlightSpan, ...]]
         paragraph = next((p for p in review.paragraphs if hit.document.text in p.text), None)
     if paragraph is None:
         return None
+    if hit.field == "note":
+        return paragraph.id, ()
     spans = spans_within(hit, paragraph.text) if hit.field == "quote" else hit.spans
     return paragraph.id, tuple(HighlightSpan(paragraph.id, s, e) for s, e in spans)
 
