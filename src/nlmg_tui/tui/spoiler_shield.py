@@ -21,6 +21,8 @@ SETTING = "spoiler_free"
 """The settings key; absent (first run) means on."""
 
 LEVEL_NAMES = {"premise": "premise reveal", "ending": "ending"}
+SHIELD_GLYPH = "▒▒"
+"""Starts every bar that stands for a hidden passage, on every screen."""
 
 
 def spoiler_free_setting(settings: dict[str, object]) -> bool:

@@ -19,14 +19,13 @@ from nlmg_tui.corpus.gazetteer import Mention
 from nlmg_tui.corpus.models import Paragraph
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import one_line, strip_unsafe
-from nlmg_tui.tui.spoiler_shield import bar_label
+from nlmg_tui.tui.spoiler_shield import SHIELD_GLYPH, bar_label
 
 MENTION_STYLE = "bold underline"
 """Shared mentions: bold and underlined, so they show without colour."""
 CURSOR_MARK = "▶"
 PIN_MARK = "◆"
 GAP_NOTE = "no counterpart"
-SHIELD_GLYPH = "▒▒"
 SHIELD_STYLE = "reverse"
 """The bar is reverse video, so it reads as a block without colour too."""
 

@@ -14,12 +14,11 @@ from textual.widgets import Static
 from nlmg_tui.corpus.models import Paragraph
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import strip_unsafe
-from nlmg_tui.tui.spoiler_shield import bar_label
+from nlmg_tui.tui.spoiler_shield import SHIELD_GLYPH, bar_label
 
 HIGHLIGHT_STYLE = "bold reverse"
 """Reverse video, so a highlight stays visible without colour."""
 BOOKMARK_GLYPH = "★"
-SHIELD_GLYPH = "▒▒"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from nlmg_tui.search.render import snippet_text
 from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
-from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES
+from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES, SHIELD_GLYPH
 
 HiddenLevel = Callable[[Review, str], str | None]
 """The spoiler level (``premise``/``ending``) when spoiler-free mode hides a review's paragraph
@@ -50,7 +50,7 @@ def field_label(hit: Hit, review: Review | None) -> str:
 def hidden_hit_text(level: str) -> Text:
     """What a hit inside a hidden paragraph shows instead of its snippet."""
     name = LEVEL_NAMES.get(level, level)
-    return Text.assemble(("▒▒ ", "bold"), (f"In a hidden spoiler paragraph ({name})", "bold"),
+    return Text.assemble((f"{SHIELD_GLYPH} ", "bold"), (f"In a hidden spoiler paragraph ({name})", "bold"),
                          (" · enter opens it behind its bar", "italic"), end="")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES
+from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES, SHIELD_GLYPH
 
 Hides = Callable[[Review | None, str | None], bool]
 """``SpoilerShield.hides``: is this paragraph of this review hidden now?"""
@@ -21,7 +21,7 @@ def spoiler_line(level: str | None = None, *, hint: str = "") -> Text:
     """``▒▒ Spoiler hidden (premise reveal)`` plus an optional hint, never the passage."""
     name = f" ({LEVEL_NAMES.get(level, level)})" if level else ""
     text = Text(end="")
-    text.append("▒▒ ", style="bold")
+    text.append(f"{SHIELD_GLYPH} ", style="bold")
     text.append(f"Spoiler hidden{name}", style="bold")
     if hint:
         text.append(f" · {hint}", style="italic")
