@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.key_help import KeyHelp, screen_keys
+from nlmg_tui.tui.typed_app import nlmg_app
 
 QUERY_MAX_CHARS = 100
 MIN_SCORE = 60.0
@@ -55,15 +56,15 @@ class ReviewCommands(ListedCommands):
     """``Read: critic · outlet — headline`` (and ``Comments: …``) for every review."""
 
     def _commands(self) -> list[Command]:
-        app = self.app
+        app = nlmg_app(self)
         commands: list[Command] = []
-        for review in app.corpus.reviews:  # type: ignore[attr-defined]
+        for review in app.corpus.reviews:
             name = f"{review_labels.short_title(review)} — {review_labels.headline(review)}"
-            commands.append((f"Read: {name}", partial(app.open_reader, review.id),  # type: ignore[attr-defined]
+            commands.append((f"Read: {name}", partial(app.open_reader, review.id),
                              "Open this review in the reader"))
             if review.comments:
                 commands.append((f"Comments: {name}",
-                                 partial(app.open_comments, review.id),  # type: ignore[attr-defined]
+                                 partial(app.open_comments, review.id),
                                  f"{len(review.comments)} reader comments"))
         return commands
 
@@ -103,19 +104,19 @@ class CompareCommands(ListedCommands):
     """``Compare: A with B`` for every pair of reviews, and ``Topic map``."""
 
     def _commands(self) -> list[Command]:
-        app = self.app
+        app = nlmg_app(self)
         commands: list[Command] = [
-            ("Topic map: where the critics agree", app.open_topics,  # type: ignore[attr-defined]
+            ("Topic map: where the critics agree", app.open_topics,
              "For each topic: who addresses it, a quote and the tone"),
-            ("Timeline: the reception by date", app.open_timeline,  # type: ignore[attr-defined]
+            ("Timeline: the reception by date", app.open_timeline,
              "Reviews by publication date with rating and tone; the premiere marked"),
         ]
-        reviews = app.corpus.reviews  # type: ignore[attr-defined]
+        reviews = app.corpus.reviews
         for index, left in enumerate(reviews):
             for right in reviews[index + 1:]:
                 name = (f"Compare: {review_labels.short_title(left)} with "
                         f"{review_labels.short_title(right)}")
-                commands.append((name, partial(app.open_compare, left.id, right.id),  # type: ignore[attr-defined]
+                commands.append((name, partial(app.open_compare, left.id, right.id),
                                  "The two reviews side by side, passage by passage"))
         return commands
 
@@ -128,13 +129,13 @@ class LibraryCommands(ListedCommands):
     """``Bookmarks``, ``Watchlist`` and ``Mentions``: the user's library and who the reviews name."""
 
     def _commands(self) -> list[Command]:
-        app = self.app
+        app = nlmg_app(self)
         return [
-            ("Bookmarks: saved passages and notes", app.open_bookmarks,  # type: ignore[attr-defined]
+            ("Bookmarks: saved passages and notes", app.open_bookmarks,
              "Every bookmarked passage; search, tag, edit notes (B)"),
-            ("Watchlist: films to watch", app.open_watchlist,  # type: ignore[attr-defined]
+            ("Watchlist: films to watch", app.open_watchlist,
              "Films the critics mention, and any you add (W)"),
-            ("Mentions: people and films the reviews name", app.open_mentions,  # type: ignore[attr-defined]
+            ("Mentions: people and films the reviews name", app.open_mentions,
              "With counts and the passages naming them (M)"),
         ]
 
@@ -147,13 +148,13 @@ class SearchCommands(ListedCommands):
     """``Search…`` (``/``), and ``Search again: …`` for each of this session's searches."""
 
     def _commands(self) -> list[Command]:
-        app = self.app
+        app = nlmg_app(self)
         commands: list[Command] = [
-            ("Search…", app.open_search,  # type: ignore[attr-defined]
+            ("Search…", app.open_search,
              "Critics, outlets, headlines, quotes, passages and comments (/)"),
         ]
-        for query in app.search_history:  # type: ignore[attr-defined]
-            commands.append((f"Search again: {query}", partial(app.open_search, query),  # type: ignore[attr-defined]
+        for query in app.search_history:
+            commands.append((f"Search again: {query}", partial(app.open_search, query),
                              "A search from this session"))
         return commands
 

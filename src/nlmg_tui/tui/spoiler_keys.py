@@ -9,12 +9,13 @@ from textual.screen import Screen
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
+from nlmg_tui.tui.typed_app import nlmg_app
 
 MODE_OFF = "Spoiler-free mode is off: every paragraph is shown. Z turns it on."
 
 
 def shield_of(screen: Screen[object]) -> SpoilerShield:
-    return screen.app.spoiler_shield  # type: ignore[attr-defined]
+    return nlmg_app(screen).spoiler_shield
 
 
 def shield_usable(screen: Screen[object]) -> bool:
@@ -39,7 +40,7 @@ def toggle_spoilers(screen: Screen[object], places: Sequence[tuple[Review, str]]
     hidden = any(shield.hides(review, pid) for review, pid in spoilers)
     for review, pid in spoilers:
         (shield.reveal if hidden else shield.cover)(review, pid)
-    screen.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+    nlmg_app(screen).spoiler_shield_changed.publish(None)
 
 
 def toggle_all_spoilers(screen: Screen[object], reviews: Sequence[Review], nothing: str) -> None:
@@ -57,4 +58,4 @@ def toggle_all_spoilers(screen: Screen[object], reviews: Sequence[Review], nothi
             return
         screen.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
                       markup=False)
-    screen.app.spoiler_shield_changed.publish(None)  # type: ignore[attr-defined]
+    nlmg_app(screen).spoiler_shield_changed.publish(None)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from nlmg_tui.tui.typed_app import nlmg_app
 from nlmg_tui.tui.widgets.too_small import TooSmallNote
+
+if TYPE_CHECKING:
+    from nlmg_tui.tui.app import NlmgApp
 
 
 class AppScreen(Screen[None]):
@@ -32,6 +36,11 @@ class AppScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+
+    @property
+    def nlmg(self) -> NlmgApp:
+        """The app, typed: its routing methods and shared state (spoiler shield, index…)."""
+        return nlmg_app(self)
 
     @property
     def too_small(self) -> bool:

@@ -135,7 +135,7 @@ class BookmarksScreen(LibraryListScreen):
     # -- loading -------------------------------------------------------------------------
 
     def on_mount(self) -> None:  # LibraryListScreen.on_mount runs too
-        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(
             self, lambda _: self.refresh_list())
 
     def reload(self) -> None:
@@ -232,7 +232,7 @@ class BookmarksScreen(LibraryListScreen):
         anchor = row.anchor
         if not isinstance(anchor, Anchor):
             return False
-        return self.app.spoiler_shield.hides(row.review, anchor.paragraph_id)  # type: ignore[attr-defined]
+        return self.nlmg.spoiler_shield.hides(row.review, anchor.paragraph_id)
 
     def _show_title(self, shown: int) -> None:
         total = len(self.bookmarks)
@@ -327,7 +327,7 @@ class BookmarksScreen(LibraryListScreen):
                         markup=False)
         else:
             highlight = HighlightSpan(anchor.paragraph_id, anchor.start, anchor.end)
-            self.app.open_reader(anchor.review_id, anchor.paragraph_id,  # type: ignore[attr-defined]
+            self.nlmg.open_reader(anchor.review_id, anchor.paragraph_id,
                                  [highlight])
 
     def action_edit_note(self) -> None:

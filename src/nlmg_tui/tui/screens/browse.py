@@ -129,7 +129,7 @@ class BrowseScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.refresh_list()
-        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(
             self, self._spoiler_shield_changed)
         read = partial(read_reviews, self.corpus, self.shield,
                        lambda: self.post_message(self.SpoilerLevelsRead()))
@@ -138,7 +138,7 @@ class BrowseScreen(AppScreen):
 
     @property
     def shield(self) -> SpoilerShield:
-        return self.app.spoiler_shield  # type: ignore[attr-defined, no-any-return]
+        return self.nlmg.spoiler_shield
 
     @on(SpoilerLevelsRead)
     def _spoiler_levels_read(self) -> None:
@@ -243,12 +243,12 @@ class BrowseScreen(AppScreen):
         if review is None:
             self.notify("No review to open: the filter hides them all.", severity="warning")
             return
-        self.app.open_reader(review.id)  # type: ignore[attr-defined]
+        self.nlmg.open_reader(review.id)
 
     def action_open_comments(self) -> None:
         review = self.table.highlighted_review
         if review is not None:
-            self.app.open_comments(review.id)  # type: ignore[attr-defined]
+            self.nlmg.open_comments(review.id)
 
     def action_toggle_mark(self) -> None:
         """Mark (or unmark) the highlighted review for comparing; two at most."""
@@ -266,7 +266,7 @@ class BrowseScreen(AppScreen):
         pair = compare_pair(marks.marked_ids, review.id if review else None)
         if pair is not None:
             marks.clear()
-            self.app.open_compare(*pair)  # type: ignore[attr-defined]
+            self.nlmg.open_compare(*pair)
         elif marks.marked or review is not None:
             ask_compare_with(self, marks.marked[0] if marks.marked else review, self.corpus.reviews)
 

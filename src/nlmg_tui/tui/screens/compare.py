@@ -174,7 +174,7 @@ class CompareScreen(AppScreen):
     def on_mount(self) -> None:
         self._show_header()
         self.aligned_body.loading = True
-        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(
             self, lambda _: self._apply_shield())
         self._realign()
 
@@ -201,7 +201,7 @@ class CompareScreen(AppScreen):
 
     @property
     def shield(self) -> SpoilerShield:
-        return self.app.spoiler_shield  # type: ignore[attr-defined]
+        return self.nlmg.spoiler_shield
 
     def hidden(self) -> Hidden:
         """The paragraphs of each side that show as spoiler bars now."""
@@ -452,7 +452,7 @@ class CompareScreen(AppScreen):
             return
         highlights = [HighlightSpan(passage.paragraph_id, m.start, m.end)
                       for m in passage.mentions]
-        self.app.open_reader(passage.review_id, passage.paragraph_id,  # type: ignore[attr-defined]
+        self.nlmg.open_reader(passage.review_id, passage.paragraph_id,
                              highlights)
 
     def action_bookmark(self) -> None:

@@ -143,7 +143,7 @@ class MentionsScreen(AppScreen):
         self.show_names(keep=self.start_entity)
         if self.start_entity is not None and self.highlighted_entry is not None:
             self.passages.focus()
-        self.app.spoiler_shield_changed.subscribe(self, self._shield_changed)  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(self, self._shield_changed)
 
     def _shield_changed(self, _: None) -> None:
         """Redraw the passages (hidden ones as bars), keeping the cursor where it was."""
@@ -206,7 +206,7 @@ class MentionsScreen(AppScreen):
         text.append(f"  {paragraph_label(review, passage.paragraph_id)}\n")
         if paragraph is None:
             return text
-        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        shield = self.nlmg.spoiler_shield
         if shield.hides(review, passage.paragraph_id):
             level = shield.level(review, passage.paragraph_id).level
             text.append_text(spoiler_line(level, hint="enter opens it behind its bar"))
@@ -240,7 +240,7 @@ class MentionsScreen(AppScreen):
         passage = entry.passages[index]
         spans = [HighlightSpan(passage.paragraph_id, m.start, m.end)
                  for m in self._mentions_in(entry, passage)]
-        self.app.open_reader(passage.review_id, passage.paragraph_id,  # type: ignore[attr-defined]
+        self.nlmg.open_reader(passage.review_id, passage.paragraph_id,
                              spans)
 
     def action_add_to_watchlist(self) -> None:

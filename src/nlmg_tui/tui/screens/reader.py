@@ -148,7 +148,7 @@ class ReaderScreen(AppScreen):
 
     @property
     def shield(self) -> SpoilerShield:
-        return self.app.spoiler_shield  # type: ignore[attr-defined]
+        return self.nlmg.spoiler_shield
 
     def _shield_level(self, paragraph: Paragraph) -> SpoilerLevel | None:
         if self.shield.hides(self.review, paragraph.id):
@@ -184,7 +184,7 @@ class ReaderScreen(AppScreen):
     def on_mount(self) -> None:
         self._show_cursor(top=True)
         self._show_bookmarks()
-        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(
             self, lambda _: self._apply_shield())
 
     def _apply_shield(self) -> None:
@@ -356,7 +356,7 @@ class ReaderScreen(AppScreen):
         toggle_all_spoilers(self, [self.review], "This review gives nothing away.")
 
     def action_open_comments(self) -> None:
-        self.app.open_comments(self.review.id)  # type: ignore[attr-defined]
+        self.nlmg.open_comments(self.review.id)
 
     def action_compare(self) -> None:
         """Ask which review to compare this one with, then open the comparison."""

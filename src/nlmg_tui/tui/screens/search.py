@@ -141,12 +141,12 @@ class SearchScreen(AppScreen):
     @property
     def index(self) -> SearchIndex | None:
         """The app's index (None while it is being built)."""
-        return self.app.search_index  # type: ignore[attr-defined, no-any-return]
+        return self.nlmg.search_index
 
     @property
     def history(self) -> list[str]:
         """The session's recent searches, newest first (kept by the app)."""
-        return self.app.search_history  # type: ignore[attr-defined, no-any-return]
+        return self.nlmg.search_history
 
     def _title(self) -> Text:
         title = Text(end="")
@@ -160,8 +160,8 @@ class SearchScreen(AppScreen):
     def on_mount(self) -> None:  # AppScreen.on_mount runs too (Textual calls each class's)
         app_library(self)  # made here, on the UI thread, before a search worker reads it
         if self.index is None:
-            self.app.search_index_ready.subscribe(self, self._index_ready)  # type: ignore[attr-defined]
-        self.app.spoiler_shield_changed.subscribe(  # type: ignore[attr-defined]
+            self.nlmg.search_index_ready.subscribe(self, self._index_ready)
+        self.nlmg.spoiler_shield_changed.subscribe(
             self, lambda _: (self._show_hits(), self._show_status()))
         self._show_history()
         self._show_status()
@@ -261,14 +261,14 @@ class SearchScreen(AppScreen):
         """The current result's hits, with spoiler-free mode applied."""
         if self.result is None:
             return
-        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        shield = self.nlmg.spoiler_shield
         self.results.show_hits(self.result.hits, self.corpus,
                                lambda review, pid: shield.level(review, pid).level
                                if shield.hides(review, pid) else None)
 
     def _show_status(self) -> None:
         index_ready = self.index is not None
-        problem = self.app.search_index_problem  # type: ignore[attr-defined]
+        problem = self.nlmg.search_index_problem
         text = status_text(
             self.result, indexing=not index_ready and problem is None,
             searching=self._pending and index_ready, problem=problem,
@@ -282,7 +282,7 @@ class SearchScreen(AppScreen):
     def _hidden_hit_count(self) -> int:
         if self.result is None:
             return 0
-        shield = self.app.spoiler_shield  # type: ignore[attr-defined]
+        shield = self.nlmg.spoiler_shield
         return sum(1 for hit in self.result.hits
                    if hit.bookmark_id is None
                    and shield.hides(self.corpus.get(hit.review_id), hit.paragraph_id))
@@ -341,12 +341,12 @@ class SearchScreen(AppScreen):
             return
         assert self.result is not None
         self._remember(opened=True)
-        app = self.app
+        app = self.nlmg
         if hit.bookmark_id is not None:
-            app.open_bookmarks(hit.bookmark_id)  # type: ignore[attr-defined]
+            app.open_bookmarks(hit.bookmark_id)
             return
         if hit.comment_number is not None:
-            app.open_comments(hit.review_id, hit.comment_number)  # type: ignore[attr-defined]
+            app.open_comments(hit.review_id, hit.comment_number)
             return
         review = self.corpus.get(hit.review_id)
         if review is None:
@@ -357,13 +357,13 @@ class SearchScreen(AppScreen):
         else:  # a name or a headline: the review from its top
             paragraph_id = review.paragraphs[0].id if review.paragraphs else None
         highlights = review_highlights(hit_places(self.result.hits, self.corpus), review.id)
-        app.open_reader(review.id, paragraph_id, highlights)  # type: ignore[attr-defined]
+        app.open_reader(review.id, paragraph_id, highlights)
 
     def _remember(self, *, opened: bool) -> None:
         """Keep the box's query in the session's recent searches and, when a hit of it was
         opened, its result for ``n``/``N`` in the reader."""
         if self.result is not None and self.query_box.value.strip():
-            self.app.remember_search(  # type: ignore[attr-defined]
+            self.nlmg.remember_search(
                 self.query_box.value, self.result if opened else None)
 
     def action_back(self) -> None:

@@ -173,4 +173,4 @@ class TimelineScreen(AppScreen):
         if entry is None:
             self.notify("No review to open yet.", severity="warning")
             return
-        self.app.open_reader(entry.review.id)  # type: ignore[attr-defined]
+        self.nlmg.open_reader(entry.review.id)

@@ -112,11 +112,11 @@ class TopicsScreen(AppScreen):
     def on_mount(self) -> None:
         self.table.loading = True
         self._build_map(self.corpus)
-        self.app.spoiler_shield_changed.subscribe(self, self._shield_changed)  # type: ignore[attr-defined]
+        self.nlmg.spoiler_shield_changed.subscribe(self, self._shield_changed)
 
     @property
     def _hides(self) -> Hides:
-        return self.app.spoiler_shield.hides  # type: ignore[attr-defined]
+        return self.nlmg.spoiler_shield.hides
 
     def _show_map(self) -> None:
         if self.topic_map is not None:
@@ -194,7 +194,7 @@ class TopicsScreen(AppScreen):
             return
         review, paragraph_id, span = found
         highlights = [HighlightSpan(paragraph_id, *span)] if span else []
-        self.app.open_reader(review.id, paragraph_id, highlights)  # type: ignore[attr-defined]
+        self.nlmg.open_reader(review.id, paragraph_id, highlights)
 
     def action_bookmark(self) -> None:
         found = self._selected_passage()

@@ -273,7 +273,7 @@ class WatchlistScreen(LibraryListScreen):
         if mentions is None:
             self.notify(f"No review names {one_line(entry.title)}.", markup=False)
             return
-        self.app.open_mentions(mentions.entity.id)  # type: ignore[attr-defined]
+        self.nlmg.open_mentions(mentions.entity.id)
 
     def action_remove_film(self) -> None:
         entry = self._need_entry()

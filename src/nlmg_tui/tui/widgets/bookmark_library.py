@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from nlmg_tui.library.errors import LibraryError
 from nlmg_tui.library.library import Library
+from nlmg_tui.tui.typed_app import nlmg_app
 
 T = TypeVar("T")
 
@@ -31,7 +32,7 @@ def app_library(node: DOMNode) -> Library:
     library = getattr(node.app, "library", None)
     if isinstance(library, Library):
         return library
-    data_dir = node.app.settings_file.parent  # type: ignore[attr-defined]
+    data_dir = nlmg_app(node).settings_file.parent
     return _FALLBACK.setdefault(str(data_dir), Library(data_dir))
 
 

@@ -9,6 +9,7 @@ from nlmg_tui.library.errors import LibraryError
 from nlmg_tui.library.library import Library
 from nlmg_tui.library.passages import passage_from_review
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.typed_app import nlmg_app
 
 _LIBRARIES: dict[str, Library] = {}
 
@@ -18,7 +19,7 @@ def app_library(screen: Screen[object]) -> Library:
     library = getattr(screen.app, "library", None)
     if isinstance(library, Library):
         return library
-    data_dir = screen.app.settings_file.parent  # type: ignore[attr-defined]
+    data_dir = nlmg_app(screen).settings_file.parent
     key = str(data_dir)
     if key not in _LIBRARIES:
         _LIBRARIES[key] = Library(data_dir)

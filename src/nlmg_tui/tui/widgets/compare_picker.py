@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.typed_app import nlmg_app
 
 
 def review_option_text(review: Review, note: str = "") -> Text:
@@ -102,7 +103,7 @@ def ask_compare_with(screen: Screen[object], review: Review, reviews: Sequence[R
 
     def chosen(other_id: str | None) -> None:
         if other_id:
-            screen.app.open_compare(review.id, other_id)  # type: ignore[attr-defined]
+            nlmg_app(screen).open_compare(review.id, other_id)
 
     others = [r for r in reviews if r.id != review.id]
     title = f"Compare {review_labels.critic_name(review)} with…"
