@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,9 @@ from nlmg_tui import __version__
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Piped, as from a shell (where $COLUMNS is not exported; pytest exports it as 80)."""
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     return subprocess.run([sys.executable, "-m", "nlmg_tui", *args], capture_output=True,
                           text=True, timeout=60, env=env)
 

@@ -8,8 +8,9 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from nlmg_tui.cli.context import console, fail, print_json
+from nlmg_tui.cli.context import emit, fail, print_json
 from nlmg_tui.cli.corpus_cmds import load_or_fail, resolve
+from nlmg_tui.cli.spoilers import SPOILERS, hidden_bar, hidden_levels, hidden_note
 from nlmg_tui.compare.agreement import TopicMap, topic_map
 from nlmg_tui.compare.align import AlignedPair, PinError, align_reviews
 from nlmg_tui.corpus.gazetteer import Gazetteer, GazetteerError, Mention, default_gazetteer
@@ -46,7 +47,16 @@ def side_title(review: Review) -> Text:
     return Text(one_line(" · ".join(p for p in parts if p)), style="bold")
 
 
-def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazetteer: Gazetteer) -> Table:
+def aligned_table(
+    left: Review,
+    right: Review,
+    pairs: list[AlignedPair],
+    gazetteer: Gazetteer,
+    hidden: dict[str, dict[str, str]] | None = None,
+) -> Table:
+    """The aligned pairs side by side; ``hidden`` (review id -> paragraph id -> spoiler level)
+    paragraphs show as a bar."""
+    hidden = hidden or {}
     table = Table(show_lines=True, expand=True)
     table.add_column(side_title(left), ratio=5)
     table.add_column("match", ratio=2)
@@ -58,8 +68,13 @@ def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazette
             (right, pair.right, pair.right_mentions),
         ):
             paragraph = review.paragraph(paragraph_id) if paragraph_id else None
+            level = hidden.get(review.id, {}).get(paragraph_id or "")
             if paragraph is None:
                 cells.append(Text("—", style="dim"))
+            elif level:
+                cell = Text(f"{paragraph.id}  ", style="dim")
+                cell.append_text(hidden_bar(review, paragraph.id, level))
+                cells.append(cell)
             else:
                 cell = Text(f"{paragraph.id}  ", style="dim")
                 cell.append_text(highlighted(paragraph.text, mentions))
@@ -79,6 +94,7 @@ def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazette
 @click.argument("left_id")
 @click.argument("right_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the aligned pairs as JSON.")
+@SPOILERS
 @click.option(
     "--pin",
     "pins",
@@ -86,8 +102,11 @@ def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazette
     metavar="LEFT=RIGHT",
     help="Keep two paragraphs side by side (e.g. --pin p2=p4); the rest aligns around them.",
 )
-def compare_command(left_id: str, right_id: str, as_json: bool, pins: tuple[str, ...]) -> None:
-    """Compare two reviews passage by passage (ids or unique prefixes such as 000 002)."""
+def compare_command(
+    left_id: str, right_id: str, as_json: bool, show_spoilers: bool, pins: tuple[str, ...]
+) -> None:
+    """Compare two reviews passage by passage (ids or unique prefixes such as 000 002);
+    passages that give the story away are hidden unless --spoilers."""
     corpus = load_or_fail()
     left, right = resolve(corpus, left_id), resolve(corpus, right_id)
     gazetteer = gazetteer_or_fail()
@@ -98,7 +117,11 @@ def compare_command(left_id: str, right_id: str, as_json: bool, pins: tuple[str,
     if as_json:
         print_json([pair.to_json() for pair in pairs])
     else:
-        console().print(aligned_table(left, right, pairs, gazetteer))
+        hidden = {review.id: hidden_levels(review, show_spoilers) for review in (left, right)}
+        emit(aligned_table(left, right, pairs, gazetteer, hidden))
+        count = sum(len(levels) for levels in hidden.values())
+        if count:
+            click.echo(f"nlmg-tui: {hidden_note(count)}", err=True)
 
 
 def topics_table(topics: TopicMap) -> Table:
@@ -132,4 +155,4 @@ def topics_command(as_json: bool) -> None:
     if as_json:
         print_json(topics.to_json())
     else:
-        console().print(topics_table(topics))
+        emit(topics_table(topics))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import click
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from nlmg_tui.textsafety import one_line, strip_unsafe
 
@@ -20,9 +21,29 @@ class AppContext:
     debug: bool = False
 
 
+PIPE_WIDTH = 120
+"""Columns for output to a pipe or file when $COLUMNS does not say (Rich would assume 80)."""
+
+
 def console() -> Console:
     """A console for stdout; Rich markup and emoji codes are off because data is untrusted."""
-    return Console(markup=False, emoji=False, highlight=False, soft_wrap=False)
+    out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.size = (PIPE_WIDTH, out.height)
+    return out
+
+
+def emit(renderable: RenderableType) -> None:
+    """Print to stdout; when it is not a terminal (a pipe, a file), without the spaces that pad
+    each line to the table's width, so the output diffs and greps cleanly."""
+    out = console()
+    if out.is_terminal:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
+    click.echo(text, nl=False)
 
 
 def print_json(data: Any) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
 from nlmg_tui import paths
-from nlmg_tui.cli.context import AppContext, console, fail, print_json
+from nlmg_tui.cli.context import AppContext, emit, fail, print_json
+from nlmg_tui.cli.spoilers import SPOILERS, hidden_bar, hidden_levels, hidden_note
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import CorpusError, corpus_text, find_review, load_corpus, save_corpus
@@ -34,11 +36,16 @@ def load_or_fail(with_imports: bool = True) -> Corpus:
 
 def reviews_table(corpus: Corpus) -> Table:
     table = Table(title="Never Let Me Go (2010): reviews", title_justify="left")
-    for column in ("id", "critic", "outlet", "date", "rating", "words"):
+    widest_id = max((cell_len(review.id) for review in corpus.reviews), default=2)
+    table.add_column("id", min_width=widest_id, no_wrap=True)  # whole ids: scripts pass them on
+    widest_critic = max((cell_len(review.critic or "") for review in corpus.reviews), default=6)
+    table.add_column("critic", min_width=min(20, widest_critic))  # names wrap last
+    table.add_column("outlet")
+    for column in ("date", "rating", "words"):
         table.add_column(column, justify="right" if column == "words" else "left")
     for review in corpus.reviews:
         table.add_row(
-            Text(review.id.split("_")[0]),
+            Text(review.id),
             Text(one_line(review.critic or "—")),
             Text(one_line(review.outlet or "—")),
             Text(review.published or "—"),
@@ -56,7 +63,7 @@ def reviews_command(as_json: bool) -> None:
     if as_json:
         print_json([review.to_json() for review in corpus.reviews])
     else:
-        console().print(reviews_table(corpus))
+        emit(reviews_table(corpus))
 
 
 def resolve(corpus: Corpus, review_id: str) -> Review:
@@ -70,13 +77,23 @@ def resolve(corpus: Corpus, review_id: str) -> Review:
 @click.command("show")
 @click.argument("review_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
-def show_command(review_id: str, as_json: bool) -> None:
-    """Show one review (an id or a unique id prefix such as 002)."""
+@SPOILERS
+def show_command(review_id: str, as_json: bool, show_spoilers: bool) -> None:
+    """Show one review (an id or a unique id prefix such as 002); passages that give the story
+    away are hidden unless --spoilers."""
     review = resolve(load_or_fail(), review_id)
+    hidden = hidden_levels(review, show_spoilers)
     if as_json:
-        print_json(review.to_json())
+        data = review.to_json()
+        for paragraph in data["paragraphs"]:
+            if paragraph["id"] in hidden:
+                paragraph["text"] = None
+                paragraph["spoiler_hidden"] = hidden[paragraph["id"]]
+        print_json(data)
     else:
-        console().print(review_renderable(review))
+        emit(review_renderable(review, hidden, hidden_bar))
+    if hidden:
+        click.echo(f"nlmg-tui: {hidden_note(len(hidden))}", err=True)
 
 
 @click.group("corpus")

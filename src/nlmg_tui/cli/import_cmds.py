@@ -12,7 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from nlmg_tui.cli.context import AppContext, console, fail, print_json
+from nlmg_tui.cli.context import AppContext, emit, fail, print_json
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import load_corpus
 from nlmg_tui.importer.decode import NotTextError
@@ -91,8 +91,8 @@ def _import_one(path: Path, corrections: Corrections, store: ImportedReviews,
         if as_json:
             extracted_json.append(review.to_json())
         else:
-            console().print(review_renderable(review))
-            console().print(Text(f"decoding: {result.decoding}; format: {result.page_format}",
+            emit(review_renderable(review))
+            emit(Text(f"decoding: {result.decoding}; format: {result.page_format}",
                                  style="dim"))
         return Outcome(name, "extracted", f"{review.id} ({who})")
     if review.id in bundled:
@@ -114,7 +114,7 @@ def _summary(outcomes: list[Outcome]) -> None:
     table.add_column("detail")
     for outcome in outcomes:
         table.add_row(Text(one_line(outcome.path)), Text(outcome.status), Text(one_line(outcome.detail)))
-    console().print(table)
+    emit(table)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("imported", "already imported", "skipped")}
     click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
 
@@ -143,7 +143,7 @@ def list_command(as_json: bool) -> None:
     for r in records:
         table.add_row(*(Text(one_line(x or "—")) for x in (
             r.review.id, r.review.critic, r.review.headline, r.source_name, r.imported_at)))
-    console().print(table)
+    emit(table)
 
 
 @imports_group.command("remove")

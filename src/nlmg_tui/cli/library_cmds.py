@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +11,8 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from nlmg_tui.cli.context import AppContext, console, fail, print_json
+from nlmg_tui.cli.context import AppContext, emit, fail, print_json
+from nlmg_tui.corpus.film_titles import FilmTitle, exact_film, known_films, near_film
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus
 from nlmg_tui.library import (
@@ -116,7 +118,7 @@ def bookmarks_list(as_json: bool, tag: str | None) -> None:
             Text(shorten(bookmark.note, 30)),
             Text(one_line(", ".join(bookmark.tags))),
         )
-    console().print(table)
+    emit(table)
 
 
 @bookmarks_group.command("add")
@@ -215,9 +217,13 @@ def bookmarks_import(file: Path) -> None:
 # -- watchlist ---------------------------------------------------------------------------------
 
 
-@click.group("watchlist")
-def watchlist_group() -> None:
-    """Films to watch (and watched ones, rated): add, remove, watched, rate, list."""
+@click.group("watchlist", invoke_without_command=True)
+@click.pass_context
+def watchlist_group(ctx: click.Context) -> None:
+    """Films to watch (and watched ones, rated): add, remove, watched, rate, list.
+    With no command, lists them."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(watchlist_list, as_json=False)
 
 
 def entry_or_fail(library: Library, title: str, year: int | None) -> WatchlistEntry:
@@ -239,14 +245,45 @@ YEAR = click.option(
 )
 
 
+def settle_title(
+    title: str, year: int | None, listed: list[FilmTitle], accept: bool, as_typed: bool
+) -> FilmTitle:
+    """The title to add: a film the gazetteer knows gets its year; a near miss of a known or
+    listed film is offered (asked on a terminal; otherwise --yes or --as-typed decides)."""
+    from nlmg_tui.corpus.gazetteer import GazetteerError, default_gazetteer
+
+    try:
+        known = known_films(default_gazetteer())
+    except GazetteerError:
+        known = []
+    exact = exact_film(title, [*listed, *known])
+    if exact is not None:  # the user's spelling stays; the year is filled in
+        return FilmTitle(title, year or exact.year)
+    near = None if as_typed else near_film(title, [*listed, *known])
+    if near is None:
+        return FilmTitle(title, year)
+    question = f"Did you mean {one_line(near.label)!r}?"
+    interactive = sys.stdin.isatty()
+    if accept or (interactive and click.confirm(question, default=True)):
+        return FilmTitle(near.title, year or near.year)
+    if interactive:
+        return FilmTitle(title, year)
+    fail(f"{question} Run again with --yes to add it, or --as-typed to add {one_line(title)!r}")
+
+
 @watchlist_group.command("add")
 @click.argument("title")
 @YEAR
 @click.option("--note", default="", help="A note.")
-def watchlist_add(title: str, year: int | None, note: str) -> None:
-    """Add a film to watch (any title; the same film twice is not duplicated)."""
+@click.option("--yes", "accept", is_flag=True, help="Take the suggested title when yours looks mistyped.")
+@click.option("--as-typed", is_flag=True, help="Add the title exactly as typed, no suggestion.")
+def watchlist_add(title: str, year: int | None, note: str, accept: bool, as_typed: bool) -> None:
+    """Add a film to watch (any title; the same film twice is not duplicated). A film the
+    reviews mention gets its year; a title that looks mistyped is offered its correction."""
     with open_library() as library:
-        added = library.add_film(title, year, note)
+        listed = [FilmTitle(entry.title, entry.year) for entry in library.watchlist()]
+        film = settle_title(title, year, listed, accept, as_typed)
+        added = library.add_film(film.title, film.year, note)
     verb = "Added" if added.created else "Already on the watchlist:"
     click.echo(f"{verb} {describe(added.item)}")
 
@@ -319,4 +356,4 @@ def watchlist_list(as_json: bool) -> None:
             Text("" if entry.rating is None else f"{entry.rating}/5"),
             Text(shorten(entry.note, 30)),
         )
-    console().print(table)
+    emit(table)

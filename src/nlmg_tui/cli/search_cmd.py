@@ -9,7 +9,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from nlmg_tui.cli.context import AppContext, console, print_json
+from nlmg_tui.cli.context import AppContext, emit, print_json
 from nlmg_tui.cli.corpus_cmds import load_or_fail
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.search import (
@@ -68,14 +68,14 @@ def load_notes(corpus: Corpus) -> NotesIndex | None:
 
 def results_table(result: SearchResult, corpus: Corpus) -> Table:
     table = Table(title_justify="left", show_lines=False)
-    table.add_column("score", justify="right")
+    table.add_column("score", justify="right")  # relevance: it differs where match quality ties
     table.add_column("field")
     table.add_column("review")
     table.add_column("where")
     table.add_column("snippet", overflow="fold")
     for hit in result.hits:
         table.add_row(
-            Text(str(hit.score)),
+            Text(str(hit.relevance)),
             Text(hit.field),
             Text(review_label(corpus, hit.review_id)),
             Text(where_label(hit)),
@@ -147,7 +147,7 @@ def search_command(query: tuple[str, ...], field: str | None, limit: int, as_jso
     if as_json:
         print_json([hit.to_json() for hit in result.hits])
     elif result.hits:
-        console().print(results_table(result, corpus))
+        emit(results_table(result, corpus))
     if not result.hits:
         click.echo(f"nlmg-tui: no matches for {one_line(text)!r}", err=True)
         sys.exit(1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -19,7 +21,14 @@ def byline(review: Review) -> Text:
     return Text(one_line(" · ".join(p for p in parts if p)), style="dim")
 
 
-def review_renderable(review: Review) -> RenderableType:
+def review_renderable(
+    review: Review,
+    hidden: Mapping[str, str] | None = None,
+    hidden_line: Callable[[Review, str, str], Text] | None = None,
+) -> RenderableType:
+    """The review for a terminal; paragraphs in ``hidden`` (id -> spoiler level) are shown only
+    as ``hidden_line(review, id, level)``."""
+    hidden = hidden or {}
     items: list[RenderableType] = [
         Text(one_line(review.headline or review.film or "Untitled review"), style="bold"),
         byline(review),
@@ -33,6 +42,9 @@ def review_renderable(review: Review) -> RenderableType:
             section = paragraph.section
             if section:
                 items.append(Text(one_line(section), style="bold underline"))
+        if paragraph.id in hidden and hidden_line is not None:
+            items.append(Padding(hidden_line(review, paragraph.id, hidden[paragraph.id]), (0, 0, 1, 0)))
+            continue
         text = Text(strip_unsafe(paragraph.text))
         if paragraph.spoiler_warning:
             items.append(Panel(text, title="spoiler warning", title_align="left"))

@@ -152,7 +152,7 @@ def merge_results(first: SearchResult, second: SearchResult, limit: int) -> Sear
     partial = bool(parts) and all(r.partial for r in parts)
     hits: list[Hit] = sorted(
         (hit for r in parts for hit in r.hits),
-        key=lambda h: (-h.score, _FIELD_RANK.get(h.field, len(FIELDS)), len(h.document.text)),
+        key=lambda h: (-h.score, -h.relevance, _FIELD_RANK.get(h.field, len(FIELDS)), len(h.document.text)),
     )
     notes: list[str] = []
     for note in (*first.notes, *second.notes):

@@ -5,6 +5,12 @@ being typed 80-95, one typo 80, two typos 65, a missing word 0), minus up to 10 
 words lie far apart (one point per 50 characters beyond the first 100 of the closest stretch
 holding them all). Ties go to the earlier field (critic, outlet, headline, quote, verdict,
 paragraph, comment, note) and then to the shorter text.
+
+Hits of equal score are ordered by ``relevance`` (also 0..100, what the CLI shows): the score
+weighed by the field (a critic's name or a headline is more about its words than a comment is;
+the user's own notes come last), by how much of the text the matched words make up (three
+mentions in a short passage beat one in a long one) and by whether the words follow each other
+as typed.
 """
 
 from __future__ import annotations
@@ -24,6 +30,36 @@ _RERANK_EXTRA = 10
 
 # (term index, start, end, quality, description) in folded text
 Match = tuple[int, int, int, int, str]
+
+FIELD_WEIGHT = {"critic": 1.0, "outlet": 1.0, "headline": 1.0, "quote": 0.9, "verdict": 0.9,
+                "paragraph": 0.7, "comment": 0.5, "note": 0.3}
+
+
+def relevance(
+    score: int, field: str, matches: Sequence[Match], words: int, window: tuple[int, int] | None
+) -> int:
+    """``score`` scaled by 0.6..1.0 by how well the text fits the query: the field's weight
+    (40%), a saturating share of matched words in the text, ``n / (n + 0.5 + words / 80)`` (30%),
+    and how tightly the words sit together (30%, see ``tightness``)."""
+    matched = len(matches)
+    share = matched / (matched + 0.5 + words / 80) if matched else 0.0
+    fit = 0.4 * FIELD_WEIGHT.get(field, 0.7) + 0.3 * share + 0.3 * tightness(matches, window)
+    return round(score * (0.6 + 0.4 * fit))
+
+
+def tightness(matches: Sequence[Match], window: tuple[int, int] | None) -> float:
+    """1.0 when the closest stretch holding every word is just those words side by side, less
+    as other words come between them; 1.0 for a single word."""
+    if window is None or window[1] <= window[0]:
+        return 1.0
+    shortest: dict[int, int] = {}
+    for term, start, end, _quality, _kind in matches:
+        if window[0] <= start and end <= window[1]:
+            shortest[term] = min(shortest.get(term, end - start), end - start)
+    if len(shortest) < 2:
+        return 1.0
+    needed = sum(shortest.values()) + len(shortest) - 1
+    return min(1.0, needed / (window[1] - window[0]))
 
 
 def proximity_penalty(width: int) -> int:
@@ -77,7 +113,7 @@ def rank_candidates(
         scored.append((base, doc_id, qualities))
     scored.sort(key=lambda item: (-item[0], item[1]))
     table = word_table(terms)
-    reranked: list[tuple[int, int, list[int], list[Match], tuple[int, int] | None, int]] = []
+    reranked: list[tuple[int, int, int, list[int], list[Match], tuple[int, int] | None, int]] = []
     for base, doc_id, qualities in scored[: limit + (_RERANK_EXTRA if len(terms) > 1 else 0)]:
         matches = _matches(folded[doc_id], terms, table)
         present = {i for i, quality in enumerate(qualities) if quality}
@@ -86,11 +122,14 @@ def rank_candidates(
         if window is not None and len(present) > 1:
             penalty = proximity_penalty(window[1] - window[0])
         score = max(0, min(100, round(base - penalty)))
-        reranked.append((score, doc_id, qualities, matches, window, penalty))
-    reranked.sort(key=lambda item: (-item[0], item[1]))
+        weight = relevance(score, documents[doc_id].field, matches, len(folded[doc_id].split()),
+                           window)
+        reranked.append((score, weight, doc_id, qualities, matches, window, penalty))
+    reranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
     return tuple(
-        _hit(documents[doc_id], folded[doc_id], terms, score, qualities, matches, window, penalty)
-        for score, doc_id, qualities, matches, window, penalty in reranked[:limit]
+        _hit(documents[doc_id], folded[doc_id], terms, (score, weight), qualities, matches, window,
+             penalty)
+        for score, weight, doc_id, qualities, matches, window, penalty in reranked[:limit]
     )
 
 
@@ -107,7 +146,7 @@ def _hit(
     document: Document,
     folded: str,
     terms: Sequence[TermMatcher],
-    score: int,
+    scores: tuple[int, int],
     qualities: list[int],
     matches: list[Match],
     window: tuple[int, int] | None,
@@ -124,9 +163,11 @@ def _hit(
         if focus[1] - focus[0] > SNIPPET_WIDTH:
             focus = (focus[0], focus[0])
     snippet, snippet_spans = make_snippet(document.text, spans, focus)
+    score, weight = scores
     return Hit(
         document=document,
         score=score,
+        relevance=weight,
         spans=spans,
         snippet=snippet,
         snippet_spans=snippet_spans,

@@ -30,6 +30,9 @@ class Hit:
     snippet: str
     snippet_spans: tuple[Span, ...]
     why: tuple[str, ...] = ()
+    relevance: int = 0
+    """0..100: ``score`` weighed by where the text sits and how much of it is about the
+    words (see ``ranking.relevance``); orders hits of equal score."""
 
     @property
     def review_id(self) -> str:
@@ -62,6 +65,7 @@ class Hit:
             "bookmark_id": self.bookmark_id,
             "field": self.field,
             "score": self.score,
+            "relevance": self.relevance,
             "snippet": self.snippet,
             "spans": [list(span) for span in self.snippet_spans],
             "text_spans": [list(span) for span in self.spans],
