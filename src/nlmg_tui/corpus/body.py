@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
-from nlmg_tui.corpus.lines import INLINE_LABEL, SYNOPSIS_LABELS, Line, function_words
+from nlmg_tui.corpus.lines import INLINE_LABEL, SYNOPSIS_LABELS, Line, function_words, starts_like_sentence
 from nlmg_tui.corpus.models import Paragraph, Section
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
 from nlmg_tui.corpus.text import fold
@@ -127,7 +127,7 @@ def _take_truncated_tail(draft: Draft, lines: list[Line], start: int) -> None:
     rest = [line for line in lines[start:] if line.text and line.number > draft.last_line]
     if draft.paragraphs and len(rest) == 1 and rest[0].role in ("heading", "short"):
         tail = rest[0]
-        if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and tail.text[:1].isupper()
+        if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
                 and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
             draft.add(tail.text, tail.number, draft.section)
 

@@ -54,8 +54,11 @@ _NOT_NAME_WORDS = re.compile(
     re.I,
 )
 # "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.
-_OUTLET_LINE = re.compile(r"^(?:[—–-]{1,2}\s*(?P<dash>The [A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})|"
-                          r"Why you can trust (?P<trust>[A-Z][\w+&'’.]*(?: [A-Z][\w+&'’.]*){0,3}))")
+_OUTLET_LINE = re.compile(
+    r"^(?:[—–-]{1,2}\s*(?P<dash>The [A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})|"
+    r"Why you can trust (?P<trust>[A-Z][\w+&'’.]*"
+    r"(?: (?!(?:Our|We|The|This|Here|You)\b)[A-Z][\w+&'’.]*){0,3}))"
+)
 ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"

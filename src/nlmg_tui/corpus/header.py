@@ -12,7 +12,7 @@ from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_credit_line
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import Line, starts_like_sentence
 from nlmg_tui.corpus.models import Evidence
 from nlmg_tui.corpus.ratings import find_ratings
 
@@ -26,6 +26,9 @@ _SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our
                         re.I)
 _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
+_RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
+                           r"|[^A-Za-z]+", re.I)
+_HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 _REVIEW_WORD = re.compile(r"\breview\b", re.I)
 _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
 _EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
@@ -175,13 +178,16 @@ def can_be_headline(text: str) -> bool:
     """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
     if len(text.split()) > _MAX_HEADLINE_WORDS or _is_date_line(text) or is_spec_line(text):
         return False
+    if not starts_like_sentence(text) or text.endswith(":") or _is_film_credit_field(text):
+        return False
+    if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
+        return False  # a dateline
     if _NAME_LIST.match(text) or bylines.parse_byline(text) is not None:
         return False
-    ratings = find_ratings(text)
     rest = text
-    for found in ratings:
+    for found in find_ratings(text):
         rest = rest.replace(found.text, " ")
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 1
+    return bool(_RATING_WORDS.sub(" ", rest).strip(" -–—:|()"))
 
 
 def page_title(header: list[Line]) -> Line | None:
@@ -191,12 +197,14 @@ def page_title(header: list[Line]) -> Line | None:
 
 
 def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
-    """The heading right above the byline; else the first heading that names a review; else
+    """The nearest heading above the byline; else the first heading that names a review; else
     the first heading that can be a headline."""
     if byline_line is not None:
-        above = next((line for line in reversed(lines[: byline_line.number - 1]) if line.text), None)
-        if above is not None and above.role == "heading" and can_be_headline(above.text):
-            return above
+        above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
+        nearest = next((line for line in reversed(above)
+                        if line.role == "heading" and can_be_headline(line.text)), None)
+        if nearest is not None:
+            return nearest
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)]
     return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
                 candidates[0] if candidates else None)

@@ -136,9 +136,14 @@ def is_prose(text: str) -> bool:
 def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS) -> bool:
     """Running English without a closing full stop: long enough, and at least one word in five
     a function word (menus, credits and spec lines have almost none)."""
-    if len(text.split()) < min_words or not text[:1].isupper() and text[:1] not in "\"“‘'(":
+    if len(text.split()) < min_words or not starts_like_sentence(text):
         return False
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
+
+
+def starts_like_sentence(text: str) -> bool:
+    """A capital letter, a digit or an opening quote or bracket."""
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'("
 
 
 def function_words(text: str) -> int:
