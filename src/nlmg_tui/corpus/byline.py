@@ -130,7 +130,7 @@ def outlet_line(line: str) -> str | None:
 
 def _clean_name(name: str) -> str | None:
     """A plausible person or user name, or None (empty, sentence-like or a generic word)."""
-    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name):
+    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name) or name.startswith("The "):
         return None
     if any(ch.isdigit() for ch in name) and " " in name:
         return None

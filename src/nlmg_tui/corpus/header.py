@@ -201,18 +201,26 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
     the first heading that can be a headline."""
     if byline_line is not None:
         above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
-        nearest = next((line for line in reversed(above)
-                        if line.role == "heading" and can_be_headline(line.text)), None)
+        nearest = next((line for line in reversed(above) if line.role == "heading"
+                        and can_be_headline(line.text) and not _runs_on(lines, line)), None)
         if nearest is not None:
             return nearest
-    candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)]
+    candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
+                  and not _runs_on(lines, line)]
     return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
                 candidates[0] if candidates else None)
 
 
+def _runs_on(lines: list[Line], line: Line) -> bool:
+    """A line whose sentence goes on in lower case on the next line is a fragment (a verse, a
+    wrapped caption), not a headline."""
+    following = next((other for other in lines[line.number:] if other.text), None)
+    return following is not None and following.text[:1].islower()
+
+
 def is_spec_line(text: str) -> bool:
     """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005"."""
-    return "//" in text or bool(re.search(r"\$\d", text)) or is_credit_line(text)
+    return text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text)
 
 
 def publication_date(candidates: list[Line], raw: str, last_paragraph: str | None,

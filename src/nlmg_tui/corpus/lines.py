@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import doubled_name, is_chrome, is_credit_line, starts_comment_form
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
+from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import ends_like_sentence, fold
 
 VERDICT_LABELS = {
@@ -73,6 +74,8 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
         return "chrome"
     if is_credit_line(text):
         return "chrome"
+    if _is_scored_label(text):
+        return "field"
     if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
         return "label"
     if _is_film_field(text):
@@ -87,7 +90,25 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
         return "prose"
     if ends_like_sentence(text) and text.endswith((".", "!", "?", "…")):
         return "short"
+    if _introduces_what_follows(text):
+        return "short"
     return "heading"
+
+
+def _is_scored_label(text: str) -> bool:
+    """"Story: 6/10" is a part score, not a "Story:" section."""
+    match = LABELLED_FIELD.match(text)
+    if not match:
+        return False
+    value = match["value"]
+    return any(found.text.strip() and len(value.split()) <= len(found.text.split()) + 1
+               for found in find_ratings(value))
+
+
+def _introduces_what_follows(text: str) -> bool:
+    """"The critics seem to love it too:" is a sentence, "User Lists:" a heading."""
+    return (text.endswith(":") and len(text.split()) >= _MIN_PROSE_WORDS + 1
+            and function_words(text) >= 2)
 
 
 def _adjacent_duplicates(lines: list[Line]) -> set[int]:
