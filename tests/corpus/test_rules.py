@@ -319,7 +319,10 @@ def test_the_page_own_date_order_resolves_a_numeric_date() -> None:
     [("The cast came out of a theatre workshop.", False), ("Shop", True), ("Visit our shop", True),
      ("118 minutes. Not widescreen. UK certificate: 12A.", True),
      ("UK 2011. Distributor: Meadowlight. Colour by Fielding Labs.", True),
-     ("It runs 118 minutes and feels longer.", False)],
+     ("It runs 118 minutes and feels longer.", False),
+     ("Editor's note: This review first ran during the festival.", True), ("[Jane Doe]", True),
+     ("Screens Fri 7.30pm and Sat 3pm at the Rex.", True),
+     ("I saw it on Sunday at 3pm with my daughter and we loved it.", False)],
 )
 def test_chrome_on_word_boundaries_and_credit_lines(line: str, chrome: bool) -> None:
     assert (is_chrome(line) or is_credit_line(line)) is chrome

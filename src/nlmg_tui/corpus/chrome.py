@@ -54,6 +54,24 @@ _CREDIT_CUES = re.compile(
 _CREDIT_LINE_WORDS = 25
 
 
+# Notes about the article rather than the film: an editor's note, a first-published line.
+_NOTE_LINE = re.compile(
+    r"^(?:\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
+    r"(?:originally |first )?(?:published|appeared|ran))"
+)
+# "[Jane Doe]": a signature in brackets.
+BRACKETED_NAME = re.compile(r"^\[(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\]$")
+# Screening times: "Fri 7.30pm, Sat 3pm at the Rex", "Screens daily at 8pm".
+_SCREENING_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)? ?[ap]\.?m\b")
+_SCREENING_WORD = re.compile(r"\b(?:screens?|screenings?|showing at|playing at|now showing|tickets)\b")
+
+
+def _is_screening_times(folded: str) -> bool:
+    times = len(_SCREENING_TIME.findall(folded))
+    return len(folded.split()) <= _CREDIT_LINE_WORDS and (
+        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded))))
+
+
 def is_credit_line(line: str) -> bool:
     """A line of film credits or disc specifications ("118 minutes. UK certificate: 12A."),
     sentence-shaped or not: two or more cues in a short line."""
@@ -68,7 +86,9 @@ def is_chrome(line: str) -> bool:
     folded = fold(line)
     if _SYMBOLS_ONLY.match(folded):
         return True
-    if _ANY_LINE.search(folded):
+    if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
+        return True
+    if _is_screening_times(folded):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 

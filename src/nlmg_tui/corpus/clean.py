@@ -118,9 +118,9 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     signed, signed_line = headers.find_byline(trailer)
     if signed and signed.critic and signed_line:
         return _note(evidence, "critic", signed.critic, signed_line)
-    name_line = headers.sign_off(lines, draft.last_line)
-    if name_line is not None:
-        return _note(evidence, "critic", name_line.text, name_line)
+    signed_off = headers.sign_off(lines, draft.last_line)
+    if signed_off is not None:
+        return _note(evidence, "critic", *signed_off)
     return None
 
 

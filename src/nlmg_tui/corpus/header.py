@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
-from nlmg_tui.corpus.chrome import is_credit_line
+from nlmg_tui.corpus.chrome import BRACKETED_NAME, is_credit_line
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
 from nlmg_tui.corpus.lines import Line, starts_like_sentence
@@ -155,14 +155,20 @@ def _name_above(header: list[Line], index: int) -> Line | None:
     return above if bylines.ONLY_A_NAME.match(above.text) else None
 
 
-def sign_off(lines: list[Line], last_body_line: int) -> Line | None:
-    """A bare name on the first line under the body, with nothing but chrome after it before
-    the comments: the critic signing off."""
-    after = [line for line in lines[last_body_line:] if line.text and line.role != "chrome"]
-    if after and after[0].role in ("heading", "byline") and bylines.sign_off_name(after[0].text):
-        rest = after[1:]
-        if not rest or rest[0].role in ("form", "thread", "heading", "field", "short"):
-            return after[0]
+def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
+    """A bare name ("Jane Doe", "[Jane Doe]") on the first line under the body, with nothing
+    but chrome after it before the comments: the critic signing off."""
+    after = [line for line in lines[last_body_line:]
+             if line.text and (line.role != "chrome" or BRACKETED_NAME.match(line.text))]
+    if not after:
+        return None
+    bracketed = BRACKETED_NAME.match(after[0].text)
+    name = bracketed["name"] if bracketed else None
+    if name is None and after[0].role in ("heading", "byline"):
+        name = bylines.sign_off_name(after[0].text)
+    rest = after[1:]
+    if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
+        return name, after[0]
     return None
 
 
