@@ -8,7 +8,9 @@ Two kinds of pages:
   annotated facts are committed in ``tests/importer/real_facts.json`` (names, dates, ratings,
   and a sha1 of each expected body paragraph, never the text); scored when ``--pages DIR`` holds
   the page files. Each page is in the development set (the rules were written while looking at
-  it: in-sample) or the held-out set (not looked at while writing rules: out-of-sample).
+  it: in-sample), the held-out set (split off before any rule was written and not looked at
+  while writing rules: out-of-sample) or the fresh set (collected after the rules were written:
+  out-of-sample).
 
 Run: python benchmarks/extraction_accuracy.py [--pages DIR]
 """
@@ -35,7 +37,8 @@ FIELDS = ("critic", "date", "rating", "body start", "body end", "no chrome", "co
 REAL_FIELDS = ("critic", "date", "rating", "outlet", "headline", "body start", "body end",
                "no chrome", "comments")
 REAL_SETS = {"dev": "real pages, development set (in-sample)",
-             "heldout": "real pages, held-out set (out-of-sample)"}
+             "heldout": "real pages, held-out set (out-of-sample)",
+             "fresh": "real pages collected after the rules were written (out-of-sample)"}
 
 
 def score_page(name: str, expected: dict, folder: Path = PAGES) -> dict[str, bool]:
