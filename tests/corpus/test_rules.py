@@ -260,6 +260,7 @@ def test_outlet_lines(line: str, outlet: str | None) -> None:
         ("Grade: C", 0.5), ("Grade: A", 1.0), ("Grade: A+", 1.0), ("Grade: F", 0.0),
         ("Grade: B-", 0.675), ("Grade: A-", 0.925),
         ("The Film – 4 stars", 0.8), ("3½ Stars", 0.7), ("4 ½ STARS", 0.9), ("3.5 stars", 0.7),
+        ("1.0 stars", 0.2),
         ("The Film (**)", 0.4), ("Rating: 1 2 3 4 and a half", 0.9), ("Rating: 1 2 3", 0.6),
         ("And the blog gives it 95% - it loses 5% for the score", 0.95),
     ],

@@ -27,7 +27,8 @@ _ASTERISKS = re.compile(
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars" with no scale: out of five.
 _STARS_NO_SCALE = re.compile(
-    r"\b(?P<score>[0-5](?:\.5)?)(?P<half> ?½| 1/2| and a half)?\s*stars?\b(?!\s*(?:out of|/))", re.I
+    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?\s*stars?\b(?!\s*(?:out of|/))",
+    re.I
 )
 # "Rating: 1 2 3 4 and a half": star images whose alt texts count up, read as text.
 _COUNTED_STARS = re.compile(
