@@ -57,8 +57,8 @@ def body_start(lines: list[Line]) -> int:
 
 
 def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
-    """A byline, date line or title after a short run of preface paragraphs, with more prose
-    after it than before it."""
+    """A byline or date line (or, when every preface paragraph talks to the reader about the
+    site, a title) after a short run of preface paragraphs, with two or more paragraphs after it."""
     for count in range(1, min(_MAX_PREFACE, len(prose) - 1) + 1):
         before = [lines[i] for i in prose[:count]]
         after = prose[count:]

@@ -66,13 +66,7 @@ def assign_roles(lines: list[Line]) -> None:
 
 def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
     text = line.text
-    if doubled and (len(text.split()) <= _CAPTION_WORDS or not is_prose(text)):
-        return "chrome"
-    if is_chrome(text) or doubled_name(text) or _is_repeated_caption(text, counts):
-        return "chrome"
-    if _is_text_twice(text):
-        return "chrome"
-    if is_credit_line(text):
+    if _is_chrome_line(text, counts, doubled):
         return "chrome"
     if _is_scored_label(text):
         return "field"
@@ -103,6 +97,15 @@ def _is_scored_label(text: str) -> bool:
     value = match["value"]
     return any(found.text.strip() and len(value.split()) <= len(found.text.split()) + 1
                for found in find_ratings(value))
+
+
+def _is_chrome_line(text: str, counts: Counter[str], doubled: bool) -> bool:
+    """Chrome by wording (``chrome.is_chrome``, credit lines) or by repetition (a caption shown
+    twice in a row or run into its own copy, a doubled credit link, a repeated caption)."""
+    if doubled and (len(text.split()) <= _CAPTION_WORDS or not is_prose(text)):
+        return True
+    return (is_chrome(text) or is_credit_line(text) or bool(doubled_name(text))
+            or _is_text_twice(text) or _is_repeated_caption(text, counts))
 
 
 def _introduces_what_follows(text: str) -> bool:
