@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlmg_tui.corpus.byline import outlet_line, parse_byline, sign_off_name
+from nlmg_tui.corpus.byline import masthead, outlet_line, parse_byline, sign_off_name
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.dates import find_date, page_day_first
@@ -337,3 +337,12 @@ def test_a_page_twice_the_same_caption_and_a_deck() -> None:
     review = clean_page(page, "deck.txt")
     assert [p.text[:12] for p in review.paragraphs] == ["The Film is ", "It is too lo"]
     assert review.outlet == "Reel Weekly"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("WESTPORT DAILY HERALD", "Westport Daily Herald"), ("The Evening Courier", "The Evening Courier"),
+     ("The Post", None), ("The Social Network Review", None), ("the evening courier", None)],
+)
+def test_mastheads(line: str, outlet: str | None) -> None:
+    assert masthead(line) == outlet

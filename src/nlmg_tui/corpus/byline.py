@@ -120,6 +120,24 @@ def sign_off_name(line: str) -> str | None:
     return None
 
 
+# A masthead: "The Evening Courier", "WESTPORT DAILY HERALD" — a name ending in a word papers
+# and magazines are called by, with at least one word before it.
+_MASTHEAD = re.compile(
+    r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:times|post|herald|gazette|courier|chronicle|guardian|"
+    r"observer|tribune|journal|telegraph|independent|express|mail|record|reader|weekly|monthly|"
+    r"magazine|bulletin|examiner|sentinel|standard|dispatch|echo|argus|mercury|advertiser)$",
+    re.I,
+)
+
+
+def masthead(line: str) -> str | None:
+    """The outlet a page's first line names as its masthead, typeset as a name, or None."""
+    if not _MASTHEAD.match(line) or not all(word[:1].isupper() for word in line.split()
+                                            if word.casefold() not in ("of", "and", "&")):
+        return None
+    return line.title() if line.isupper() else line
+
+
 def outlet_line(line: str) -> str | None:
     """The outlet a line names on its own ("— The Daily Planet", "Why you can trust X")."""
     match = _OUTLET_LINE.match(line)

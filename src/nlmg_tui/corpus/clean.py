@@ -126,7 +126,8 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
 
 def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
                          evidence: dict[str, Evidence]) -> str | None:
-    """An outlet named in the author's bio, or on a line of its own ("— The Daily Planet")."""
+    """An outlet named in the author's bio, on a line of its own ("— The Daily Planet"), or in
+    the page's masthead (its first line)."""
     if draft.bio:
         outlet = bylines.outlet_from_bio(draft.bio)
         if outlet:
@@ -136,6 +137,9 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     found = headers.find_outlet(candidates + [line for line in lines if line.role == "chrome"])
     if found:
         return _note(evidence, "outlet", found[0], found[1])
+    first = next((line for line in lines if line.text), None)
+    if first is not None and first.role in ("heading", "chrome") and bylines.masthead(first.text):
+        return _note(evidence, "outlet", bylines.masthead(first.text), first)
     return None
 
 
