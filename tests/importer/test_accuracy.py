@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,15 @@ def test_real_page_facts_hold_no_page_text() -> None:
         assert "never-let-me-go" not in page["url"] and "never let me go" not in name
         assert all(set(p) == {"sha1", "words"} and len(p["sha1"]) == 16 for p in page["body"])
         assert all(h is None or len(h) == 16 for h in page["headline"])
+
+
+@pytest.mark.skipif(not os.environ.get("NLMG_REAL_PAGES"),
+                    reason="set NLMG_REAL_PAGES to the real pages' folder")
+def test_real_development_pages_keep_their_floor() -> None:
+    """With the real pages at hand (they are not in the repository), the development set keeps
+    what the rules were written to get: every critic, date, rating and body paragraph."""
+    results = accuracy.real_results(Path(os.environ["NLMG_REAL_PAGES"]))["dev"]
+    assert results, "no real page found in NLMG_REAL_PAGES"
+    for field in ("critic", "date", "rating", "body start", "no chrome"):
+        assert [name for name, r in results.items() if r[field] is False] == [], field
+    assert all(r["recall"][0] == r["recall"][1] for r in results.values())
