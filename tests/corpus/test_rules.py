@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlmg_tui.corpus.byline import parse_byline
-from nlmg_tui.corpus.chrome import is_chrome
+from nlmg_tui.corpus.byline import masthead, outlet_line, parse_byline, sign_off_name
+from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.clean import clean_page
-from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.dates import find_date, page_day_first
 from nlmg_tui.corpus.ratings import find_ratings, is_aggregate
 from nlmg_tui.corpus.spoilers import is_spoiler_warning
 from nlmg_tui.corpus.text import normalize_line, split_sentences
@@ -210,3 +210,139 @@ def test_any_page_cleans_without_error_and_invents_nothing(lines: list[str]) -> 
     for comment in review.comments:
         for part in comment.parts:
             assert part.text in flat or part.text in page
+
+
+@pytest.mark.parametrize(
+    ("line", "critic", "outlet"),
+    [
+        ("Film Review by Jane Doe | 3 March 2011", "Jane Doe", None),
+        ("Review of The Long Road by Jane Doe — 3 March 2011", "Jane Doe", None),
+        ("By Jane Doe // March 3, 2011", "Jane Doe", None),
+        ("By Chief Judge Jane Doe", "Jane Doe", None),
+        ("Review byJane Doe", "Jane Doe", None),
+        ("Review by Tom Roe Jr. | posted May 2, 2009", "Tom Roe Jr.", None),
+        ("Screen Weekly’s Jane Doe Reviews The Long Road", "Jane Doe", "Screen Weekly"),
+    ],
+)
+def test_more_bylines(line: str, critic: str | None, outlet: str | None) -> None:
+    found = parse_byline(line)
+    assert found is not None and (found.critic, found.outlet) == (critic, outlet)
+
+
+@pytest.mark.parametrize("line", ["Written by: Jane Doe, Tom Roe", "Written by:Ann Lee and Bob Ray",
+                                  "— The Daily Planet"])
+def test_credits_and_outlets_are_not_critics(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None or found.critic is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("Jane Doe", "Jane Doe"), ('Jo "JJ" Doe', 'Jo "JJ" Doe'), ("Related Posts", None),
+     ("Popular Reviews", None), ("The Film", None)],
+)
+def test_sign_off_names(line: str, name: str | None) -> None:
+    assert sign_off_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("— The Daily Planet", "The Daily Planet"), ("Why you can trust Reel Weekly Our critics", "Reel Weekly"),
+     ("— Jane Doe", None)],
+)
+def test_outlet_lines(line: str, outlet: str | None) -> None:
+    assert outlet_line(line) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Grade: C", 0.5), ("Grade: A", 1.0), ("Grade: A+", 1.0), ("Grade: F", 0.0),
+        ("Grade: B-", 0.675), ("Grade: A-", 0.925),
+        ("The Film – 4 stars", 0.8), ("3½ Stars", 0.7), ("4 ½ STARS", 0.9), ("3.5 stars", 0.7),
+        ("1.0 stars", 0.2),
+        ("The Film (**)", 0.4), ("Rating: 1 2 3 4 and a half", 0.9), ("Rating: 1 2 3", 0.6),
+        ("And the blog gives it 95% - it loses 5% for the score", 0.95),
+    ],
+)
+def test_more_rating_forms(text: str, value: float) -> None:
+    found = find_ratings(text)
+    assert [f.value for f in found] == [pytest.approx(value)]
+
+
+def test_the_personal_score_beats_part_and_objective_scores() -> None:
+    page = ("Night Road\nBy Ann Lee\n\nA tidy thriller on a night bus, well acted and briskly told.\n"
+            "It never quite surprises, but it never bores either.\n\n"
+            "Story: 5/10\nObjective score: 6/10\nSubjective score: 8/10\n")
+    review = clean_page(page, "scores.txt")
+    assert review.rating is not None and review.rating.value == pytest.approx(0.8)
+    assert all("/10" not in p.text for p in review.paragraphs)
+
+
+def test_the_closing_rating_is_the_critics_not_an_average() -> None:
+    page = ("I saw it twice and liked it more the second time, for its patience and its cast.\n"
+            "Critics agree: one site has an average user rating of 8.6/10 from many reviews.\n"
+            "And I give it 7/10 - a point off for the ending.\n")
+    review = clean_page(page, "closing.txt")
+    assert review.rating is not None and review.rating.value == pytest.approx(0.7)
+
+
+def test_another_critics_rating_in_the_body_is_not_taken() -> None:
+    page = ("A long paragraph about the film that says it is fine but slow, and mostly well acted.\n"
+            "A famous critic was kinder and gave it 3 1/2 stars in his paper last week.\n"
+            "Anyway, go and see it for yourself if you like slow films.\n")
+    assert clean_page(page, "other.txt").rating is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Posted onMarch 3, 2011By Jane Doe", "2011-03-03"), ("posted21 June 2011", "2011-06-21"),
+     ("12/25/10", None), ("Version 1.2.2011", None)],
+)
+def test_run_in_and_short_dates(text: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert (found.iso if found else None) == iso
+
+
+def test_two_digit_years_inside_the_film_window() -> None:
+    assert find_date("12/25/10", years=(2009, 2030)).iso == "2010-12-25"
+    assert find_date("12/25/85", years=(2009, 2030)) is None
+
+
+def test_the_page_own_date_order_resolves_a_numeric_date() -> None:
+    assert page_day_first("posted 04/05/2012, edited 25/05/2012") is True
+    assert page_day_first("posted 04/05/2012, edited 05/25/2012") is False
+    assert page_day_first("04/05/2012") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [("The cast came out of a theatre workshop.", False), ("Shop", True), ("Visit our shop", True),
+     ("118 minutes. Not widescreen. UK certificate: 12A.", True),
+     ("UK 2011. Distributor: Meadowlight. Colour by Fielding Labs.", True),
+     ("It runs 118 minutes and feels longer.", False),
+     ("Editor's note: This review first ran during the festival.", True), ("[Jane Doe]", True),
+     ("Screens Fri 7.30pm and Sat 3pm at the Rex.", True),
+     ("I saw it on Sunday at 3pm with my daughter and we loved it.", False)],
+)
+def test_chrome_on_word_boundaries_and_credit_lines(line: str, chrome: bool) -> None:
+    assert (is_chrome(line) or is_credit_line(line)) is chrome
+
+
+def test_a_page_twice_the_same_caption_and_a_deck() -> None:
+    page = ("The Film review\n\nCan it hold the course?\n\nWhy you can trust Reel Weekly Our team.\n\n"
+            "A caption that sits under the photo here.\nA caption that sits under the photo here.\n\n"
+            "The Film is a sailing drama that mostly stays afloat, thanks to its cast.\n\n"
+            "It is too long, but the storm scene is worth the ticket.\n")
+    review = clean_page(page, "deck.txt")
+    assert [p.text[:12] for p in review.paragraphs] == ["The Film is ", "It is too lo"]
+    assert review.outlet == "Reel Weekly"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("WESTPORT DAILY HERALD", "Westport Daily Herald"), ("The Evening Courier", "The Evening Courier"),
+     ("The Post", None), ("The Social Network Review", None), ("the evening courier", None)],
+)
+def test_mastheads(line: str, outlet: str | None) -> None:
+    assert masthead(line) == outlet

@@ -16,9 +16,25 @@ _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—]\s|\bon\s)",
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)",
     re.I,
 )
+# "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
+_MID_LINE_BY = re.compile(
+    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
+    r"\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)"
+)
+# "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
+_OUTLET_POSSESSIVE = re.compile(
+    r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
+    r"(?: [A-Z][a-z'’.-]+){1,2}) (?:[Rr]eviews?|[Oo]n) [A-Z\"“‘']"
+)
+# Job titles a byline may put before the name ("Chief Judge Jane Doe", "Senior Critic Jane Doe").
+_JOB_TITLE = re.compile(
+    r"^(?:(?:Chief|Senior|Associate|Appellate|Managing|Executive|Contributing|Staff|Film|Movie|"
+    r"Judge|Justice|Critic|Editor|Writer|Reviewer|Correspondent|Contributor)\s+)+(?=\S+\s+\S)"
+)
+_CREDIT_LIST = re.compile(r",|\band\b|&")
 _OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
 _NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
@@ -29,6 +45,20 @@ _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
                        r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
 ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
+# A sign-off under the body: a name, perhaps with a nickname in quotes ('Jo "JJ" Doe').
+SIGN_OFF = re.compile(
+    r"^[A-Z][a-z'’.-]+(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|[A-Z][a-z'’.-]*|de|van|von)){1,3}$")
+_NOT_NAME_WORDS = re.compile(
+    r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
+    r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer)\b",
+    re.I,
+)
+# "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.
+_OUTLET_LINE = re.compile(
+    r"^(?:[—–-]{1,2}\s*(?P<dash>The [A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})|"
+    r"Why you can trust (?P<trust>[A-Z][\w+&'’.]*"
+    r"(?: (?!(?:Our|We|The|This|Here|You)\b)[A-Z][\w+&'’.]*){0,3}))"
+)
 ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
@@ -53,15 +83,20 @@ def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
+    match = _OUTLET_POSSESSIVE.match(line)
+    if match:
+        return Byline(match["name"], match["outlet"])
     match = _SIGNATURE.match(line) or _LABELLED.match(line)
     if match:
+        if line.casefold().startswith("written by") and _CREDIT_LIST.search(match["name"]):
+            return None  # a screenplay credit ("Written by: A, B"), not the review's author
         return Byline(_clean_name(match["name"]), None)
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())
-    match = _BY.search(line)
+    match = _BY.search(line) or _MID_LINE_BY.search(line)
     if match:
-        name = (match["name"] or "").strip(" .:")
+        name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
         return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
     match = _NAME_PIPE.match(line)
@@ -70,9 +105,50 @@ def parse_byline(line: str) -> Byline | None:
     return None
 
 
+def _trim_name(name: str) -> str:
+    """Spaces, colons and a closing full stop go; "Jr." and initials keep theirs."""
+    name = _JOB_TITLE.sub("", name.strip(" :"))
+    if name.endswith(".") and not re.search(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$", name):
+        name = name[:-1]
+    return name.strip()
+
+
+def sign_off_name(line: str) -> str | None:
+    """The name in a bare sign-off line under the body, or None."""
+    if SIGN_OFF.match(line) and not _NOT_NAME_WORDS.search(line) and not _NOT_A_NAME.search(line):
+        return line
+    return None
+
+
+# A masthead: "The Evening Courier", "WESTPORT DAILY HERALD" — a name ending in a word papers
+# and magazines are called by, with at least one word before it.
+_MASTHEAD = re.compile(
+    r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:times|post|herald|gazette|courier|chronicle|guardian|"
+    r"observer|tribune|journal|telegraph|independent|express|mail|record|reader|weekly|monthly|"
+    r"magazine|bulletin|examiner|sentinel|standard|dispatch|echo|argus|mercury|advertiser)$",
+    re.I,
+)
+
+
+def masthead(line: str) -> str | None:
+    """The outlet a page's first line names as its masthead, typeset as a name, or None."""
+    if not _MASTHEAD.match(line) or not all(word[:1].isupper() for word in line.split()
+                                            if word.casefold() not in ("of", "and", "&")):
+        return None
+    return line.title() if line.isupper() else line
+
+
+def outlet_line(line: str) -> str | None:
+    """The outlet a line names on its own ("— The Daily Planet", "Why you can trust X")."""
+    match = _OUTLET_LINE.match(line)
+    if not match:
+        return None
+    return (match["dash"] or match["trust"]).rstrip(".")
+
+
 def _clean_name(name: str) -> str | None:
     """A plausible person or user name, or None (empty, sentence-like or a generic word)."""
-    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name):
+    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name) or name.startswith("The "):
         return None
     if any(ch.isdigit() for ch in name) and " " in name:
         return None

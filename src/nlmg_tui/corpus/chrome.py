@@ -11,7 +11,8 @@ import re
 
 from nlmg_tui.corpus.text import fold
 
-# Phrases that mark a short line (a button, a menu entry, a caption) as chrome.
+# Phrases that mark a short line (a button, a menu entry, a caption) as chrome. Each is matched
+# on word boundaries ("shop" is not in "workshop").
 _SHORT_LINE_PHRASES = [
     r"search", r"sign ?up", r"sign ?in", r"log ?in", r"log ?out", r"subscribe", r"newsletter",
     r"share (this|on|via)", r"^share$", r"tweet", r"follow us", r"join us", r"facebook",
@@ -21,28 +22,61 @@ _SHORT_LINE_PHRASES = [
     r"most (read|popular|viewed)", r"read more", r"advertisement", r"sponsored", r"privacy",
     r"terms of (use|service)", r"cookies?", r"copyright", r"©", r"all rights reserved",
     r"leave a (reply|comment)", r"post a comment", r"add (a|your) comment", r"filed under",
-    r"^tagged", r"^posted in", r"^categories", r"^comments?$", r"before you comment",
+    r"^tagged", r"^posted in", r"^categories", r"^comments?:?$", r"^no comments?:?$",
     r"you are commenting", r"connecting to", r"fill in your details", r"click an icon",
-    r"add to (collection|favorites|favourites|watchlist|list)", r"user lists?",
-    r"rate this", r"critics'? reviews", r"our critic says", r"movie information",
-    r"(dvd|blu-ray|poster) (cover|art)", r"synopsis for this", r"check back soon",
-    r"^\+ ?\d+ ?more$", r"^\d+ (photos|images|pictures)$", r"^home$", r"^menu$", r"skip to",
-    r"print this", r"e-?mail this", r"buy (now|on)", r"shop", r"^next$", r"^previous$",
-    r"review updates", r"^logo$", r"(twitter|facebook) (picture|photo)",
+    r"add to (collection|favorites|favourites|watchlist|list)", r"rate this",
+    r"(dvd|blu-ray|poster) (cover|art)", r"a-z", r"^\+ ?\d+ ?more$", r"^\d+ (photos|images|pictures)$",
+    r"^home$", r"^menu$", r"skip to", r"print this", r"e-?mail this", r"buy (now|on)", r"shop",
+    r"^next$", r"^previous$", r"^logo$", r"(twitter|facebook) (picture|photo)", r"^more news$",
+    r"imdb link",
 ]
-_SHORT_LINE = re.compile("|".join(f"(?:{p})" for p in _SHORT_LINE_PHRASES))
+_SHORT_LINE = re.compile("|".join(f"(?:(?<!\\w){p}(?!\\w))" for p in _SHORT_LINE_PHRASES))
 
-# Phrases that mark a line of any length as chrome (forms, policies, footers).
+# Phrases that mark a line of any length as chrome: forms, comment policies, footers, a site's
+# notes about itself ("why you can trust us", "check back soon").
 _ANY_LINE = re.compile(
     r"will not be published|all fields are required|you are commenting using|"
     r"login with your|log in with your|required fields are marked|"
-    r"comments section is here|moderate comments|terms of service|privacy policy|"
+    r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
-    r"check back soon|send us your own|synopsis for this (movie|film)"
+    r"check back (soon|later)|why you can trust|our reviews policy"
 )
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 SHORT_LINE_WORDS = 12
+# Credit and specification lines: distributor, certificate, running time, picture and sound.
+_CREDIT_CUES = re.compile(
+    r"\b(distributor|certificate|cert\.|rated [A-Z]|\d{2,3} ?(?:mins?|minutes)\b|widescreen|"
+    r"aspect ratio|colou?r by|\d\.\d\d:1|dolby|dts|1080[pi]|region \d|\$\d+\.\d\d|"
+    r"running time|release date)",
+    re.I,
+)
+_CREDIT_LINE_WORDS = 25
+
+
+# Notes about the article rather than the film: an editor's note, a first-published line.
+_NOTE_LINE = re.compile(
+    r"^(?:\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
+    r"(?:originally |first )?(?:published|appeared|ran))"
+)
+# "[Jane Doe]": a signature in brackets.
+BRACKETED_NAME = re.compile(r"^\[(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\]$")
+# Screening times: "Fri 7.30pm, Sat 3pm at the Rex", "Screens daily at 8pm".
+_SCREENING_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)? ?[ap]\.?m\b")
+_SCREENING_WORD = re.compile(r"\b(?:screens?|screenings?|showing at|playing at|now showing|tickets)\b")
+
+
+def _is_screening_times(folded: str) -> bool:
+    times = len(_SCREENING_TIME.findall(folded))
+    return len(folded.split()) <= _CREDIT_LINE_WORDS and (
+        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded))))
+
+
+def is_credit_line(line: str) -> bool:
+    """A line of film credits or disc specifications ("118 minutes. UK certificate: 12A."),
+    sentence-shaped or not: two or more cues in a short line."""
+    return (len(line.split()) <= _CREDIT_LINE_WORDS
+            and len(_CREDIT_CUES.findall(line)) >= 2)
 
 
 def is_chrome(line: str) -> bool:
@@ -52,7 +86,9 @@ def is_chrome(line: str) -> bool:
     folded = fold(line)
     if _SYMBOLS_ONLY.match(folded):
         return True
-    if _ANY_LINE.search(folded):
+    if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
+        return True
+    if _is_screening_times(folded):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 

@@ -32,12 +32,97 @@ class _RawComment:
     paragraphs: list[str]
 
 
-def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
-    """The [first, last) line range of a comment thread at or after ``start``, if any.
+# Blog and WordPress lists: each comment's own text on its numbered, indented line.
+_INLINE_ENTRY = re.compile(r"^\s{1,8}(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
+_INLINE_MIN_WORDS = 8
+# "Jane said...", "jdoe said:": a comment's author on a line of its own.
+_SAID = re.compile(r"^\s*(?P<author>\S.{0,40}?)\s+said(?:\.{3}|…|:)\s*$", re.I)
+_STAMP = re.compile(r"^\s*(?:\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+                    r"(?:,? (?:at )?\d{1,2}:\d\d(?: ?[AP]M)?)?\s*$", re.I)
+_FORM = re.compile(r"^\s*(post a comment|leave a (reply|comment)|add your comment)", re.I)
 
-    The thread starts at its header, or at the first of two or more numbered entries; it ends
-    before a line that is not indented, not blank and not an entry (a form, a footer).
-    """
+
+def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
+    """The [first, last) line range of a comment thread at or after ``start``, if any: the
+    numbered-author shape, else an inline numbered list or "Name said..." blocks after the body."""
+    return (_numbered_thread(lines, start) or _said_thread(lines, start)
+            or _inline_thread(lines, start))
+
+
+def parse_any_thread(lines: list[str], first_line_number: int) -> list[Comment]:
+    """Comments from a thread of any of the three shapes ``find_thread`` knows."""
+    if any(_SAID.match(line) for line in lines[:1]):
+        return _parse_said(lines, first_line_number)
+    if lines and _INLINE_ENTRY.match(lines[0]) and not _is_entry(lines[0]):
+        return _parse_inline(lines)
+    return parse_thread(lines, first_line_number)
+
+
+def _said_thread(lines: list[str], start: int) -> tuple[int, int] | None:
+    first = next((i for i in range(start, len(lines)) if _SAID.match(lines[i])), None)
+    if first is None or not _has_body_above(lines, first):
+        return None
+    end = next((i for i in range(first, len(lines)) if _FORM.match(lines[i])), len(lines))
+    return (first, end)
+
+
+def _inline_thread(lines: list[str], start: int) -> tuple[int, int] | None:
+    first = next((i for i in range(start, len(lines)) if _is_inline_entry(lines[i])), None)
+    if first is None or not _has_body_above(lines, first):
+        return None
+    end = first + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.strip() and not line[:1].isspace():
+            break
+        end += 1
+    return (first, end)
+
+
+def _is_inline_entry(line: str) -> bool:
+    match = _INLINE_ENTRY.match(line.rstrip())
+    return bool(match) and len(match["text"].split()) >= _INLINE_MIN_WORDS
+
+
+def _has_body_above(lines: list[str], index: int) -> bool:
+    """A thread follows the review: some long line above it is not indented."""
+    return any(len(line.split()) >= _INLINE_MIN_WORDS and not line[:1].isspace()
+               for line in lines[:index])
+
+
+def _parse_inline(lines: list[str]) -> list[Comment]:
+    comments: list[Comment] = []
+    for line in lines:
+        match = _INLINE_ENTRY.match(line.rstrip())
+        if match:
+            comments.append(Comment(int(match["number"]), None, normalize_line(match["text"]),
+                                    (), (CommentPart("text", normalize_line(match["text"])),)))
+        elif line.strip() and comments:
+            last = comments[-1]
+            text = f"{last.text}\n\n{normalize_line(line)}"
+            comments[-1] = Comment(last.number, None, text, (), (CommentPart("text", text),))
+    return comments
+
+
+def _parse_said(lines: list[str], first_line_number: int) -> list[Comment]:
+    raw: list[_RawComment] = []
+    for offset, line in enumerate(lines):
+        said = _SAID.match(line)
+        if said:
+            raw.append(_RawComment(len(raw) + 1, normalize_line(said["author"]),
+                                   first_line_number + offset, []))
+        elif line.strip() and raw and not _STAMP.match(line):
+            raw[-1].paragraphs.append(normalize_line(line))
+    comments: list[Comment] = []
+    for entry in raw:
+        if entry.paragraphs:
+            comments.append(_comment(entry, comments))
+    return comments
+
+
+def _numbered_thread(lines: list[str], start: int) -> tuple[int, int] | None:
+    """The thread starts at its header, or at the first of two or more numbered entries; it ends
+    before a line that is not indented, not blank and not an entry (a form, a footer)."""
     header = next((i for i in range(start, len(lines)) if THREAD_HEADER.match(lines[i])), None)
     first_entry = next(
         (i for i in range(header if header is not None else start, len(lines))

@@ -30,12 +30,19 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Dates run into other text ("Posted onMarch 3, 2011By Jane") still count: a month name may
+# follow a lower-case letter when it starts with a capital, and a year may be followed by a word.
+_WORD_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+_YEAR_END = r"(?!\d)"
 _PATTERNS = [
-    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),  # Jan 22, 2011
-    re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),  # 21 Jun 2011
-    re.compile(r"\b" + _YEAR + r"-(?P<month_num>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2011-06-21
+    re.compile(_WORD_START + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _YEAR_END, re.I),  # Jan 22, 2011
+    re.compile(r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _YEAR_END, re.I),
+    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<month_num>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2011-06-21
 ]
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b")
+# 03/04/2011, 3.4.2011, and two-digit years (03/04/11) when the page is about a recent film.
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)(?![\d/.]|\.\d)"
+)
 
 # Lines that date something other than the review itself.
 NOT_PUBLICATION = re.compile(
@@ -51,11 +58,14 @@ class FoundDate:
     text: str
 
 
-def find_date(text: str, day_first: bool | None = None) -> FoundDate | None:
+def find_date(text: str, day_first: bool | None = None,
+              years: tuple[int, int] | None = None) -> FoundDate | None:
     """The first well-formed date in ``text``.
 
     Numeric dates (``03/04/2011``) are read day-first only when ``day_first`` says so (a page's
-    locale clue); when unknown, a numeric date is accepted only if one order is impossible.
+    locale clue, or the order of its other numeric dates); when unknown, a numeric date is
+    accepted only if one order is impossible. ``years`` is the plausible window for the review
+    (around the film's release): a two-digit year is read only inside it.
     """
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -67,18 +77,41 @@ def find_date(text: str, day_first: bool | None = None) -> FoundDate | None:
             if found:
                 return found
     for match in _NUMERIC.finditer(text):
-        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-        if day_first is None:
-            if a > 12 >= b:
-                day_first = True
-            elif b > 12 >= a:
-                day_first = False
-            else:
-                continue
-        day, month = (a, b) if day_first else (b, a)
+        a, b = int(match["a"]), int(match["b"])
+        year = _full_year(match["year"], years)
+        order = numeric_order(a, b) if day_first is None else day_first
+        if year is None or order is None:
+            continue
+        day, month = (a, b) if order else (b, a)
         found = _make(year, month, day, match.group(0))
         if found:
             return found
+    return None
+
+
+def numeric_order(a: int, b: int) -> bool | None:
+    """True when ``a/b`` can only be day/month, False when only month/day, else None."""
+    if a > 12 >= b:
+        return True
+    if b > 12 >= a:
+        return False
+    return None
+
+
+def page_day_first(text: str) -> bool | None:
+    """The order the page's own unambiguous numeric dates use (25/12/2010 -> day first)."""
+    orders = {numeric_order(int(m["a"]), int(m["b"])) for m in _NUMERIC.finditer(text)} - {None}
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _full_year(digits: str, years: tuple[int, int] | None) -> int | None:
+    if len(digits) == 4:
+        return int(digits)
+    if years is None:
+        return None
+    for century in (2000, 1900):
+        if years[0] <= century + int(digits) <= years[1]:
+            return century + int(digits)
     return None
 
 

@@ -20,11 +20,27 @@ _WORDS = re.compile(
     + _WORD_NUMBER + r")(?: stars?)?\b",
     re.I,
 )
-# Asterisks as stars, unspaced ("****", "***½"); a spaced row ("* * * * *") is a rating widget.
+# Asterisks as stars, unspaced ("****", "***½", "(**)"); a spaced row ("* * * * *") is a widget.
 _ASTERISKS = re.compile(
-    r"(?:^|(?<=[\s:]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half>½|1/2)?(?!\s\*)(?=\s*$|\s*[(.,]|\s+out\b)"
+    r"(?:^|(?<=[\s:(]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half>½|1/2)?(?!\s\*)"
+    r"(?=\s*$|\s*[().,]|\s+out\b)"
 )
-_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars" with no scale: out of five.
+_STARS_NO_SCALE = re.compile(
+    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?\s*stars?\b(?!\s*(?:out of|/))",
+    re.I
+)
+# "Rating: 1 2 3 4 and a half": star images whose alt texts count up, read as text.
+_COUNTED_STARS = re.compile(
+    r"\b(?:rating|score|stars)\s*:?\s*(?P<count>1(?: \d){0,9})(?P<half> and a half| ½)?\s*$", re.I
+)
+# "gives it 95%", "Rating: 80%".
+_PERCENT = re.compile(
+    r"\b(?:gives? (?:it|this(?: film| movie)?)|rating|score|verdict)\s*:?\s*(?P<score>\d{1,3})%", re.I
+)
+# Letter grades on grade points (A = 4, B = 3, C = 2, D = 1, F = 0; a plus or minus moves a
+# third of a point) over 4: C is 0.5, A and A+ are 1.
+_GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
 _GRADE = re.compile(
     r"\b(?:grade|rating|score|verdict)\s*:?\s*(?P<grade>[A-DF][+-]?)(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
@@ -73,10 +89,10 @@ def find_ratings(text: str) -> list[FoundRating]:
         found.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5",
                                  _label_after(text, match.end()), match.start(), match.end()))
     for match in _GRADE.finditer(text):
-        grade = match["grade"].upper()
         found.append(FoundRating(match.group(0)[match.start("grade") - match.start():],
-                                 round(_GRADES.index(grade) / (len(_GRADES) - 1), 4), "letter",
+                                 grade_value(match["grade"]), "letter",
                                  match["word"], match.start("grade"), match.end()))
+    found.extend(_more_star_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
         full = len(match.group(1))
         half = 0.5 if match.group(2) else 0.0
@@ -86,6 +102,35 @@ def find_ratings(text: str) -> list[FoundRating]:
                         _label_after(text, match.end()), match.start(), match.end())
         )
     return found
+
+
+def grade_value(grade: str) -> float:
+    """A letter grade on grade points over 4, from 0 (F) to 1 (A, A+)."""
+    points = _GRADE_POINTS[grade[0].upper()] + {"+": 0.3, "-": -0.3}.get(grade[1:], 0.0)
+    return round(min(max(points, 0.0), 4.0) / 4, 4)
+
+
+def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    """Stars with no scale, star images counted out in alt text, and percentages."""
+    more: list[FoundRating] = []
+    for match in _STARS_NO_SCALE.finditer(text):
+        stars = float(match["score"]) + (0.5 if match["half"] else 0.0)
+        if stars <= 5 and not _overlaps(found + more, match.start(), match.end()):
+            more.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5",
+                                    _label_after(text, match.end()), match.start(), match.end()))
+    for match in _COUNTED_STARS.finditer(text):
+        count = match["count"].split()
+        if count == [str(n) for n in range(1, len(count) + 1)] and len(count) <= 10:
+            stars = len(count) + (0.5 if match["half"] else 0.0)
+            scale = 5 if stars <= 5 else 10
+            more.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
+                                    None, match.start("count"), match.end()))
+    for match in _PERCENT.finditer(text):
+        score = int(match["score"])
+        if score <= 100 and not _overlaps(found + more, match.start("score"), match.end()):
+            more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
+                text, match.start()), match.start("score"), match.end()))
+    return more
 
 
 def _overlaps(found: list[FoundRating], start: int, end: int) -> bool:

@@ -1,0 +1,173 @@
+"""Collect a page's body paragraphs (with their sections) once every line has a role.
+
+The body is the prose from the body start on that is not chrome, not the author's bio, not a
+repeat of an earlier paragraph (pages pasted twice) and not after the comment form. A short
+sentence counts when it sits between prose; a long last line cut off mid-sentence counts too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.lines import INLINE_LABEL, SYNOPSIS_LABELS, Line, function_words, starts_like_sentence
+from nlmg_tui.corpus.models import Paragraph, Section
+from nlmg_tui.corpus.spoilers import warns_of_spoilers
+from nlmg_tui.corpus.text import fold
+
+# The page's last line, cut off mid-sentence, right after the body: kept when it reads as
+# running English (this many words, two of them function words).
+_TRUNCATED_TAIL_WORDS = 8
+_TRUNCATED_TAIL_FUNCTION_WORDS = 2
+
+
+@dataclass
+class Draft:
+    """The body being collected, with the state the walk over the lines carries."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    last_line: int = 0  # the raw line number of the last body paragraph
+    seen: set[str] = field(default_factory=set)
+    section: str | None = None
+    previous: Line | None = None
+    bio: str | None = None
+    bio_line: Line | None = None
+
+    def add(self, text: str, line: int, section: str | None) -> None:
+        key = fold(text)
+        if key in self.seen:
+            return  # a page pasted twice: keep the first copy
+        self.seen.add(key)
+        self.paragraphs.append(Paragraph(
+            id=f"p{len(self.paragraphs) + 1}",
+            text=text,
+            section=section,
+            spoiler_warning=warns_of_spoilers(text),
+        ))
+        self.last_line = line
+
+    def note_bio(self, text: str, line: Line | None) -> None:
+        if self.bio is None:
+            self.bio, self.bio_line = text, line
+
+
+def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
+    """Body paragraphs in page order, plus the author's bio and the line that introduced it."""
+    draft = Draft()
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.text:
+            continue
+        if line.role in ("chrome", "form", "thread", "preface", "bio"):
+            _end_section(draft, line, line.role != "bio")
+        elif line.role == "heading":
+            _take_heading(draft, lines, index)
+        elif line.role == "label":
+            _take_label(draft, line)
+        elif _is_body_line(draft, lines, index):
+            _take_prose(draft, line, critic)
+        else:
+            draft.previous = line
+    _take_truncated_tail(draft, lines, start)
+    return draft
+
+
+def _end_section(draft: Draft, line: Line, ends_section: bool) -> None:
+    if ends_section:
+        draft.section = None
+    draft.previous = line
+
+
+def _take_heading(draft: Draft, lines: list[Line], index: int) -> None:
+    """A heading ends the section; "About Jane Doe" marks the next line as her bio."""
+    line = lines[index]
+    draft.section = None
+    draft.previous = line
+    if bylines.ABOUT_HEADING.match(line.text):
+        following = next_text(lines, index)
+        if following is not None:
+            following.role = "bio"
+            draft.note_bio(following.text, line)
+
+
+def _take_label(draft: Draft, line: Line) -> None:
+    """"Verdict:" alone opens a section; "The Story: ... The Lowdown: ..." splits into parts."""
+    draft.previous = line
+    if not INLINE_LABEL.match(line.text):
+        draft.section = line.text.rstrip(":").strip()
+        return
+    for label, text in split_labelled(line.text):
+        draft.add(text, line.number, label)
+    draft.section = None
+
+
+def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
+    """Prose, or a short sentence between prose (or a label) and prose."""
+    line = lines[index]
+    if line.role == "prose":
+        return True
+    previous = draft.previous
+    return (line.role == "short" and previous is not None
+            and previous.role in ("prose", "label") and _next_is_prose(lines, index))
+
+
+def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
+    if bylines.is_bio(line.text, critic):
+        draft.note_bio(line.text, None)
+        draft.previous = line
+        return
+    draft.add(line.text, line.number, draft.section)
+    if line.role == "prose":
+        draft.previous = line
+
+
+def _take_truncated_tail(draft: Draft, lines: list[Line], start: int) -> None:
+    """A saved page that stops mid-sentence: its last line, right after the last body
+    paragraph, is the body's end even without a full stop."""
+    rest = [line for line in lines[start:] if line.text and line.number > draft.last_line]
+    if draft.paragraphs and len(rest) == 1 and rest[0].role in ("heading", "short"):
+        tail = rest[0]
+        if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
+                and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
+            draft.add(tail.text, tail.number, draft.section)
+
+
+def next_text(lines: list[Line], index: int) -> Line | None:
+    return next((line for line in lines[index + 1:] if line.text), None)
+
+
+def _next_is_prose(lines: list[Line], index: int) -> bool:
+    following = next_text(lines, index)
+    return following is not None and following.role == "prose"
+
+
+def split_labelled(text: str) -> list[tuple[str, str]]:
+    """``"The Story: ... The Lowdown: ..."`` -> [("The Story", ...), ("The Lowdown", ...)]."""
+    matches = list(INLINE_LABEL.finditer(text))
+    parts = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body = text[match.end():end].strip()
+        if body:
+            parts.append((match["label"].strip(), body))
+    return parts
+
+
+def sections_of(paragraphs: list[Paragraph]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    for paragraph in paragraphs:
+        if not paragraph.section:
+            continue
+        last = sections[-1] if sections else None
+        if last and last.label == paragraph.section and _adjacent(paragraphs, last, paragraph):
+            sections[-1] = Section(last.label, last.kind, (*last.paragraph_ids, paragraph.id))
+        else:
+            kind = "synopsis" if paragraph.section.casefold() in SYNOPSIS_LABELS else "verdict"
+            sections.append(Section(paragraph.section, kind, (paragraph.id,)))
+    return tuple(sections)
+
+
+def _adjacent(paragraphs: list[Paragraph], section: Section, paragraph: Paragraph) -> bool:
+    ids = [p.id for p in paragraphs]
+    return ids.index(paragraph.id) == ids.index(section.paragraph_ids[-1]) + 1
+

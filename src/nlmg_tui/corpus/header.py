@@ -1,0 +1,274 @@
+"""Where the body starts, and the fields read around it: byline, sign-off, headline, date.
+
+Fields are read only from the lines above the body (the header) and the few lines under it (the
+trailer), so a name or a date inside prose is never taken for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import BRACKETED_NAME, is_credit_line
+from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
+from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
+from nlmg_tui.corpus.lines import Line, starts_like_sentence
+from nlmg_tui.corpus.models import Evidence
+from nlmg_tui.corpus.ratings import find_ratings
+
+_MAX_HEADLINE_WORDS = 20
+# At most this many paragraphs above a byline or title are a preface (a blurb, a tagline, a
+# site's note to readers), and only when more prose follows it.
+_MAX_PREFACE = 4
+_MAX_PREFACE_WORDS = 80
+_MAX_DECK_WORDS = 10
+_SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our (site|experts|reviews?))\b",
+                        re.I)
+_MAX_DATE_LINE_WORDS = 8
+_POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
+_RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
+                           r"|[^A-Za-z]+", re.I)
+_HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
+_REVIEW_WORD = re.compile(r"\breview\b", re.I)
+_NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
+_EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
+_UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
+_US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
+_FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
+
+
+def body_start(lines: list[Line]) -> int:
+    """The index of the first body line: the first prose, unless a few paragraphs above a
+    byline, a date line or the title are a preface; those become role ``preface``."""
+    prose = [i for i, line in enumerate(lines) if line.role in ("prose", "label")]
+    if not prose:
+        return len(lines)
+    first = prose[0]
+    anchor = _header_anchor(lines, prose)
+    if anchor is None:
+        if _is_deck(lines, first, prose):
+            lines[first].role = "preface"
+            return prose[1]
+        return first
+    for line in lines[first:anchor]:
+        if line.role in ("prose", "label", "short"):
+            line.role = "preface"
+    return next(i for i in prose if i > anchor)
+
+
+def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
+    """A byline or date line (or, when every preface paragraph talks to the reader about the
+    site, a title) after a short run of preface paragraphs, with two or more paragraphs after it."""
+    for count in range(1, min(_MAX_PREFACE, len(prose) - 1) + 1):
+        before = [lines[i] for i in prose[:count]]
+        after = prose[count:]
+        words = sum(len(line.text.split()) for line in before)
+        if words > _MAX_PREFACE_WORDS or len(after) < 2:
+            return None
+        site_talk = all(_SITE_TALK.search(line.text) for line in before)
+        for index in range(prose[count - 1] + 1, after[0]):
+            if _is_anchor(lines[index], site_talk):
+                return index
+    return None
+
+
+def _is_anchor(line: Line, site_talk: bool) -> bool:
+    if line.role in ("byline", "field", "heading", "short"):
+        found = bylines.parse_byline(line.text)
+        if found is not None and found.critic:
+            return True
+        if _is_date_line(line.text):
+            return True
+    return site_talk and line.role == "heading" and can_be_headline(line.text)
+
+
+def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
+    """A one-line standfirst under the headline, set apart from the body by a non-prose line."""
+    line = lines[first]
+    following = next((other for other in lines[first + 1:] if other.text), None)
+    return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
+            and following is not None and following.role in ("chrome", "heading")
+            and any(other.role == "heading" for other in lines[:first] if other.text))
+
+
+def _is_date_line(text: str) -> bool:
+    return (len(text.split()) <= _MAX_DATE_LINE_WORDS and find_date(text) is not None
+            and not NOT_PUBLICATION.search(text))
+
+
+def trailer(lines: list[Line], last_body_line: int, size: int = 4) -> list[Line]:
+    """The first few non-empty lines after the body: where signatures and footnotes sit."""
+    after = [line for line in lines[last_body_line:] if line.text]
+    found: list[Line] = []
+    for line in after:
+        if line.role in ("form", "thread") or len(found) == size:
+            break
+        if line.role not in ("chrome", "prose", "bio"):
+            found.append(line)
+    return found
+
+
+def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]:
+    """The first byline that names someone (never a screenplay credit among the film's
+    credits); else a name above an empty "Reviewed by:" or above a date line; else the first
+    bare byline (a "By" with no name)."""
+    bare: tuple[bylines.Byline | None, Line | None] = (None, None)
+    for index, line in enumerate(header):
+        if line.role not in ("byline", "field", "heading", "short") or _is_credit(header, index):
+            continue
+        found = bylines.parse_byline(line.text)
+        if found is None:
+            continue
+        if found.critic:
+            return found, line
+        named = _name_above(header, index)
+        if named is not None:
+            return bylines.Byline(named.text, found.outlet), named
+        if bare[0] is None:
+            bare = (found, line)
+    for index, line in enumerate(header[1:-1], start=1):
+        following = header[index + 1]
+        if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
+                and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
+            return bylines.Byline(line.text, None), line
+    return bare
+
+
+def _is_credit(header: list[Line], index: int) -> bool:
+    """"Written by: X" among "Directed by:"/"Starring:" lines credits the screenwriter."""
+    if not header[index].text.casefold().startswith("written by"):
+        return False
+    neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
+    return any(_is_film_credit_field(line.text) for line in neighbours)
+
+
+def _is_film_credit_field(text: str) -> bool:
+    match = LABELLED_FIELD.match(text) or re.match(r"^(?P<label>directed by|starring)\b", text, re.I)
+    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS
+
+
+def _name_above(header: list[Line], index: int) -> Line | None:
+    """The name on the line above an empty "Reviewed by:" label."""
+    if index == 0 or not _EMPTY_REVIEWED_BY.match(header[index].text):
+        return None
+    above = header[index - 1]
+    return above if bylines.ONLY_A_NAME.match(above.text) else None
+
+
+def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
+    """A bare name ("Jane Doe", "[Jane Doe]") on the first line under the body, with nothing
+    but chrome after it before the comments: the critic signing off."""
+    after = [line for line in lines[last_body_line:]
+             if line.text and (line.role != "chrome" or BRACKETED_NAME.match(line.text))]
+    if not after:
+        return None
+    bracketed = BRACKETED_NAME.match(after[0].text)
+    name = bracketed["name"] if bracketed else None
+    if name is None and after[0].role in ("heading", "byline"):
+        name = bylines.sign_off_name(after[0].text)
+    rest = after[1:]
+    if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
+        return name, after[0]
+    return None
+
+
+def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
+    for line in candidates:
+        outlet = bylines.outlet_line(line.text)
+        if outlet:
+            return outlet, line
+    return None
+
+
+def can_be_headline(text: str) -> bool:
+    """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
+    if len(text.split()) > _MAX_HEADLINE_WORDS or _is_date_line(text) or is_spec_line(text):
+        return False
+    if not starts_like_sentence(text) or text.endswith(":") or _is_film_credit_field(text):
+        return False
+    if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
+        return False  # a dateline
+    if _NAME_LIST.match(text) or bylines.parse_byline(text) is not None:
+        return False
+    rest = text
+    for found in find_ratings(text):
+        rest = rest.replace(found.text, " ")
+    return bool(_RATING_WORDS.sub(" ", rest).strip(" -–—:|()"))
+
+
+def page_title(header: list[Line]) -> Line | None:
+    """The first heading that can be a headline."""
+    return next((line for line in header if line.role == "heading" and can_be_headline(line.text)),
+                None)
+
+
+def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
+    """The nearest heading above the byline; else the first heading that names a review; else
+    the first heading that can be a headline."""
+    if byline_line is not None:
+        above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
+        nearest = next((line for line in reversed(above) if line.role == "heading"
+                        and can_be_headline(line.text) and not _runs_on(lines, line)), None)
+        if nearest is not None:
+            return nearest
+    candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
+                  and not _runs_on(lines, line)]
+    return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
+                candidates[0] if candidates else None)
+
+
+def _runs_on(lines: list[Line], line: Line) -> bool:
+    """A line whose sentence goes on in lower case on the next line is a fragment (a verse, a
+    wrapped caption), not a headline."""
+    following = next((other for other in lines[line.number:] if other.text), None)
+    return following is not None and following.text[:1].islower()
+
+
+def is_spec_line(text: str) -> bool:
+    """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005"."""
+    return text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text)
+
+
+def publication_date(candidates: list[Line], raw: str, last_paragraph: str | None,
+                     film_year: int | None) -> tuple[str, Evidence] | None:
+    """The first date on a posting line (a byline, "Posted ..."), else on any header or trailer
+    line that is not a spec line or about a release, else one closing the body."""
+    day_first = _day_first_clue(raw)
+    if day_first is None:
+        day_first = page_day_first(raw)
+    years = (film_year - 1, film_year + 20) if film_year else None
+    usable = [line for line in candidates if line.role != "prose"
+              and not NOT_PUBLICATION.search(line.text) and not is_spec_line(line.text)]
+    usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
+    for line in usable:
+        found = find_date(line.text, day_first=day_first, years=years)
+        if found:
+            return found.iso, Evidence(line.number, line.text)
+    if last_paragraph:
+        found = _closing_date(last_paragraph, day_first, years)
+        if found:
+            return found.iso, Evidence(0, last_paragraph[-80:])
+    return None
+
+
+def _closing_date(paragraph: str, day_first: bool | None, years: tuple[int, int] | None
+                  ) -> FoundDate | None:
+    """A date that ends the body ("... and see it. March 3, 2011")."""
+    tail = paragraph[-30:]
+    found = find_date(tail, day_first=day_first, years=years)
+    if found and tail.rstrip(" .)").endswith(found.text):
+        return found
+    return None
+
+
+def film_year(raw: str) -> int | None:
+    """The film's year as the page first gives it ("Title (2010)")."""
+    match = _FILM_YEAR.search(raw)
+    return int(match["year"]) if match else None
+
+
+def _day_first_clue(raw: str) -> bool | None:
+    """Numeric dates are day-first on pages with British spellings or ratings, month-first on
+    American ones; None when the page gives no clue or both."""
+    uk, us = bool(_UK_CLUES.search(raw)), bool(_US_CLUES.search(raw))
+    return True if uk and not us else False if us and not uk else None

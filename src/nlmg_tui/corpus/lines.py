@@ -1,0 +1,180 @@
+"""Give every line of a page a role from its shape and wording.
+
+Roles: chrome | thread | form | field | byline | heading | label | prose | short (a short
+sentence) | preface (sentences above the review's title or byline) | bio.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import doubled_name, is_chrome, is_credit_line, starts_comment_form
+from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
+from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.text import ends_like_sentence, fold
+
+VERDICT_LABELS = {
+    "the good", "the bad", "the ugly", "the truth", "final verdict", "the lowdown", "verdict",
+    "the verdict", "bottom line", "the bottom line", "pros", "cons", "overall", "in short",
+    "final thoughts", "conclusion",
+}
+SYNOPSIS_LABELS = {"the story", "synopsis", "plot", "the plot", "story", "premise"}
+SECTION_LABELS = VERDICT_LABELS | SYNOPSIS_LABELS
+INLINE_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…”\"] ))(?P<label>" + "|".join(
+        re.escape(label) for label in sorted(SECTION_LABELS, key=len, reverse=True)
+    ) + r"):\s+",
+    re.I,
+)
+_MIN_PROSE_WORDS = 4
+_LONG_PROSE_WORDS = 25
+# A line cut off mid-sentence (a saved page's last paragraph, a teaser) is still prose when it
+# is long and reads like running English: enough of the words are function words.
+_UNPUNCTUATED_PROSE_WORDS = 15
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in that is was it and with for but as on who this his her are be has have "
+    "had not by from at which its their they he she i we you".split()
+)
+_WORD = r"[A-Za-z’']+"
+_METADATA_LABELS = {"added", "posted", "published", "date", "updated", "by", "rating", "score",
+                    "grade", "our rating", "verdict score", "stars", "reviewer", "critic", "author"}
+_MAX_FIELD_WORDS = 30
+_CAPTION_WORDS = 25
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the raw page
+    text: str
+    role: str = "text"
+
+
+def assign_roles(lines: list[Line]) -> None:
+    """Set ``role`` on every non-empty line not already cut out as the comment thread."""
+    counts = Counter(fold(line.text) for line in lines if line.text)
+    doubled = _adjacent_duplicates(lines)
+    after_form = False
+    for line in lines:
+        if line.role == "thread" or not line.text:
+            continue
+        after_form = after_form or starts_comment_form(line.text)
+        line.role = "form" if after_form else _role(line, counts, line.number in doubled)
+
+
+def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
+    text = line.text
+    if _is_chrome_line(text, counts, doubled):
+        return "chrome"
+    if _is_scored_label(text):
+        return "field"
+    if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
+        return "label"
+    if _is_film_field(text):
+        return "field"
+    if is_prose(text):
+        return "prose"
+    if _is_field(text):
+        return "field"
+    if bylines.parse_byline(text) is not None:
+        return "byline"
+    if is_unpunctuated_prose(text):
+        return "prose"
+    if ends_like_sentence(text) and text.endswith((".", "!", "?", "…")):
+        return "short"
+    if _introduces_what_follows(text):
+        return "short"
+    return "heading"
+
+
+def _is_scored_label(text: str) -> bool:
+    """"Story: 6/10" is a part score, not a "Story:" section."""
+    match = LABELLED_FIELD.match(text)
+    if not match:
+        return False
+    value = match["value"]
+    return any(found.text.strip() and len(value.split()) <= len(found.text.split()) + 1
+               for found in find_ratings(value))
+
+
+def _is_chrome_line(text: str, counts: Counter[str], doubled: bool) -> bool:
+    """Chrome by wording (``chrome.is_chrome``, credit lines) or by repetition (a caption shown
+    twice in a row or run into its own copy, a doubled credit link, a repeated caption)."""
+    if doubled and (len(text.split()) <= _CAPTION_WORDS or not is_prose(text)):
+        return True
+    return (is_chrome(text) or is_credit_line(text) or bool(doubled_name(text))
+            or _is_text_twice(text) or _is_repeated_caption(text, counts))
+
+
+def _introduces_what_follows(text: str) -> bool:
+    """"The critics seem to love it too:" is a sentence, "User Lists:" a heading."""
+    return (text.endswith(":") and len(text.split()) >= _MIN_PROSE_WORDS + 1
+            and function_words(text) >= 2)
+
+
+def _adjacent_duplicates(lines: list[Line]) -> set[int]:
+    """Line numbers of a line shown twice in a row (a caption and its alt text, a doubled
+    menu entry): neither copy is the review's own text."""
+    doubled: set[int] = set()
+    previous: Line | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        if previous is not None and line.role != "thread" and fold(line.text) == fold(previous.text):
+            doubled.update((previous.number, line.number))
+        previous = line
+    return doubled
+
+
+def _is_text_twice(text: str) -> bool:
+    """A caption run into its own copy ("A caption.A caption."): link text and alt text."""
+    half = len(text) // 2
+    return len(text) > 20 and (text[:half] == text[half:] or text[:half] == text[half + 1:])
+
+
+def _is_field(text: str) -> bool:
+    """A "Label: value" line whose label is a film field or review metadata (not a headline)."""
+    match = LABELLED_FIELD.match(text)
+    if not match:
+        return False
+    label = match["label"].strip().casefold()
+    return label in FIELD_LABELS or label in _METADATA_LABELS
+
+
+def _is_film_field(text: str) -> bool:
+    """"Cast: A, B and C." is a credit even when it ends with a full stop."""
+    match = LABELLED_FIELD.match(text)
+    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS and (
+        len(match["value"].split()) <= _MAX_FIELD_WORDS and not re.search(r"[.!?] [A-Z]", text))
+
+
+def is_prose(text: str) -> bool:
+    count = len(text.split())
+    if count >= _MIN_PROSE_WORDS and ends_like_sentence(text):
+        return True
+    return count >= _LONG_PROSE_WORDS and bool(re.search(r"[.!?…] ", text))
+
+
+def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS) -> bool:
+    """Running English without a closing full stop: long enough, and at least one word in five
+    a function word (menus, credits and spec lines have almost none)."""
+    if len(text.split()) < min_words or not starts_like_sentence(text):
+        return False
+    return function_words(text) * 5 >= len(re.findall(_WORD, text))
+
+
+def starts_like_sentence(text: str) -> bool:
+    """A capital letter, a digit or an opening quote or bracket."""
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'("
+
+
+def function_words(text: str) -> int:
+    """How many of the words in ``text`` are English function words ("the", "of", "and")."""
+    return sum(word.casefold() in _FUNCTION_WORDS for word in re.findall(_WORD, text))
+
+
+def _is_repeated_caption(text: str, counts: Counter[str]) -> bool:
+    """A line shown more than once that is not a sentence: a photo caption or link text."""
+    return counts[fold(text)] > 1 and len(text.split()) >= 6 and not is_prose(text)
