@@ -105,10 +105,12 @@ def _cp1252_byte(ch: str) -> int:
         raise ValueError(ch) from None
 
 
-def extract(data: bytes, name: str, corrections: Corrections | None = None) -> Extracted:
-    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review."""
+def extract(data: bytes, name: str, corrections: Corrections | None = None, *,
+            declared_charset: str | None = None) -> Extracted:
+    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review.
+    ``declared_charset`` is the charset a server declared for the bytes, if any."""
     corrections = corrections or Corrections()
-    decoded: Decoded = decode_bytes(data)
+    decoded: Decoded = decode_bytes(data, declared_charset=declared_charset)
     text, repaired = repair_mojibake(decoded.text)  # before stripping: it holds C1 bytes
     text = strip_unsafe(text)
     decoding = decoded.describe() + (", mojibake repaired" if repaired else "")
