@@ -16,7 +16,7 @@ from nlmg_tui.importer.wayback import API_ENV
 from nlmg_tui.library.anchoring import anchor_bookmark
 from nlmg_tui.library.library import Library
 
-FAST = ("--allow-local", "--request-interval", "0", "--timeout", "0.5")
+FAST = ("--allow-local", "--request-interval", "0", "--timeout", "3")
 PAGES = Path(__file__).resolve().parent / "pages"
 
 
@@ -62,7 +62,7 @@ def test_paths_and_addresses_mixed_one_bad_address_never_stops_the_rest(local_si
 @pytest.mark.parametrize(
     ("address", "options", "sentence"),
     [
-        ("/slow", FAST, "the server did not answer within 0.5 s"),
+        ("/slow", (*FAST, "--timeout", "0.5"), "the server did not answer within 0.5 s"),
         ("/huge/streamed", FAST, "the page is larger than 5,242,880 bytes"),
         ("http://nosnapshot.invalid/gone", FAST, "the Internet Archive has no snapshot of the address"),
         ("/reviews/lantern", ("--request-interval", "0"),

@@ -19,8 +19,9 @@ from nlmg_tui.corpus.store import load_corpus
 from nlmg_tui.importer.address import looks_like_address
 from nlmg_tui.importer.decode import NotTextError, decode_bytes
 from nlmg_tui.importer.fetch import Fetcher, FetchSettings
-from nlmg_tui.importer.from_address import AddressSource, ArchiveChoice, import_address
-from nlmg_tui.importer.pipeline import Corrections, extract, imported_id, read_bounded
+from nlmg_tui.importer.from_address import ArchiveChoice
+from nlmg_tui.importer.one_source import Found, bundled_ids, read_source, save_found
+from nlmg_tui.importer.pipeline import Corrections, read_bounded
 from nlmg_tui.importer.store import ImportedReviews
 from nlmg_tui.importer.wayback import DEFAULT_TIMESTAMP
 from nlmg_tui.textsafety import one_line, strip_unsafe
@@ -31,17 +32,6 @@ class Outcome:
     path: str
     status: str  # imported | updated | already imported | extracted | skipped
     detail: str
-
-
-@dataclass(frozen=True)
-class Found:
-    """A page read and extracted, from a file or an address, not yet saved."""
-
-    review: Review
-    decoding: str
-    page_format: str
-    raw: bytes | None = None
-    address: AddressSource | None = None
 
 
 def _data_dir() -> str | None:
@@ -109,7 +99,7 @@ def import_command(sources: tuple[str, ...], list_file: Path | None, archive: bo
     run = ImportRun(
         corrections=Corrections(film=film, critic=critic, outlet=outlet, date=date),
         store=ImportedReviews(_data_dir()),
-        bundled={imported_id(review): review.id for review in load_corpus().reviews},
+        bundled=bundled_ids(load_corpus().reviews),
         fetcher=Fetcher(FetchSettings(timeout=timeout, deadline=max(60.0, 4 * timeout),
                                       allow_local=allow_local, min_interval=request_interval)),
         archive=ArchiveChoice(always=archive, timestamp=archive_date),
@@ -160,12 +150,7 @@ class ImportRun:
         return self._save(name, found)
 
     def _read(self, item: str | Path) -> Found:
-        if isinstance(item, Path):
-            result = extract(read_bounded(item), item.name, self.corrections)
-            return Found(result.review, result.decoding, result.page_format)
-        fetched = import_address(item, self.fetcher, self.corrections, self.archive)
-        return Found(fetched.review, fetched.extracted.decoding, fetched.extracted.page_format,
-                     fetched.raw, fetched.source)
+        return read_source(item, self.fetcher, self.corrections, self.archive)
 
     def _show(self, found: Found) -> None:
         if self.as_json:
@@ -178,25 +163,12 @@ class ImportRun:
         console().print(Text(one_line(note), style="dim"))
 
     def _save(self, name: str, found: Found) -> Outcome:
-        review = found.review
-        bundled = self.bundled.get(imported_id(review))
-        if bundled is not None:
-            return Outcome(name, "already imported", f"the same review is bundled as {bundled}")
-        replacing = self.store.contains(review.id)
-        if replacing and found.address is None:
-            return Outcome(name, "already imported", review.id)
         try:
-            if found.address is not None and found.raw is not None:
-                self.store.save_fetched_page(review.id, found.raw)
-            self.store.save(review, found.decoding,
-                            address=found.address.to_json() if found.address else None)
+            saved = save_found(found, self.store, self.bundled)
         except OSError as error:
             return Outcome(name, "skipped",
                            f"could not save to {self.store.folder}: {error.strerror or error}")
-        detail = f"{review.id} ({_who(review)}, {len(review.paragraphs)} paragraphs; {found.decoding})"
-        if found.address is not None and found.address.snapshot_date:
-            detail += f"; from the archive, {found.address.snapshot_date[:10]}"
-        return Outcome(name, "updated" if replacing else "imported", detail)
+        return Outcome(name, saved.status, saved.detail)
 
 
 def _who(review: Review) -> str:

@@ -133,6 +133,11 @@ def imported_id(review: Review) -> str:
     return f"imp-{digest[:12]}"
 
 
+def apply_corrections(review: Review, corrections: Corrections) -> Review:
+    """``review`` with the fields the user set by hand (the app's import dialog)."""
+    return _apply(review, corrections)
+
+
 def _apply(review: Review, corrections: Corrections) -> Review:
     evidence = dict(review.evidence)
     changes: dict[str, object] = {}
