@@ -105,7 +105,7 @@ def resolve(parts: SplitResult, allow_local: bool, timeout: float) -> Resolved:
     host = parts.hostname or ""
     port = parts.port or DEFAULT_PORTS[parts.scheme.lower()]
     try:
-        infos = _getaddrinfo_within(host, port, timeout)
+        infos = _literal(host, port) or _getaddrinfo_within(host, port, timeout)
     except TimeoutError:
         raise FetchError("timeout", f"looking up the host {host} timed out") from None
     except (socket.gaierror, UnicodeError):
@@ -122,6 +122,15 @@ def resolve(parts: SplitResult, allow_local: bool, timeout: float) -> Resolved:
             raise FetchError("blocked", f"the host {host} resolves to a local address ({local[0]}); "
                                         "use --allow-local to import from it")
     return Resolved(host, port, addresses)
+
+
+def _literal(host: str, port: int) -> list | None:
+    """An address written as digits needs no lookup (nor a thread to bound one)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return [(None, None, None, "", (host, port))]
 
 
 def _getaddrinfo_within(host: str, port: int, timeout: float) -> list:

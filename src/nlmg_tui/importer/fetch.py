@@ -80,7 +80,7 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self.pacer = pacer or HostPacer(self.settings.min_interval)
         self.robots = RobotsRules(self._fetch_robots)
-        self._tls = ssl.create_default_context()
+        self._tls: ssl.SSLContext | None = None  # made on first https use (loading CAs takes ~50 ms)
 
     def get(self, url: str, accept: tuple[str, ...] = PAGE_TYPES) -> FetchedPage:
         """The page at ``url`` (following redirects); raise ``FetchError``."""
@@ -160,6 +160,8 @@ class Fetcher:
     def _connect(self, parts: SplitResult, resolved: Resolved) -> http.client.HTTPConnection:
         timeout = self.settings.timeout
         if parts.scheme.lower() == "https":
+            if self._tls is None:
+                self._tls = ssl.create_default_context()
             return _PinnedHTTPS(resolved, timeout, self._tls)
         return _PinnedHTTP(resolved, timeout)
 
