@@ -63,7 +63,7 @@ def start_server(hosts: list[str], bodies: list[bytes]) -> tuple[dict[str, int],
     app = web.Application()
     app.router.add_get("/robots.txt", robots)
     app.router.add_get("/review/{n}", page)
-    runner = web.AppRunner(app, handle_signals=False, access_log=None)
+    runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=1.0)
 
     async def start() -> None:
         await runner.setup()

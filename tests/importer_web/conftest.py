@@ -157,7 +157,7 @@ def local_site() -> Iterator[LocalSite]:
     site = LocalSite(port=0)
     ready = threading.Event()
     problems: list[BaseException] = []
-    runner = web.AppRunner(_app(site), handle_signals=False)
+    runner = web.AppRunner(_app(site), handle_signals=False, shutdown_timeout=1.0)
 
     async def start() -> None:
         await runner.setup()

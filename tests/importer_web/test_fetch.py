@@ -111,6 +111,11 @@ def test_pacer_keeps_hosts_apart():
     now[0] += 0.25
     pacer.wait_turn("a.example")
     assert slept == [1.0, 0.75]
+    pacer.finished("a.example")  # a request that took 2 s: the next waits a second from its end
+    now[0] += 2.0
+    pacer.finished("a.example")
+    pacer.wait_turn("a.example")
+    assert slept == [1.0, 0.75, 1.0]
 
 
 @pytest.mark.parametrize(
@@ -240,3 +245,24 @@ def test_no_test_reached_the_network(no_network):
         socket.getaddrinfo("example.com", 80)
     assert no_network == ["connect 192.0.2.1", "lookup example.com"]
     no_network.clear()  # the guard's own check must still pass
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "allowed"),
+    [(200, b"User-agent: nlmg-tui\nDisallow: /r\n\nUser-agent: *\nAllow: /\n", False),
+     (200, b"User-agent: *\nDisallow: /private/\n", True),
+     (404, b"", True), (403, b"", True), (503, b"", False)],
+)
+def test_robots_answers(status, body, allowed):
+    from nlmg_tui.importer.robots import RobotsRules
+
+    asked = []
+
+    def fetch(url):
+        asked.append(url)
+        return status, body
+
+    rules = RobotsRules(fetch)
+    assert rules.allows("https://site.example/r/1") is allowed
+    assert rules.allows("https://SITE.example/r/2") is allowed
+    assert asked == ["https://site.example/robots.txt"]  # once per site

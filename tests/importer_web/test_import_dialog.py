@@ -46,7 +46,8 @@ async def read_in_dialog(pilot, app, source: str) -> ImportReviewDialog:
 
 async def test_import_an_address_correct_it_and_see_it_listed(real_app, local_site, user_data_dir):
     url = local_site.url("/reviews/lantern")
-    async with real_app.run_test(size=SIZE) as pilot:
+    posted = []
+    async with real_app.run_test(size=SIZE, message_hook=posted.append) as pilot:
         before = len(real_app.corpus.reviews)
         dialog = await read_in_dialog(pilot, real_app, url)
         found = shown(dialog, "#import-found")
@@ -54,6 +55,10 @@ async def test_import_an_address_correct_it_and_see_it_listed(real_app, local_si
                       "The Lantern Keeper finds its light", "paragraphs  4"):
             assert words in found, found
         assert real_app.focused is dialog.query_one("#fix-critic", Input)
+        # the progress shown: each request as it starts (the hook may see a message twice)
+        requested = dict.fromkeys(m.url for m in posted
+                                  if isinstance(m, ImportReviewDialog.RequestStarted))
+        assert list(requested) == [local_site.url("/robots.txt"), url]
         assert dialog.query_one("#fix-outlet", Input).value == "Harbour Review"
         dialog.query_one("#fix-outlet", Input).value = "The Harbour Review"
         await pilot.press("ctrl+s")
@@ -114,3 +119,25 @@ async def test_a_bad_date_is_refused_and_a_bundled_review_is_not_imported(real_a
         assert isinstance(real_app.screen, ImportReviewDialog)
         assert "Already imported: the same review is bundled as" in shown(dialog, "#import-status")
     assert len(real_app.corpus.reviews) == len(load_corpus().reviews)
+
+
+MARKUP = "[@click=app.quit]Q[/] [b]B[/b] [/"
+
+
+async def test_hostile_page_fields_are_shown_as_text(real_app, tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>x</title></head><body><article>"
+        f"<h1>Head {MARKUP} of a review</h1><p>By Eve Markup | March 9, 2012</p>"
+        f"<p>First paragraph {MARKUP} \x1b]0;PWNED\x07 with enough words in it to count as prose.</p>"
+        "<p>Second paragraph, also long enough to be read as the body of a review of a film.</p>"
+        "</article></body></html>", encoding="utf-8")
+    async with real_app.run_test(size=SIZE) as pilot:
+        dialog = await read_in_dialog(pilot, real_app, str(page))
+        found = shown(dialog, "#import-found")
+        assert f"Head {MARKUP} of a review" in found
+        assert "PWNED" not in found and "\x1b" not in found
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert real_app.is_running and isinstance(real_app.screen, BrowseScreen)
+        assert real_app.screen.highlighted_review.headline == f"Head {MARKUP} of a review"

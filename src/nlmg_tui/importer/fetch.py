@@ -20,6 +20,7 @@ import socket
 import ssl
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import SplitResult, urljoin
@@ -76,8 +77,12 @@ class _Answer:
 class Fetcher:
     """Fetches pages under one ``FetchSettings``; keeps robots.txt and pacing across calls."""
 
-    def __init__(self, settings: FetchSettings | None = None, pacer: HostPacer | None = None) -> None:
+    def __init__(self, settings: FetchSettings | None = None, pacer: HostPacer | None = None,
+                 on_request: Callable[[str], object] | None = None) -> None:
+        """``on_request(url)`` is called before each request (robots.txt, redirects, the
+        archive too): progress for the app's import dialog. It may run in a worker thread."""
         self.settings = settings or FetchSettings()
+        self.on_request = on_request
         self.pacer = pacer or HostPacer(self.settings.min_interval)
         self.robots = RobotsRules(self._fetch_robots)
         self._tls: ssl.SSLContext | None = None  # made on first https use (loading CAs takes ~50 ms)
@@ -110,8 +115,13 @@ class Fetcher:
             if check_robots and not self.robots.allows(current):
                 raise FetchError("robots", "the site's robots.txt does not allow fetching "
                                            f"{parts.path or '/'}")
+            if self.on_request is not None:
+                self.on_request(current)
             self.pacer.wait_turn(resolved.host)
-            answer = self._request(parts, resolved, accept, limit)
+            try:
+                answer = self._request(parts, resolved, accept, limit)
+            finally:
+                self.pacer.finished(resolved.host)
             location = answer.headers.get("Location")
             if answer.status not in REDIRECTS or not location:
                 return answer, current, tuple(hops)

@@ -55,7 +55,8 @@ class RobotsRules:
 
 
 class HostPacer:
-    """At most one request per ``interval`` seconds to each host, across threads.
+    """At most one request per ``interval`` seconds to each host, across threads, counted
+    from the end of the previous request.
 
     Each call reserves the host's next slot under a lock and then sleeps outside it, so
     requests to other hosts never wait for this one.
@@ -80,3 +81,10 @@ class HostPacer:
             self.waited += start - now
         if start > now:
             self._sleep(start - now)
+
+    def finished(self, host: str) -> None:
+        """A request to ``host`` has ended: the next one waits a whole interval from now, so
+        a slow first request never lets the second arrive sooner than ``interval`` after it."""
+        host = host.lower()
+        with self._lock:
+            self._next_slot[host] = max(self._next_slot.get(host, 0.0), self._clock() + self.interval)

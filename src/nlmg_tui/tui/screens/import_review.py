@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
@@ -111,7 +112,7 @@ class ImportReviewDialog(ModalScreen[Review | None]):
         super().__init__()
         self.store = ImportedReviews(data_dir)
         self.bundled = bundled
-        self.fetcher = Fetcher(settings or FETCH_SETTINGS)
+        self.fetcher = Fetcher(settings or FETCH_SETTINGS, on_request=self._requesting)
         self.found: Found | None = None
 
     def compose(self) -> ComposeResult:
@@ -140,6 +141,23 @@ class ImportReviewDialog(ModalScreen[Review | None]):
 
     def on_mount(self) -> None:
         self.query_one("#import-source", Input).focus()
+
+    class RequestStarted(Message):
+        """From the worker thread (``post_message`` is thread-safe): a request is on its way."""
+
+        bubble = False
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
+    def _requesting(self, url: str) -> None:
+        self.post_message(self.RequestStarted(url))
+
+    @on(RequestStarted)
+    def _show_request(self, message: RequestStarted) -> None:
+        if self.has_class("-reading"):  # robots.txt, the page, the archive: the fetch's progress
+            self._status(f"Requesting {message.url}…")
 
     def _status(self, message: str, style: str = "") -> None:
         self.query_one("#import-status", Static).update(Text(one_line(message), style=style))
