@@ -64,6 +64,13 @@ def _addresses_in(list_file: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+def _archive_date(value: str) -> str:
+    digits = value.replace("-", "").strip()
+    if not (digits.isdigit() and digits.isascii() and 4 <= len(digits) <= 14):
+        raise click.BadParameter("give a date as YYYYMMDD (or YYYY, or up to YYYYMMDDhhmmss)")
+    return digits
+
+
 @click.command("import")
 @click.argument("sources", nargs=-1)
 @click.option("--from", "list_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -71,6 +78,7 @@ def _addresses_in(list_file: Path) -> list[str]:
 @click.option("--archive", is_flag=True,
               help="Import the Internet Archive's snapshot even if the page is still there.")
 @click.option("--archive-date", default=DEFAULT_TIMESTAMP, show_default=True,
+              callback=lambda _ctx, _param, value: _archive_date(value),
               help="The snapshot wanted is the one closest to this date (YYYYMMDD).")
 @click.option("--allow-local", is_flag=True,
               help="Allow addresses on this machine or its local network.")
