@@ -266,3 +266,10 @@ def test_robots_answers(status, body, allowed):
     assert rules.allows("https://site.example/r/1") is allowed
     assert rules.allows("https://SITE.example/r/2") is allowed
     assert asked == ["https://site.example/robots.txt"]  # once per site
+
+
+def test_https_is_verified(local_site, fetcher):
+    """The local server speaks plain HTTP: a TLS handshake with it must fail, in one sentence."""
+    error = fetch_error(fetcher, f"https://127.0.0.1:{local_site.port}/reviews/lantern")
+    assert error.kind == "connect" and error.args[0].startswith("the connection to 127.0.0.1 failed (")
+    assert "\n" not in str(error)

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, ProgressBar, Static
@@ -91,7 +91,7 @@ class ImportReviewDialog(ModalScreen[Review | None]):
 
     DEFAULT_CSS = """
     ImportReviewDialog { align: center middle; }
-    ImportReviewDialog > Vertical {
+    ImportReviewDialog > #import-dialog {
         width: 96; max-width: 96%; height: auto; max-height: 96%;
         border: round $accent; border-title-align: center; background: $surface; padding: 0 1;
     }
@@ -116,7 +116,7 @@ class ImportReviewDialog(ModalScreen[Review | None]):
         self.found: Found | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
+        with VerticalScroll(id="import-dialog") as dialog:
             dialog.border_title = "Import a review"
             yield Static(Text("A saved page's path, or a web address (http:// or https://):"),
                          classes="dialog-hint")
