@@ -3,6 +3,8 @@ save, and the review in the list; errors and cancelling leave nothing behind."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.widgets import Input, Static
 
@@ -75,6 +77,8 @@ async def test_import_an_address_correct_it_and_see_it_listed(real_app, local_si
         assert stored[0].review.evidence["outlet"].text == "set by hand"
         assert stored[0].review.evidence["critic"].text != "set by hand"  # left as found
         assert stored[0].address["url"] == url
+        await asyncio.wait_for(real_app.workers.wait_for_complete(), 20)  # the search index, again
+        assert real_app.search_index is not None and real_app.search_index.review_bits(review_id)
 
 
 async def test_archived_page_advice_and_refusals_leave_nothing(real_app, local_site, user_data_dir):

@@ -311,7 +311,8 @@ class BrowseScreen(AppScreen):
 
         def imported(review: Review | None) -> None:
             if review is not None:
-                self.corpus = self.app.corpus = add_to_corpus(self.corpus, review)  # type: ignore[attr-defined]
+                self.corpus = add_to_corpus(self.corpus, review)
+                self.app.replace_corpus(self.corpus)  # type: ignore[attr-defined]
                 self.filter_input.value = ""
                 self.refresh_list(keep=review.id)
                 self.notify(f"Imported {review.critic or 'a review'}: {review.headline or review.id}",
