@@ -144,3 +144,19 @@ def test_dry_run_json_and_bad_arguments(local_site):
     refused = run("file:///etc/passwd", "ftp://example.com/x")
     assert refused.exit_code == 1 and "2 skipped" in refused.stdout
     assert "only http and https addresses are imported (file:// is not)" in refused.stderr
+
+
+def test_reimport_says_which_bookmarks_lost_their_passage(local_site, user_data_dir):
+    url = local_site.url("/reviews/lantern")
+    assert run(*FAST, url).exit_code == 0
+    review_id = address_id(url)
+    library = Library(user_data_dir)
+    library.add_bookmark(review_id, "p2", "shoots the island in long, grey takes")
+    local_site.overrides["/reviews/lantern"] = ("archived.html", "text/html")  # a new page
+    try:
+        again = run(*FAST, url)
+    finally:
+        local_site.overrides.clear()
+    assert again.exit_code == 0 and "1 updated" in again.stdout
+    assert "1 bookmark(s) on it no longer find their passage" in again.stdout
+    assert len(library.bookmarks()) == 1  # kept, never dropped

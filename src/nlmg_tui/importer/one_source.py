@@ -62,6 +62,22 @@ class Saved:
     detail: str
 
 
+def orphaned_bookmarks(review: Review, data_dir: Path) -> int:
+    """How many of the user's bookmarks on ``review`` (just updated) no longer find their
+    passage in it. They are kept (the bookmarks screen lists them for repair); this only says
+    so. 0 when the bookmarks cannot be read (the library reports that itself)."""
+    from nlmg_tui.corpus.models import Corpus
+    from nlmg_tui.library.anchoring import orphans
+    from nlmg_tui.library.errors import LibraryError
+    from nlmg_tui.library.library import Library
+
+    try:
+        marks = [b for b in Library(data_dir).bookmarks() if b.review_id == review.id]
+    except LibraryError:
+        return 0
+    return len(orphans(marks, Corpus((review,))))
+
+
 def save_found(found: Found, store: ImportedReviews, bundled: dict[str, str]) -> Saved:
     """Save ``found`` unless it is bundled or (a file) already imported; raise ``OSError``.
 
@@ -80,4 +96,8 @@ def save_found(found: Found, store: ImportedReviews, bundled: dict[str, str]) ->
               f"paragraphs; {found.decoding})")
     if found.address is not None and found.address.snapshot_date:
         detail += f"; from the archive, {found.address.snapshot_date[:10]}"
+    lost = orphaned_bookmarks(review, store.folder.parent) if replacing else 0
+    if lost:
+        detail += (f"; {lost} bookmark(s) on it no longer find their passage and are kept for "
+                   "repair (nlmg-tui bookmarks list)")
     return Saved("updated" if replacing else "imported", detail)

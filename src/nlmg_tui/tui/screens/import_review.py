@@ -238,6 +238,8 @@ class ImportReviewDialog(ModalScreen[Review | None]):
         if saved.status == "already imported":
             self._status(f"Already imported: {saved.detail}.", "yellow")
             return
+        if saved.status == "updated":  # an address imported again: say what that did
+            self.app.notify(one_line(f"Updated {saved.detail}."), markup=False, timeout=10)
         self.dismiss(found.review)
 
     @on(Button.Pressed, "#import-cancel")
