@@ -59,20 +59,25 @@ class LocalSite:
         return [path for path, _, _ in self.requests]
 
 
-def _app(site: LocalSite) -> web.Application:
+class _Handlers:
+    """The server's routes; ``site`` is where requests are recorded."""
+
+    def __init__(self, site: LocalSite) -> None:
+        self.site = site
+
     @web.middleware
-    async def record(request: web.Request, handler):
-        site.requests.append((request.path_qs, request.headers.get("User-Agent", ""), time.monotonic()))
+    async def record(self, request: web.Request, handler):
+        self.site.requests.append((request.path_qs, request.headers.get("User-Agent", ""), time.monotonic()))
         return await handler(request)
 
-    async def page(request: web.Request) -> web.StreamResponse:
-        name, content_type = site.overrides.get(request.path) or PAGE_ROUTES[request.path]
+    async def page(self, request: web.Request) -> web.StreamResponse:
+        name, content_type = self.site.overrides.get(request.path) or PAGE_ROUTES[request.path]
         return web.Response(body=(PAGES / name).read_bytes(), headers={"Content-Type": content_type})
 
-    async def robots(request: web.Request) -> web.Response:
+    async def robots(self, request: web.Request) -> web.Response:
         return web.Response(text="User-agent: *\nDisallow: /private/\n", content_type="text/plain")
 
-    async def redirect(request: web.Request) -> web.Response:
+    async def redirect(self, request: web.Request) -> web.Response:
         targets = {"once": "/reviews/lantern", "loop-a": "/redirect/loop-b",
                    "loop-b": "/redirect/loop-a", "to-file": "file:///etc/passwd",
                    "to-private": "/private/lantern"}
@@ -84,11 +89,11 @@ def _app(site: LocalSite) -> web.Application:
             target = targets[name]
         raise web.HTTPFound(target)
 
-    async def slow(request: web.Request) -> web.Response:
+    async def slow(self, request: web.Request) -> web.Response:
         await asyncio.sleep(3)
         return web.Response(text="too late", content_type="text/html")
 
-    async def trickle(request: web.Request) -> web.StreamResponse:
+    async def trickle(self, request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/html"})
         await response.prepare(request)
         for _ in range(40):
@@ -96,7 +101,7 @@ def _app(site: LocalSite) -> web.Application:
             await asyncio.sleep(0.05)
         return response
 
-    async def huge(request: web.Request) -> web.StreamResponse:
+    async def huge(self, request: web.Request) -> web.StreamResponse:
         declared = request.match_info["how"] == "declared"
         headers = {"Content-Type": "text/html"}
         if declared:
@@ -111,22 +116,22 @@ def _app(site: LocalSite) -> web.Application:
             pass  # the client stopped reading past its cap, as it should
         return response
 
-    async def image(request: web.Request) -> web.Response:
+    async def image(self, request: web.Request) -> web.Response:
         return web.Response(body=b"\x89PNG\r\n\x1a\n" + bytes(64), content_type="image/png")
 
-    async def gone(request: web.Request) -> web.Response:
+    async def gone(self, request: web.Request) -> web.Response:
         status = int(request.match_info["status"])
         return web.Response(status=status, text="not here", content_type="text/html")
 
-    async def availability(request: web.Request) -> web.Response:
+    async def availability(self, request: web.Request) -> web.Response:
         address = request.query.get("url", "")
         if "nosnapshot" in address:
             return web.json_response({"url": address, "archived_snapshots": {}})
-        snapshot = site.url(f"/web/20101003120000/{address}")
+        snapshot = self.site.url(f"/web/20101003120000/{address}")
         return web.json_response({"url": address, "archived_snapshots": {"closest": {
             "status": "200", "available": True, "url": snapshot, "timestamp": "20101003120000"}}})
 
-    async def snapshot(request: web.Request) -> web.Response:
+    async def snapshot(self, request: web.Request) -> web.Response:
         stamp = request.match_info["stamp"]
         body = (PAGES / "archived.html").read_bytes()
         if stamp.endswith("id_"):  # raw form: only a stray note and a leftover toolbar slip in
@@ -135,18 +140,22 @@ def _app(site: LocalSite) -> web.Application:
             body = body.replace(b"<body>", b"<body>" + TOOLBAR * 3)
         return web.Response(body=body, content_type="text/html")
 
-    app = web.Application(middlewares=[record])
-    app.router.add_get("/robots.txt", robots)
+
+
+def _app(site: LocalSite) -> web.Application:
+    handlers = _Handlers(site)
+    app = web.Application(middlewares=[handlers.record])
+    app.router.add_get("/robots.txt", handlers.robots)
     for path in PAGE_ROUTES:
-        app.router.add_get(path, page)
-    app.router.add_get("/redirect/{name}", redirect)
-    app.router.add_get("/slow", slow)
-    app.router.add_get("/trickle", trickle)
-    app.router.add_get("/huge/{how}", huge)
-    app.router.add_get("/image.png", image)
-    app.router.add_get("/status/{status}", gone)
-    app.router.add_get("/wayback/available", availability)
-    app.router.add_get("/web/{stamp}/{original:.*}", snapshot)
+        app.router.add_get(path, handlers.page)
+    app.router.add_get("/redirect/{name}", handlers.redirect)
+    app.router.add_get("/slow", handlers.slow)
+    app.router.add_get("/trickle", handlers.trickle)
+    app.router.add_get("/huge/{how}", handlers.huge)
+    app.router.add_get("/image.png", handlers.image)
+    app.router.add_get("/status/{status}", handlers.gone)
+    app.router.add_get("/wayback/available", handlers.availability)
+    app.router.add_get("/web/{stamp}/{original:.*}", handlers.snapshot)
     return app
 
 
