@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import zlib
 
 import pytest
 
@@ -235,6 +236,11 @@ def test_compressed_answers_are_bounded():
     with pytest.raises(FetchError) as caught:
         _decompress(bomb, "gzip", 1_000_000)
     assert caught.value.kind == "too-large"
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    assert _decompress(raw.compress(b"<p>raw</p>") + raw.flush(), "deflate", 100) == b"<p>raw</p>"
+    assert _decompress(zlib.compress(b"<p>z</p>"), "deflate", 100) == b"<p>z</p>"
+    with pytest.raises(FetchError, match="corrupt"):
+        _decompress(b"not compressed at all", "gzip", 100)
 
 
 def test_no_test_reached_the_network(no_network):
@@ -273,3 +279,27 @@ def test_https_is_verified(local_site, fetcher):
     error = fetch_error(fetcher, f"https://127.0.0.1:{local_site.port}/reviews/lantern")
     assert error.kind == "connect" and error.args[0].startswith("the connection to 127.0.0.1 failed (")
     assert "\n" not in str(error)
+
+
+def test_crawl_delay_slows_the_pacer_within_a_cap():
+    from nlmg_tui.importer.robots import MAX_CRAWL_DELAY, RobotsRules
+
+    rules = RobotsRules(lambda url: (200, b"User-agent: *\nCrawl-delay: 4\nDisallow: /x\n"))
+    assert rules.allows("http://slow.example/r")
+    assert rules.crawl_delay("http://slow.example/r") == 4.0
+    greedy = RobotsRules(lambda url: (200, b"User-agent: *\nCrawl-delay: 3600\n"))
+    greedy.allows("http://greedy.example/")
+    assert greedy.crawl_delay("http://greedy.example/") == MAX_CRAWL_DELAY
+    now, slept = [0.0], []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        now[0] += seconds
+
+    pacer = HostPacer(1.0, clock=lambda: now[0], sleep=sleep)
+    pacer.slow_down("slow.example", 4.0)
+    pacer.wait_turn("slow.example")
+    pacer.finished("slow.example")
+    pacer.wait_turn("slow.example")
+    pacer.wait_turn("other.example")
+    assert slept == [4.0]

@@ -112,9 +112,8 @@ class Fetcher:
                 raise FetchError("redirects", "the address redirects in a loop")
             seen.add(key)
             resolved = resolve(parts, self.settings.allow_local, self.settings.timeout)
-            if check_robots and not self.robots.allows(current):
-                raise FetchError("robots", "the site's robots.txt does not allow fetching "
-                                           f"{parts.path or '/'}")
+            if check_robots:
+                self._obey_robots(current, parts, resolved.host)
             if self.on_request is not None:
                 self.on_request(current)
             self.pacer.wait_turn(resolved.host)
@@ -128,6 +127,13 @@ class Fetcher:
             current = urljoin(current, location.strip())
             hops.append(current)
         raise FetchError("redirects", f"the address redirects more than {self.settings.max_redirects} times")
+
+    def _obey_robots(self, url: str, parts: SplitResult, host: str) -> None:
+        if not self.robots.allows(url):
+            raise FetchError("robots", f"the site's robots.txt does not allow fetching {parts.path or '/'}")
+        delay = self.robots.crawl_delay(url)
+        if delay:
+            self.pacer.slow_down(host, delay)
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
         try:
@@ -236,16 +242,18 @@ def _check_type(headers: Message, accept: tuple[str, ...]) -> None:
 
 
 def _decompress(body: bytes, encoding: str, limit: int) -> bytes:
-    """Undo gzip/deflate, stopping past ``limit`` bytes (a small body can inflate enormously)."""
-    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
-    inflater = zlib.decompressobj(wbits)
-    try:
-        data = inflater.decompress(body, limit + 1)
-    except zlib.error:
-        raise FetchError("connect", "the server sent a corrupt compressed page") from None
-    if len(data) > limit:
-        raise _too_large(limit)
-    return data
+    """Undo gzip/deflate, stopping past ``limit`` bytes (a small body can inflate enormously).
+    "deflate" is zlib-wrapped by the standard, raw on some servers: both are read."""
+    formats = [16 + zlib.MAX_WBITS] if "gzip" in encoding else [zlib.MAX_WBITS, -zlib.MAX_WBITS]
+    for wbits in formats:
+        try:
+            data = zlib.decompressobj(wbits).decompress(body, limit + 1)
+        except zlib.error:
+            continue
+        if len(data) > limit:
+            raise _too_large(limit)
+        return data
+    raise FetchError("http", "the server sent a corrupt compressed page")
 
 
 def _too_large(limit: int) -> FetchError:

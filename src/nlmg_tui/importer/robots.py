@@ -16,6 +16,9 @@ from urllib.robotparser import RobotFileParser
 
 ROBOTS_MAX_BYTES = 512 * 1024
 AGENT = "nlmg-tui"
+MAX_CRAWL_DELAY = 30.0
+"""A site's ``Crawl-delay`` is honoured up to this many seconds (a larger one would stall an
+import of a single page for minutes)."""
 
 RobotsFetch = Callable[[str], tuple[int, bytes]]
 """Fetch a robots.txt address: (status, body). Raises ``FetchError`` when unreachable."""
@@ -40,6 +43,18 @@ class RobotsRules:
             with self._lock:
                 self._sites[site] = parser
         return parser.can_fetch(self._agent, url)
+
+    def crawl_delay(self, url: str) -> float | None:
+        """The site's ``Crawl-delay`` for our agent (capped), once ``allows`` has read it."""
+        parts = urlsplit(url)
+        site = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
+        with self._lock:
+            parser = self._sites.get(site)
+        delay = parser.crawl_delay(self._agent) if parser is not None else None
+        try:
+            return min(float(delay), MAX_CRAWL_DELAY) if delay is not None else None
+        except (TypeError, ValueError):
+            return None
 
     def _load(self, site: str) -> RobotFileParser:
         parser = RobotFileParser(f"{site}/robots.txt")
@@ -68,6 +83,7 @@ class HostPacer:
         self._clock = clock
         self._sleep = sleep
         self._next_slot: dict[str, float] = {}
+        self._host_interval: dict[str, float] = {}
         self._lock = threading.Lock()
         self.waited = 0.0
         """Seconds spent waiting so far (the politeness delay, for benchmarks and reports)."""
@@ -77,7 +93,7 @@ class HostPacer:
         with self._lock:
             now = self._clock()
             start = max(now, self._next_slot.get(host, now))
-            self._next_slot[host] = start + self.interval
+            self._next_slot[host] = start + self._host_interval.get(host, self.interval)
             self.waited += start - now
         if start > now:
             self._sleep(start - now)
@@ -87,4 +103,11 @@ class HostPacer:
         a slow first request never lets the second arrive sooner than ``interval`` after it."""
         host = host.lower()
         with self._lock:
-            self._next_slot[host] = max(self._next_slot.get(host, 0.0), self._clock() + self.interval)
+            interval = self._host_interval.get(host, self.interval)
+            self._next_slot[host] = max(self._next_slot.get(host, 0.0), self._clock() + interval)
+
+    def slow_down(self, host: str, interval: float) -> None:
+        """Space requests to ``host`` at least ``interval`` apart (a robots.txt Crawl-delay)."""
+        host = host.lower()
+        with self._lock:
+            self._host_interval[host] = max(self.interval, interval)
