@@ -118,6 +118,13 @@ async def help_for(pilot: Pilot, app: NlmgApp) -> None:
     assert isinstance(app.screen, HelpScreen)
 
 
+async def import_dialog_opened(pilot: Pilot, app: NlmgApp) -> None:
+    from nlmg_tui.tui.screens.import_review import ImportReviewDialog
+
+    assert isinstance(app.screen, ImportReviewDialog)
+    assert isinstance(app.focused, Input) and app.focused.id == "import-source"
+
+
 async def palette_open(pilot: Pilot, app: NlmgApp) -> None:
     assert isinstance(app.screen, CommandPalette)
 
@@ -324,6 +331,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "f": ((), browse_filter_focused),
         "escape": (("f", "x", "y", "z"), browse_filter_cleared),
         "i": ((), browse_facts_tab),
+        "a": ((), import_dialog_opened),  # the import itself: tests/importer_web
         "space": ((), browse_marked_for_compare),
         "C": (("space", "j"), compare_opened),
         "q": ((), app_exited),

@@ -80,3 +80,11 @@ async def test_palette_shows_hostile_names_literally(app):
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)  # a command ran, nothing raised
         assert app.is_running
+
+
+async def test_palette_opens_the_import_dialog(app):
+    from nlmg_tui.tui.screens.import_review import ImportReviewDialog
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_palette_and_run(pilot, app, "import")
+        assert isinstance(app.screen, ImportReviewDialog)

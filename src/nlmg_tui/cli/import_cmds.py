@@ -1,9 +1,9 @@
-"""`nlmg-tui import PATH...` and `nlmg-tui imports list|remove`."""
+"""`nlmg-tui import PATH_OR_URL...` and `nlmg-tui imports list|remove`."""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -13,18 +13,24 @@ from rich.table import Table
 from rich.text import Text
 
 from nlmg_tui.cli.context import AppContext, emit, fail, print_json
+from nlmg_tui.corpus.models import Review
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import load_corpus
-from nlmg_tui.importer.decode import NotTextError
-from nlmg_tui.importer.pipeline import Corrections, extract, imported_id, read_bounded
+from nlmg_tui.importer.address import looks_like_address
+from nlmg_tui.importer.decode import NotTextError, decode_bytes
+from nlmg_tui.importer.fetch import Fetcher, FetchSettings
+from nlmg_tui.importer.from_address import ArchiveChoice
+from nlmg_tui.importer.one_source import Found, bundled_ids, read_source, save_found
+from nlmg_tui.importer.pipeline import Corrections, read_bounded
 from nlmg_tui.importer.store import ImportedReviews
-from nlmg_tui.textsafety import one_line
+from nlmg_tui.importer.wayback import DEFAULT_TIMESTAMP
+from nlmg_tui.textsafety import one_line, strip_unsafe
 
 
 @dataclass
 class Outcome:
     path: str
-    status: str  # imported | already imported | extracted | skipped
+    status: str  # imported | updated | already imported | extracted | skipped
     detail: str
 
 
@@ -33,90 +39,161 @@ def _data_dir() -> str | None:
     return context.data_dir if context else None
 
 
-def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
+def _expand(sources: list[str]) -> list[str | Path]:
+    """Addresses as they are; folders expanded to their files."""
+    items: list[str | Path] = []
+    for source in sources:
+        if looks_like_address(source):
+            items.append(source)
+            continue
+        path = Path(source)
         if path.is_dir() and not path.is_symlink():
-            files.extend(sorted(p for p in path.rglob("*") if not p.is_dir()))
+            items.extend(sorted(p for p in path.rglob("*") if not p.is_dir()))
         else:
-            files.append(path)
-    return files
+            items.append(path)
+    return items
+
+
+def _addresses_in(list_file: Path) -> list[str]:
+    """One address (or path) per line; blank lines and ``#`` comments are skipped."""
+    try:
+        text = decode_bytes(read_bounded(list_file)).text
+    except NotTextError as error:
+        fail(f"--from {list_file}: {error}")
+    lines = (line.split(" #", 1)[0].strip() for line in strip_unsafe(text).splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _archive_date(value: str) -> str:
+    digits = value.replace("-", "").strip()
+    if not (digits.isdigit() and digits.isascii() and 4 <= len(digits) <= 14):
+        raise click.BadParameter("give a date as YYYYMMDD (or YYYY, or up to YYYYMMDDhhmmss)")
+    return digits
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1)
+@click.option("--from", "list_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A file of addresses (or paths), one per line; # starts a comment.")
+@click.option("--archive", is_flag=True,
+              help="Import the Internet Archive's snapshot even if the page is still there.")
+@click.option("--archive-date", default=DEFAULT_TIMESTAMP, show_default=True,
+              callback=lambda _ctx, _param, value: _archive_date(value),
+              help="The snapshot wanted is the one closest to this date (YYYYMMDD).")
+@click.option("--allow-local", is_flag=True,
+              help="Allow addresses on this machine or its local network.")
+@click.option("--timeout", type=click.FloatRange(0.1, 300), default=15.0, show_default=True,
+              help="Seconds to wait for a server to connect or answer.")
+@click.option("--request-interval", type=click.FloatRange(0, 60), default=1.0, hidden=True,
+              help="Seconds between two requests to one host (tests and benchmarks lower it).")
 @click.option("--dry-run", is_flag=True, help="Show the extracted review without saving it.")
 @click.option("--json", "as_json", is_flag=True, help="With --dry-run, print the review JSON.")
 @click.option("--film", help="The film reviewed, when the page doesn't say.")
 @click.option("--critic", help="Set the critic by hand.")
 @click.option("--outlet", help="Set the outlet by hand.")
 @click.option("--date", help="Set the publication date by hand (e.g. 2011-06-21).")
-def import_command(paths: tuple[Path, ...], dry_run: bool, as_json: bool, film: str | None,
-                   critic: str | None, outlet: str | None, date: str | None) -> None:
-    """Import saved review pages (text, HTML, Markdown); a folder imports every file in it."""
-    corrections = Corrections(film=film, critic=critic, outlet=outlet, date=date)
-    store = ImportedReviews(_data_dir())
-    bundled = {imported_id(review): review.id for review in load_corpus().reviews}
-    files = _expand(paths)
-    outcomes: list[Outcome] = []
-    extracted_json = []
+def import_command(sources: tuple[str, ...], list_file: Path | None, archive: bool,
+                   archive_date: str, allow_local: bool, timeout: float, request_interval: float,
+                   dry_run: bool, as_json: bool, film: str | None, critic: str | None,
+                   outlet: str | None, date: str | None) -> None:
+    """Import saved review pages (text, HTML, Markdown) or web addresses (http, https).
+
+    A folder imports every file in it. An address that is gone (404, 410, unknown host), or
+    any address with --archive, is imported from the Internet Archive's closest snapshot.
+    """
+    wanted = list(sources) + (_addresses_in(list_file) if list_file else [])
+    if not wanted:
+        fail("name at least one file, folder or address (or --from FILE)")
+    run = ImportRun(
+        corrections=Corrections(film=film, critic=critic, outlet=outlet, date=date),
+        store=ImportedReviews(_data_dir()),
+        bundled=bundled_ids(load_corpus().reviews),
+        fetcher=Fetcher(FetchSettings(timeout=timeout, deadline=max(60.0, 4 * timeout),
+                                      allow_local=allow_local, min_interval=request_interval)),
+        archive=ArchiveChoice(always=archive, timestamp=archive_date),
+        dry_run=dry_run, as_json=as_json)
+    items = _expand(wanted)
     err = Console(stderr=True, markup=False, emoji=False, highlight=False)
-    with Progress(console=err, transient=True, disable=len(files) < 2 or not err.is_terminal) as bar:
-        task = bar.add_task("importing", total=len(files))
-        for path in files:
-            outcomes.append(
-                _import_one(path, corrections, store, bundled, dry_run, as_json, extracted_json))
+    with Progress(console=err, transient=True, disable=len(items) < 2 or not err.is_terminal) as bar:
+        task = bar.add_task("importing", total=len(items))
+        for item in items:
+            run.outcomes.append(run.import_one(item))
             bar.advance(task)
     if dry_run and as_json:
-        print_json(extracted_json[0] if len(extracted_json) == 1 else extracted_json)
-    elif not dry_run or len(files) > 1:
-        _summary(outcomes)
-    skipped = [o for o in outcomes if o.status == "skipped"]
+        print_json(run.extracted_json[0] if len(run.extracted_json) == 1 else run.extracted_json)
+    elif not dry_run or len(items) > 1:
+        _summary(run.outcomes)
+    skipped = [o for o in run.outcomes if o.status == "skipped"]
     for outcome in skipped:
         click.echo(f"nlmg-tui: skipped {one_line(outcome.path)}: {one_line(outcome.detail)}", err=True)
     if skipped:
         sys.exit(1)
 
 
-def _import_one(path: Path, corrections: Corrections, store: ImportedReviews,
-                bundled: dict[str, str], dry_run: bool, as_json: bool, extracted_json: list) -> Outcome:
-    name = str(path)
-    try:
-        result = extract(read_bounded(path), path.name, corrections)
-    except NotTextError as error:
-        return Outcome(name, "skipped", str(error))
-    review = result.review
-    who = review.critic or "unnamed critic"
-    if dry_run:
-        if as_json:
-            extracted_json.append(review.to_json())
-        else:
-            emit(review_renderable(review))
-            emit(Text(f"decoding: {result.decoding}; format: {result.page_format}",
-                                 style="dim"))
-        return Outcome(name, "extracted", f"{review.id} ({who})")
-    if review.id in bundled:
-        return Outcome(name, "already imported", f"the same review is bundled as {bundled[review.id]}")
-    if store.contains(review.id):
-        return Outcome(name, "already imported", review.id)
-    try:
-        store.save(review, result.decoding)
-    except OSError as error:
-        return Outcome(name, "skipped", f"could not save to {store.folder}: {error.strerror or error}")
-    return Outcome(name, "imported", f"{review.id} ({who}, {len(review.paragraphs)} paragraphs; "
-                                     f"{result.decoding})")
+@dataclass
+class ImportRun:
+    """One ``nlmg-tui import``: its settings, and the outcome of each file or address."""
+
+    corrections: Corrections
+    store: ImportedReviews
+    bundled: dict[str, str]
+    fetcher: Fetcher
+    archive: ArchiveChoice
+    dry_run: bool
+    as_json: bool
+    outcomes: list[Outcome] = field(default_factory=list)
+    extracted_json: list[dict] = field(default_factory=list)
+
+    def import_one(self, item: str | Path) -> Outcome:
+        name = str(item)
+        try:
+            found = self._read(item)
+        except NotTextError as error:
+            return Outcome(name, "skipped", str(error))
+        except Exception as error:  # noqa: BLE001 - one bad page never stops the others
+            return Outcome(name, "skipped", f"unexpected {type(error).__name__}: {error}")
+        if self.dry_run:
+            self._show(found)
+            return Outcome(name, "extracted", f"{found.review.id} ({_who(found.review)})")
+        return self._save(name, found)
+
+    def _read(self, item: str | Path) -> Found:
+        return read_source(item, self.fetcher, self.corrections, self.archive)
+
+    def _show(self, found: Found) -> None:
+        if self.as_json:
+            self.extracted_json.append(found.review.to_json())
+            return
+        emit(review_renderable(found.review))
+        note = f"decoding: {found.decoding}; format: {found.page_format}"
+        if found.address is not None and found.address.snapshot_url:
+            note += f"; archived {found.address.snapshot_date}: {found.address.snapshot_url}"
+        emit(Text(one_line(note), style="dim"))
+
+    def _save(self, name: str, found: Found) -> Outcome:
+        try:
+            saved = save_found(found, self.store, self.bundled)
+        except OSError as error:
+            return Outcome(name, "skipped",
+                           f"could not save to {self.store.folder}: {error.strerror or error}")
+        return Outcome(name, saved.status, saved.detail)
+
+
+def _who(review: Review) -> str:
+    return review.critic or "unnamed critic"
 
 
 def _summary(outcomes: list[Outcome]) -> None:
     table = Table(title="import summary", title_justify="left")
-    table.add_column("file")
+    table.add_column("file or address")
     table.add_column("result")
     table.add_column("detail")
     for outcome in outcomes:
         table.add_row(Text(one_line(outcome.path)), Text(outcome.status), Text(one_line(outcome.detail)))
     emit(table)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("imported", "already imported", "skipped")}
-    click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
+    counts = {s: sum(o.status == s for o in outcomes)
+              for s in ("imported", "updated", "already imported", "skipped")}
+    click.echo(", ".join(f"{n} {s}" for s, n in counts.items() if n or s != "updated"))
 
 
 @click.group("imports")
@@ -135,7 +212,7 @@ def list_command(as_json: bool) -> None:
     if as_json:
         print_json([{"id": r.review.id, "source_name": r.source_name, "imported_at": r.imported_at,
                      "critic": r.review.critic, "headline": r.review.headline,
-                     "decoding": r.decoding} for r in records])
+                     "decoding": r.decoding, "address": r.address} for r in records])
         return
     table = Table(title=f"imported reviews ({len(records)})", title_justify="left")
     for column in ("id", "critic", "headline", "source file", "imported"):

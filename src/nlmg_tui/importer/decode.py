@@ -39,8 +39,12 @@ class Decoded:
         return how
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode a saved page; raise ``NotTextError`` for empty or binary input."""
+def decode_bytes(data: bytes, *, declared_charset: str | None = None) -> Decoded:
+    """Decode a saved page; raise ``NotTextError`` for empty or binary input.
+
+    ``declared_charset`` (a server's Content-Type charset) is tried after BOMs and strict UTF-8
+    and before any guess: servers often declare latin-1 for UTF-8 pages, never the reverse.
+    """
     if not data.strip():
         raise NotTextError("the file is empty")
     for magic, kind in _MAGIC:
@@ -55,10 +59,9 @@ def decode_bytes(data: bytes) -> Decoded:
         return _utf16(data, utf16, guessed=True)
     if b"\x00" in data:
         raise NotTextError("the file holds NUL bytes: it looks binary, not a text page")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    strict = _strict_utf8(data) or _declared(data, declared_charset)
+    if strict is not None:
+        return strict
     if _mostly_utf8(data):
         return _utf8(data, "utf-8")
     japanese = _as_shift_jis(data)
@@ -67,6 +70,32 @@ def decode_bytes(data: bytes) -> Decoded:
     if not any(b in _CP1252_UNDEFINED for b in data):
         return Decoded(data.decode("cp1252"), "cp1252", guessed=True)
     return Decoded(data.decode("latin-1"), "latin-1", guessed=True)
+
+
+def _strict_utf8(data: bytes) -> Decoded | None:
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _declared(data: bytes, charset: str | None) -> Decoded | None:
+    """The bytes decoded strictly with a declared charset, or None when it is unknown or unfit.
+    As browsers do, a declared latin-1 or ASCII means cp1252 (when its bytes are all defined)."""
+    if not charset:
+        return None
+    try:
+        name = codecs.lookup(charset.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    if name == "utf-7":  # a charset pages use only to smuggle markup past filters
+        return None
+    if name in ("iso8859-1", "ascii") and not any(b in _CP1252_UNDEFINED for b in data):
+        name = "cp1252"
+    try:
+        return Decoded(data.decode(name), f"{name} (declared)")
+    except (UnicodeDecodeError, LookupError):  # LookupError: not a text codec (base64, rot13)
+        return None
 
 
 def _utf8(data: bytes, name: str) -> Decoded:

@@ -105,10 +105,12 @@ def _cp1252_byte(ch: str) -> int:
         raise ValueError(ch) from None
 
 
-def extract(data: bytes, name: str, corrections: Corrections | None = None) -> Extracted:
-    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review."""
+def extract(data: bytes, name: str, corrections: Corrections | None = None, *,
+            declared_charset: str | None = None) -> Extracted:
+    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review.
+    ``declared_charset`` is the charset a server declared for the bytes, if any."""
     corrections = corrections or Corrections()
-    decoded: Decoded = decode_bytes(data)
+    decoded: Decoded = decode_bytes(data, declared_charset=declared_charset)
     text, repaired = repair_mojibake(decoded.text)  # before stripping: it holds C1 bytes
     text = strip_unsafe(text)
     decoding = decoded.describe() + (", mojibake repaired" if repaired else "")
@@ -129,6 +131,11 @@ def imported_id(review: Review) -> str:
     """Same body, same id: importing a page twice (or a copy of it) is recognised."""
     digest = hashlib.sha1("\n".join(fold(p.text) for p in review.paragraphs).encode()).hexdigest()
     return f"imp-{digest[:12]}"
+
+
+def apply_corrections(review: Review, corrections: Corrections) -> Review:
+    """``review`` with the fields the user set by hand (the app's import dialog)."""
+    return _apply(review, corrections)
 
 
 def _apply(review: Review, corrections: Corrections) -> Review:

@@ -6,10 +6,12 @@ never overwrite each other, and the same page imported twice maps to the same fi
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from nlmg_tui import paths
 from nlmg_tui.corpus.models import Corpus, Review
@@ -25,6 +27,8 @@ class ImportedReview:
     source_name: str
     imported_at: str
     decoding: str
+    address: dict[str, Any] | None = None
+    """For a page imported from the web: ``from_address.AddressSource`` as JSON."""
 
 
 class ImportedReviews:
@@ -40,10 +44,13 @@ class ImportedReviews:
     def contains(self, review_id: str) -> bool:
         return self.path_for(review_id).is_file()
 
-    def save(self, review: Review, decoding: str) -> ImportedReview:
+    def save(self, review: Review, decoding: str, *,
+             address: dict[str, Any] | None = None) -> ImportedReview:
+        """Write ``review`` (replacing any import with its id); ``address`` records where a
+        page fetched from the web came from."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record = ImportedReview(review, review.source,
-                                datetime.now(UTC).isoformat(timespec="seconds"), decoding)
+                                datetime.now(UTC).isoformat(timespec="seconds"), decoding, address)
         payload = {
             "format": FORMAT,
             "source_name": record.source_name,
@@ -51,6 +58,8 @@ class ImportedReviews:
             "decoding": record.decoding,
             "review": review.to_json(),
         }
+        if address is not None:
+            payload["address"] = address
         data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         write_atomically(self.path_for(review.id), data)
         return record
@@ -65,7 +74,7 @@ class ImportedReviews:
                 payload = json.loads(path.read_text(encoding="utf-8"))
                 records.append(ImportedReview(
                     Review.from_json(payload["review"]), payload["source_name"],
-                    payload["imported_at"], payload.get("decoding", "")))
+                    payload["imported_at"], payload.get("decoding", ""), payload.get("address")))
             except (OSError, ValueError, KeyError, TypeError):
                 try:
                     moved = set_aside(path, "corrupt")
@@ -82,7 +91,19 @@ class ImportedReviews:
         if len(matches) != 1:
             return None
         self.path_for(matches[0].review.id).unlink()
+        self.fetched_page_path(matches[0].review.id).unlink(missing_ok=True)
         return matches[0]
+
+    def fetched_page_path(self, review_id: str) -> Path:
+        return self.folder / f"{review_id}.fetched.gz"
+
+    def save_fetched_page(self, review_id: str, data: bytes) -> Path:
+        """Keep the bytes of a page fetched from the web (gzip, written atomically), so it can
+        be extracted again after the rules improve, even if the page is gone by then."""
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = self.fetched_page_path(review_id)
+        write_atomically(path, gzip.compress(data, mtime=0))
+        return path
 
 
 def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:

@@ -273,6 +273,15 @@ class NlmgApp(App[None]):
         if result is not None:
             self.last_search = result
 
+    def replace_corpus(self, corpus: Corpus) -> None:
+        """A review was imported: screens opened from now on see ``corpus``, and the search
+        index is built again (search says it is not ready until then)."""
+        self.corpus = corpus
+        self.search_index = None
+        self._current_notes = None
+        self.run_worker(self._build_search_index, thread=True, group="search-index",
+                        exclusive=True, exit_on_error=False)
+
     def _build_search_index(self) -> SearchIndex:
         from nlmg_tui.search import SearchIndex, documents_from_corpus
 

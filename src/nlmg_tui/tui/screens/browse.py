@@ -78,6 +78,7 @@ class BrowseScreen(AppScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False,
                 id="browse.clear_filter"),
         Binding("i", "toggle_facts", "Film facts", id="browse.facts"),
+        Binding("a", "import_review", "Import…", show=False, id="browse.import"),
         Binding("q", "app.quit", "Quit", id="browse.quit"),
     ]
 
@@ -85,7 +86,8 @@ class BrowseScreen(AppScreen):
         "Open": ("open_review", "open_comments"),
         "Compare": ("toggle_mark", "compare"),
         "Move": ("cursor_down", "cursor_up", "cursor_first", "cursor_last"),
-        "List": ("cycle_sort", "reverse_sort", "focus_filter", "clear_filter", "toggle_facts"),
+        "List": ("cycle_sort", "reverse_sort", "focus_filter", "clear_filter", "toggle_facts",
+                 "import_review"),
     }
 
     class SpoilerLevelsRead(Message):
@@ -301,6 +303,23 @@ class BrowseScreen(AppScreen):
 
     def action_toggle_facts(self) -> None:
         self.show_pane("preview-pane" if self.panes.current == "facts-pane" else "facts-pane")
+
+    def action_import_review(self) -> None:
+        """Import a review from a path or an address; once saved it joins the list."""
+        from nlmg_tui.importer.one_source import bundled_ids
+        from nlmg_tui.tui.screens.import_review import ImportReviewDialog, add_to_corpus
+
+        def imported(review: Review | None) -> None:
+            if review is not None:
+                self.corpus = add_to_corpus(self.corpus, review)
+                self.app.replace_corpus(self.corpus)  # type: ignore[attr-defined]
+                self.filter_input.value = ""
+                self.refresh_list(keep=review.id)
+                self.notify(f"Imported {review.critic or 'a review'}: {review.headline or review.id}",
+                            markup=False)
+
+        data_dir = self.app.settings_file.parent  # type: ignore[attr-defined]
+        self.app.push_screen(ImportReviewDialog(data_dir, bundled_ids(self.corpus.reviews)), imported)
 
     def show_pane(self, pane_id: str) -> None:
         """Show the preview or the film facts below the list."""
