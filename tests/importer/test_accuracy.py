@@ -72,7 +72,7 @@ def test_real_page_facts_hold_no_page_text() -> None:
     assert len(hosts) >= 25
     first_split = [page["set"] for page in facts.values() if page["set"] in ("dev", "heldout")]
     assert 0.25 <= first_split.count("heldout") / len(first_split) <= 0.4
-    assert {page["set"] for page in facts.values()} == {"dev", "heldout", "fresh"}
+    assert {page["set"] for page in facts.values()} == {"dev", "heldout", "fresh", "fresh2"}
     for name, page in facts.items():
         assert "never-let-me-go" not in page["url"] and "never let me go" not in name
         assert all(set(p) == {"sha1", "words"} and len(p["sha1"]) == 16 for p in page["body"])
