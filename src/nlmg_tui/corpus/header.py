@@ -22,12 +22,19 @@ _MAX_HEADLINE_WORDS = 20
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
 _MAX_DECK_WORDS = 10
+_MAX_OPENER_WORDS = 12
+_OPENER_RATIO = 3
+# A blog's note to its readers ("Tell me what you think ... link to my site") may run longer.
+_MAX_SITE_TALK_PREFACE = 6
+_MAX_SITE_TALK_WORDS = 160
+_MAX_SITE_TALK_PARAGRAPH_WORDS = 50
 _SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our (site|experts|reviews?))\b",
                         re.I)
 _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
 _RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
                            r"|[^A-Za-z]+", re.I)
+_MIN_MENU = 4
 _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 _REVIEW_WORD = re.compile(r"\breview\b", re.I)
 _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
@@ -49,6 +56,11 @@ def body_start(lines: list[Line]) -> int:
         if _is_deck(lines, first, prose):
             lines[first].role = "preface"
             return prose[1]
+        above = [line for line in lines[:first] if line.text and line.role != "chrome"]
+        if _is_short_opener(lines, first, prose, above):
+            # under a lone date line it is the post's title; under a title, its deck
+            lines[first].role = "heading" if _is_date_line(above[0].text) else "preface"
+            return prose[1]
         return first
     for line in lines[first:anchor]:
         if line.role in ("prose", "label", "short"):
@@ -59,13 +71,16 @@ def body_start(lines: list[Line]) -> int:
 def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
     """A byline or date line (or, when every preface paragraph talks to the reader about the
     site, a title) after a short run of preface paragraphs, with two or more paragraphs after it."""
-    for count in range(1, min(_MAX_PREFACE, len(prose) - 1) + 1):
+    for count in range(1, min(_MAX_SITE_TALK_PREFACE, len(prose) - 1) + 1):
         before = [lines[i] for i in prose[:count]]
         after = prose[count:]
         words = sum(len(line.text.split()) for line in before)
-        if words > _MAX_PREFACE_WORDS or len(after) < 2:
+        site_talk = all(_SITE_TALK.search(line.text)
+                        and len(line.text.split()) <= _MAX_SITE_TALK_PARAGRAPH_WORDS for line in before)
+        most, most_words = ((_MAX_SITE_TALK_PREFACE, _MAX_SITE_TALK_WORDS) if site_talk
+                            else (_MAX_PREFACE, _MAX_PREFACE_WORDS))
+        if count > most or words > most_words or len(after) < 2:
             return None
-        site_talk = all(_SITE_TALK.search(line.text) for line in before)
         for index in range(prose[count - 1] + 1, after[0]):
             if _is_anchor(lines[index], site_talk):
                 return index
@@ -89,6 +104,18 @@ def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
     return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
             and following is not None and following.role in ("chrome", "heading")
             and any(other.role == "heading" for other in lines[:first] if other.text))
+
+
+def _is_short_opener(lines: list[Line], first: int, prose: list[int], above: list[Line]) -> bool:
+    """A short first line under nothing but a date line or a title, with a much longer
+    paragraph after it: a blog post's title (a question, a quip) or a one-line deck."""
+    if len(prose) < 3 or len(above) != 1 or above[0].role not in ("heading", "field"):
+        return False
+    if not (_is_date_line(above[0].text) or can_be_headline(above[0].text)):
+        return False
+    words = len(lines[first].text.split())
+    following = len(lines[prose[1]].text.split())
+    return words <= _MAX_OPENER_WORDS and following >= _OPENER_RATIO * words
 
 
 def _is_date_line(text: str) -> bool:
@@ -167,9 +194,17 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     if name is None and after[0].role in ("heading", "byline"):
         name = bylines.sign_off_name(after[0].text)
     rest = after[1:]
+    if name and _named_in_body(lines, last_body_line, name):
+        return None  # the film's director or a star, credited under the review
     if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
         return name, after[0]
     return None
+
+
+def _named_in_body(lines: list[Line], last_body_line: int, name: str) -> bool:
+    """A critic does not write about themselves in the third person: a name the body talks
+    about ("Jane Doe's latest film") is someone in or behind the film."""
+    return any(name in line.text for line in lines[:last_body_line] if line.role == "prose")
 
 
 def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
@@ -211,10 +246,27 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
                         and can_be_headline(line.text) and not _runs_on(lines, line)), None)
         if nearest is not None:
             return nearest
+    menus = menu_lines(lines)
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
-                  and not _runs_on(lines, line)]
+                  and not _runs_on(lines, line) and line.number not in menus]
     return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
                 candidates[0] if candidates else None)
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Line numbers of menus: runs of _MIN_MENU or more headings on consecutive lines (a list of
+    sections, of new reviews, of related headlines), none of them the review's headline."""
+    menus: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, Line(0, "")]:
+        if line.text and line.role in ("heading", "chrome"):
+            run.append(line)
+            continue
+        headings = [other.number for other in run if other.role == "heading"]
+        if len(headings) >= _MIN_MENU:
+            menus.update(headings)
+        run = []
+    return menus
 
 
 def _runs_on(lines: list[Line], line: Line) -> bool:
