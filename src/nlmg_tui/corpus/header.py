@@ -30,6 +30,7 @@ _MAX_PREFACE_WORDS = 80
 _MAX_DECK_WORDS = 10
 _MAX_OPENER_WORDS = 12
 _OPENER_RATIO = 3
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b")
 # A blog's note to its readers ("Tell me what you think ... link to my site") may run longer.
 _MAX_SITE_TALK_PREFACE = 6
 _MAX_SITE_TALK_WORDS = 160
@@ -115,6 +116,8 @@ def _is_short_opener(lines: list[Line], first: int, prose: list[int], above: lis
         return False
     words = len(lines[first].text.split())
     following = len(lines[prose[1]].text.split())
+    if not is_date_line(above[0].text) and _FIRST_PERSON.search(lines[first].text):
+        return False  # "I loved it." under the title opens the review; a deck is not in the first person
     return words <= _MAX_OPENER_WORDS and following >= _OPENER_RATIO * words
 
 

@@ -22,7 +22,7 @@ _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
 _RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
                            r"|[^A-Za-z]+", re.I)
-_MIN_MENU = 4
+_MIN_MENU = 5
 _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 # "Review: Title", "Article: TITLE": a heading that says what the page is.
 _REVIEW_WORD = re.compile(r"\b(?:review|article)\b", re.I)
@@ -90,7 +90,7 @@ def _title_shown_twice(lines: list[Line], header: list[Line]) -> Line | None:
 
 
 def menu_lines(lines: list[Line]) -> set[int]:
-    """Line numbers of menus: runs of _MIN_MENU or more headings on consecutive lines (a list of
+    """Line numbers of menus: runs of five or more headings on consecutive lines (a list of
     sections, of new reviews, of related headlines), none of them the review's headline."""
     menus: set[int] = set()
     run: list[Line] = []
