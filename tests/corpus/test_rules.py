@@ -395,3 +395,12 @@ def test_a_name_the_body_talks_about_is_not_a_sign_off() -> None:
     assert clean_page(page, source="credit.txt").critic is None
     signed = page.replace("Ines Korr's new film", "The new film").replace("she has made", "anyone made")
     assert clean_page(signed, source="signed.txt").critic == "Ines Korr"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Filmsite.com Rating 4 Star Rating", "Filmsite.com"),
+    ("Thanks for sharing Reelnotes.net with others!", "Reelnotes.net"),
+    ("Visit Filmsite.com for more", None),
+])
+def test_a_site_named_by_its_address(line: str, outlet: str | None) -> None:
+    assert outlet_line(line) == outlet
