@@ -117,8 +117,9 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
     """A line in lower case between body paragraphs ("are you holding back") is the writer's
     style, not a heading: headings never start in lower case."""
-    if not lines[index].text[:1].islower() or draft.previous is None:
-        return False
+    text = lines[index].text
+    if not text[:1].islower() or draft.previous is None or not function_words(text):
+        return False  # "monsters 2010 dvd": an image's name, not a sentence
     following = next_text(lines, index)
     previous_in_body = bool(draft.paragraphs) and draft.last_line == draft.previous.number
     return previous_in_body and following is not None and (

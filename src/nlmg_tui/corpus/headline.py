@@ -25,7 +25,7 @@ _RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|g
 _MIN_MENU = 5
 _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 # "Review: Title", "Article: TITLE": a heading that says what the page is.
-_REVIEW_WORD = re.compile(r"\b(?:review|article)\b", re.I)
+_REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
 _SHOWN_TWICE = 2
 _MAX_TITLE_SHOWN_TWICE_WORDS = 8
 # "Creator: A, B", "Year: 2010": a labelled credit or fact, whatever its label.
