@@ -7,10 +7,11 @@ Two kinds of pages:
 - real review pages of other films, kept outside the repository (their text is not ours): their
   annotated facts are committed in ``tests/importer/real_facts.json`` (names, dates, ratings,
   and a sha1 of each expected body paragraph, never the text); scored when ``--pages DIR`` holds
-  the page files. Each page is in the development set (the rules were written while looking at
-  it: in-sample), the held-out set (split off before any rule was written and not looked at
-  while writing rules: out-of-sample) or the fresh set (collected after the rules were written:
-  out-of-sample).
+  the page files. Four sets: ``dev`` (round 1 wrote its rules looking at them), ``heldout``
+  (held out in round 1, looked at in round 2), ``fresh`` (collected after round 1, looked at in
+  round 2): all three in-sample now; and ``fresh2`` (collected before round 2 changed any rule
+  and never looked at while writing rules: out-of-sample). Misses are named only for the
+  in-sample sets, so that the out-of-sample pages stay unseen by whoever tunes the rules.
 
 Run: python benchmarks/extraction_accuracy.py [--pages DIR]
 """
@@ -36,9 +37,13 @@ SETS = {"development pages": TESTS / "pages", "held-out pages": TESTS / "unseen"
 FIELDS = ("critic", "date", "rating", "body start", "body end", "no chrome", "comments")
 REAL_FIELDS = ("critic", "date", "rating", "outlet", "headline", "body start", "body end",
                "no chrome", "comments")
-REAL_SETS = {"dev": "real pages, development set (in-sample)",
-             "heldout": "real pages, held-out set (out-of-sample)",
-             "fresh": "real pages collected after the rules were written (out-of-sample)"}
+REAL_SETS = {"dev": "real pages, round 1 development set (in-sample)",
+             "heldout": "real pages, round 1 held-out set (in-sample since round 2)",
+             "fresh": "real pages, round 1 fresh set (in-sample since round 2)",
+             "fresh2": "real pages collected before round 2 changed any rule (out-of-sample)"}
+# Sets whose misses are named: the rules were written while looking at them. The others print
+# figures only, so that whoever tunes the rules never sees which of their pages fail.
+NAMED_SETS = ("dev", "heldout", "fresh")
 
 
 def score_page(name: str, expected: dict, folder: Path = PAGES) -> dict[str, bool]:
@@ -137,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {platform.python_version()} on {platform.platform()}")
     if args.pages:
         for set_name, results in real_results(args.pages).items():
-            _print_real(REAL_SETS[set_name], results, name_misses=set_name == "dev")
+            _print_real(REAL_SETS[set_name], results, name_misses=set_name in NAMED_SETS)
     perfect = True
     for title, folder in SETS.items():
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))

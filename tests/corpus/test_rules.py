@@ -346,3 +346,61 @@ def test_a_page_twice_the_same_caption_and_a_deck() -> None:
 )
 def test_mastheads(line: str, outlet: str | None) -> None:
     assert masthead(line) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Rated 4.0", 0.8), ("rated 3.5", 0.7), ("B+", 0.825), ("A-", 0.925),
+     ("I would rate this as a 5-star film.", 1.0), ("Rated R", None), ("Rated 15", None),
+     ("Rated 12A", None), ("Rating 4", None), ("Rated 3 out of 5", 0.6)],
+)
+def test_round_two_rating_forms(text: str, value: float | None) -> None:
+    found = find_ratings(text)
+    assert (found[0].value if found else None) == (None if value is None else pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [("Skip Nav", True), ("Send to a Friend via Email", True), ("Comments: 2 Responses", True),
+     ("3 comments", True), ("If you like this blog, do subscribe to The Jar by Email!", True),
+     ("The film will be showing at the Rex Festival on the 9th, 11th and 12th May.", True),
+     ("The festival showed it on the 9th.", False),
+     ("She subscribes to no one's idea of a heroine, and it shows.", False)],
+)
+def test_round_two_chrome(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome
+
+
+def test_title_case_lines_are_not_unpunctuated_prose() -> None:
+    from nlmg_tui.corpus.lines import is_title_case, is_unpunctuated_prose
+
+    headline = "Two Stars Share First Looks From the Set of Their New Heist Sequel in the City"
+    cut_off = "But the director goes further than that – she never shies away from the hard part of"
+    assert is_title_case(headline) and not is_unpunctuated_prose(headline)
+    assert not is_title_case(cut_off) and is_unpunctuated_prose(cut_off)
+
+
+def test_lower_case_lines_between_paragraphs_stay_in_the_body() -> None:
+    page = ("went to the pictures\n\n, it was good.\n\nthe lead is great, she carries it all.\n\n"
+            "what would you keep\n\nwhat would you let go\n\n"
+            "people say it is slow but i think they missed the point of it all.\n")
+    texts = [p.text for p in clean_page(page, source="lower.txt").paragraphs]
+    assert "what would you keep" in texts and "what would you let go" in texts
+    assert texts[-1].startswith("people say")
+
+
+def test_a_name_the_body_talks_about_is_not_a_sign_off() -> None:
+    page = ("Ines Korr's new film is a patient study of a family that talks around the one thing it "
+            "needs to say, and it is the best thing she has made.\n\nInes Korr\n\nFR 2011 98m\n")
+    assert clean_page(page, source="credit.txt").critic is None
+    signed = page.replace("Ines Korr's new film", "The new film").replace("she has made", "anyone made")
+    assert clean_page(signed, source="signed.txt").critic == "Ines Korr"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Filmsite.com Rating 4 Star Rating", "Filmsite.com"),
+    ("Thanks for sharing Reelnotes.net with others!", "Reelnotes.net"),
+    ("Visit Filmsite.com for more", None),
+])
+def test_a_site_named_by_its_address(line: str, outlet: str | None) -> None:
+    assert outlet_line(line) == outlet

@@ -60,6 +60,9 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             continue
         if line.role in ("chrome", "form", "thread", "preface", "bio"):
             _end_section(draft, line, line.role != "bio")
+        elif line.role == "heading" and _is_lower_case_prose(draft, lines, index):
+            draft.add(line.text, line.number, draft.section)
+            draft.previous = line
         elif line.role == "heading":
             _take_heading(draft, lines, index)
         elif line.role == "label":
@@ -109,6 +112,18 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
     previous = draft.previous
     return (line.role == "short" and previous is not None
             and previous.role in ("prose", "label") and _next_is_prose(lines, index))
+
+
+def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
+    """A line in lower case between body paragraphs ("are you holding back") is the writer's
+    style, not a heading: headings never start in lower case."""
+    text = lines[index].text
+    if not text[:1].islower() or draft.previous is None or not function_words(text):
+        return False  # "monsters 2010 dvd": an image's name, not a sentence
+    following = next_text(lines, index)
+    previous_in_body = bool(draft.paragraphs) and draft.last_line == draft.previous.number
+    return previous_in_body and following is not None and (
+        following.role == "prose" or (following.role == "heading" and following.text[:1].islower()))
 
 
 def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:

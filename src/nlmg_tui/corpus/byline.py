@@ -59,6 +59,8 @@ _OUTLET_LINE = re.compile(
     r"Why you can trust (?P<trust>[A-Z][\w+&'’.]*"
     r"(?: (?!(?:Our|We|The|This|Here|You)\b)[A-Z][\w+&'’.]*){0,3}))"
 )
+_SITE_ADDRESS = re.compile(
+    r"^(?:Thanks for sharing )?(?P<site>[A-Z][\w-]*\.(?:com|net|org|co\.uk))(?: Rating\b| with others)")
 ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
@@ -139,10 +141,12 @@ def masthead(line: str) -> str | None:
 
 
 def outlet_line(line: str) -> str | None:
-    """The outlet a line names on its own ("— The Daily Planet", "Why you can trust X")."""
+    """The outlet a line names on its own ("— The Daily Planet", "Why you can trust X"), or a
+    site named by its address in its own rating label or share box ("Filmsite.com Rating")."""
     match = _OUTLET_LINE.match(line)
     if not match:
-        return None
+        site = _SITE_ADDRESS.match(line)
+        return site["site"] if site else None
     return (match["dash"] or match["trust"]).rstrip(".")
 
 

@@ -26,9 +26,11 @@ _SHORT_LINE_PHRASES = [
     r"you are commenting", r"connecting to", r"fill in your details", r"click an icon",
     r"add to (collection|favorites|favourites|watchlist|list)", r"rate this",
     r"(dvd|blu-ray|poster) (cover|art)", r"a-z", r"^\+ ?\d+ ?more$", r"^\d+ (photos|images|pictures)$",
-    r"^home$", r"^menu$", r"skip to", r"print this", r"e-?mail this", r"buy (now|on)", r"shop",
+    r"^home$", r"^menu$", r"skip (to|nav(igation)?)", r"print this", r"e-?mail this", r"buy (now|on)",
+    r"shop",
     r"^next$", r"^previous$", r"^logo$", r"(twitter|facebook) (picture|photo)", r"^more news$",
-    r"imdb link",
+    r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
+    r"photo (from|courtesy|credit)", r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
 ]
 _SHORT_LINE = re.compile("|".join(f"(?:(?<!\\w){p}(?!\\w))" for p in _SHORT_LINE_PHRASES))
 
@@ -39,7 +41,8 @@ _ANY_LINE = re.compile(
     r"login with your|log in with your|required fields are marked|"
     r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
-    r"check back (soon|later)|why you can trust|our reviews policy"
+    r"check back (soon|later)|why you can trust|our reviews policy|"
+    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time"
 )
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -64,12 +67,15 @@ BRACKETED_NAME = re.compile(r"^\[(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){
 # Screening times: "Fri 7.30pm, Sat 3pm at the Rex", "Screens daily at 8pm".
 _SCREENING_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)? ?[ap]\.?m\b")
 _SCREENING_WORD = re.compile(r"\b(?:screens?|screenings?|showing at|playing at|now showing|tickets)\b")
+# "... showing at the festival on the 18th, 20th and 21st October": days without times.
+_SCREENING_DAYS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
 
 
 def _is_screening_times(folded: str) -> bool:
     times = len(_SCREENING_TIME.findall(folded))
     return len(folded.split()) <= _CREDIT_LINE_WORDS and (
-        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded))))
+        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded)))
+        or (len(_SCREENING_DAYS.findall(folded)) >= 2 and bool(_SCREENING_WORD.search(folded))))
 
 
 def is_credit_line(line: str) -> bool:
@@ -93,8 +99,10 @@ def is_chrome(line: str) -> bool:
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 
 
-_FORM_START = re.compile(r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed)",
-                         re.I)
+_FORM_START = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed|"
+    r"(first|top|recent|latest) comment(er)?s?\b)",
+    re.I)
 
 
 def starts_comment_form(line: str) -> bool:

@@ -1,4 +1,5 @@
-"""Where the body starts, and the fields read around it: byline, sign-off, headline, date.
+"""Where the body starts, and the fields read around it: byline, sign-off, date (the
+headline is chosen in ``headline``).
 
 Fields are read only from the lines above the body (the header) and the few lines under it (the
 trailer), so a name or a date inside prose is never taken for metadata.
@@ -9,28 +10,35 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
-from nlmg_tui.corpus.chrome import BRACKETED_NAME, is_credit_line
+from nlmg_tui.corpus.chrome import BRACKETED_NAME
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
-from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
-from nlmg_tui.corpus.lines import Line, starts_like_sentence
+from nlmg_tui.corpus.headline import (
+    can_be_headline,
+    headline,
+    is_date_line,
+    is_film_credit_field,
+    is_spec_line,
+    page_title,
+)
+from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence
-from nlmg_tui.corpus.ratings import find_ratings
 
-_MAX_HEADLINE_WORDS = 20
 # At most this many paragraphs above a byline or title are a preface (a blurb, a tagline, a
 # site's note to readers), and only when more prose follows it.
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
 _MAX_DECK_WORDS = 10
+_MAX_OPENER_WORDS = 12
+_OPENER_RATIO = 3
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b")
+# A blog's note to its readers ("Tell me what you think ... link to my site") may run longer.
+_MAX_SITE_TALK_PREFACE = 6
+_MAX_SITE_TALK_WORDS = 160
+_MAX_SITE_TALK_PARAGRAPH_WORDS = 50
 _SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our (site|experts|reviews?))\b",
                         re.I)
 _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
-_RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
-                           r"|[^A-Za-z]+", re.I)
-_HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
-_REVIEW_WORD = re.compile(r"\breview\b", re.I)
-_NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
 _EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
 _UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
 _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
@@ -49,6 +57,11 @@ def body_start(lines: list[Line]) -> int:
         if _is_deck(lines, first, prose):
             lines[first].role = "preface"
             return prose[1]
+        above = [line for line in lines[:first] if line.text and line.role != "chrome"]
+        if _is_short_opener(lines, first, prose, above):
+            # under a lone date line it is the post's title; under a title, its deck
+            lines[first].role = "heading" if is_date_line(above[0].text) else "preface"
+            return prose[1]
         return first
     for line in lines[first:anchor]:
         if line.role in ("prose", "label", "short"):
@@ -59,13 +72,16 @@ def body_start(lines: list[Line]) -> int:
 def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
     """A byline or date line (or, when every preface paragraph talks to the reader about the
     site, a title) after a short run of preface paragraphs, with two or more paragraphs after it."""
-    for count in range(1, min(_MAX_PREFACE, len(prose) - 1) + 1):
+    for count in range(1, min(_MAX_SITE_TALK_PREFACE, len(prose) - 1) + 1):
         before = [lines[i] for i in prose[:count]]
         after = prose[count:]
         words = sum(len(line.text.split()) for line in before)
-        if words > _MAX_PREFACE_WORDS or len(after) < 2:
+        site_talk = all(_SITE_TALK.search(line.text)
+                        and len(line.text.split()) <= _MAX_SITE_TALK_PARAGRAPH_WORDS for line in before)
+        most, most_words = ((_MAX_SITE_TALK_PREFACE, _MAX_SITE_TALK_WORDS) if site_talk
+                            else (_MAX_PREFACE, _MAX_PREFACE_WORDS))
+        if count > most or words > most_words or len(after) < 2:
             return None
-        site_talk = all(_SITE_TALK.search(line.text) for line in before)
         for index in range(prose[count - 1] + 1, after[0]):
             if _is_anchor(lines[index], site_talk):
                 return index
@@ -77,7 +93,7 @@ def _is_anchor(line: Line, site_talk: bool) -> bool:
         found = bylines.parse_byline(line.text)
         if found is not None and found.critic:
             return True
-        if _is_date_line(line.text):
+        if is_date_line(line.text):
             return True
     return site_talk and line.role == "heading" and can_be_headline(line.text)
 
@@ -91,9 +107,18 @@ def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
             and any(other.role == "heading" for other in lines[:first] if other.text))
 
 
-def _is_date_line(text: str) -> bool:
-    return (len(text.split()) <= _MAX_DATE_LINE_WORDS and find_date(text) is not None
-            and not NOT_PUBLICATION.search(text))
+def _is_short_opener(lines: list[Line], first: int, prose: list[int], above: list[Line]) -> bool:
+    """A short first line under nothing but a date line or a title, with a much longer
+    paragraph after it: a blog post's title (a question, a quip) or a one-line deck."""
+    if len(prose) < 3 or len(above) != 1 or above[0].role not in ("heading", "field"):
+        return False
+    if not (is_date_line(above[0].text) or can_be_headline(above[0].text)):
+        return False
+    words = len(lines[first].text.split())
+    following = len(lines[prose[1]].text.split())
+    if not is_date_line(above[0].text) and _FIRST_PERSON.search(lines[first].text):
+        return False  # "I loved it." under the title opens the review; a deck is not in the first person
+    return words <= _MAX_OPENER_WORDS and following >= _OPENER_RATIO * words
 
 
 def trailer(lines: list[Line], last_body_line: int, size: int = 4) -> list[Line]:
@@ -139,12 +164,7 @@ def _is_credit(header: list[Line], index: int) -> bool:
     if not header[index].text.casefold().startswith("written by"):
         return False
     neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
-    return any(_is_film_credit_field(line.text) for line in neighbours)
-
-
-def _is_film_credit_field(text: str) -> bool:
-    match = LABELLED_FIELD.match(text) or re.match(r"^(?P<label>directed by|starring)\b", text, re.I)
-    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS
+    return any(is_film_credit_field(line.text) for line in neighbours)
 
 
 def _name_above(header: list[Line], index: int) -> Line | None:
@@ -167,9 +187,17 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     if name is None and after[0].role in ("heading", "byline"):
         name = bylines.sign_off_name(after[0].text)
     rest = after[1:]
+    if name and _named_in_body(lines, last_body_line, name):
+        return None  # the film's director or a star, credited under the review
     if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
         return name, after[0]
     return None
+
+
+def _named_in_body(lines: list[Line], last_body_line: int, name: str) -> bool:
+    """A critic does not write about themselves in the third person: a name the body talks
+    about ("Jane Doe's latest film") is someone in or behind the film."""
+    return any(name in line.text for line in lines[:last_body_line] if line.role == "prose")
 
 
 def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
@@ -178,55 +206,6 @@ def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
         if outlet:
             return outlet, line
     return None
-
-
-def can_be_headline(text: str) -> bool:
-    """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
-    if len(text.split()) > _MAX_HEADLINE_WORDS or _is_date_line(text) or is_spec_line(text):
-        return False
-    if not starts_like_sentence(text) or text.endswith(":") or _is_film_credit_field(text):
-        return False
-    if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
-        return False  # a dateline
-    if _NAME_LIST.match(text) or bylines.parse_byline(text) is not None:
-        return False
-    rest = text
-    for found in find_ratings(text):
-        rest = rest.replace(found.text, " ")
-    return bool(_RATING_WORDS.sub(" ", rest).strip(" -–—:|()"))
-
-
-def page_title(header: list[Line]) -> Line | None:
-    """The first heading that can be a headline."""
-    return next((line for line in header if line.role == "heading" and can_be_headline(line.text)),
-                None)
-
-
-def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
-    """The nearest heading above the byline; else the first heading that names a review; else
-    the first heading that can be a headline."""
-    if byline_line is not None:
-        above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
-        nearest = next((line for line in reversed(above) if line.role == "heading"
-                        and can_be_headline(line.text) and not _runs_on(lines, line)), None)
-        if nearest is not None:
-            return nearest
-    candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
-                  and not _runs_on(lines, line)]
-    return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
-                candidates[0] if candidates else None)
-
-
-def _runs_on(lines: list[Line], line: Line) -> bool:
-    """A line whose sentence goes on in lower case on the next line is a fragment (a verse, a
-    wrapped caption), not a headline."""
-    following = next((other for other in lines[line.number:] if other.text), None)
-    return following is not None and following.text[:1].islower()
-
-
-def is_spec_line(text: str) -> bool:
-    """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005"."""
-    return text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text)
 
 
 def publication_date(candidates: list[Line], raw: str, last_paragraph: str | None,
@@ -272,3 +251,7 @@ def _day_first_clue(raw: str) -> bool | None:
     American ones; None when the page gives no clue or both."""
     uk, us = bool(_UK_CLUES.search(raw)), bool(_US_CLUES.search(raw))
     return True if uk and not us else False if us and not uk else None
+
+
+__all__ = ["body_start", "can_be_headline", "film_year", "find_byline", "find_outlet", "headline",
+           "is_spec_line", "page_title", "publication_date", "sign_off", "trailer"]

@@ -43,6 +43,10 @@ _METADATA_LABELS = {"added", "posted", "published", "date", "updated", "by", "ra
                     "grade", "our rating", "verdict score", "stars", "reviewer", "critic", "author"}
 _MAX_FIELD_WORDS = 30
 _CAPTION_WORDS = 25
+_PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
+# Words a title-case headline leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an the of in on and to for at by from with as or but vs nor".split())
+_MIN_TITLE_WORDS = 4
 
 
 @dataclass
@@ -62,6 +66,16 @@ def assign_roles(lines: list[Line]) -> None:
             continue
         after_form = after_form or starts_comment_form(line.text)
         line.role = "form" if after_form else _role(line, counts, line.number in doubled)
+    _mark_captions(lines)
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    """A short line right above a picture credit ("© Studio", "Photo: X") is the caption."""
+    shown = [line for line in lines if line.text and line.role != "thread"]
+    for line, following in zip(shown, shown[1:], strict=False):
+        if (_PICTURE_CREDIT.match(following.text) and len(line.text.split()) <= _CAPTION_WORDS
+                and line.role in ("prose", "short", "heading")):
+            line.role = "chrome"
 
 
 def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
@@ -160,9 +174,16 @@ def is_prose(text: str) -> bool:
 def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS) -> bool:
     """Running English without a closing full stop: long enough, and at least one word in five
     a function word (menus, credits and spec lines have almost none)."""
-    if len(text.split()) < min_words or not starts_like_sentence(text):
+    if len(text.split()) < min_words or not starts_like_sentence(text) or is_title_case(text):
         return False
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
+
+
+def is_title_case(text: str) -> bool:
+    """"Stars Suit Up in These Photos From the Set": a headline's capitals, not a sentence's."""
+    words = [word for word in re.findall(_WORD, text) if word.casefold() not in _TITLE_SMALL_WORDS]
+    capitals = sum(word[:1].isupper() for word in words)
+    return len(words) >= _MIN_TITLE_WORDS and capitals * 5 >= len(words) * 4
 
 
 def starts_like_sentence(text: str) -> bool:

@@ -37,6 +37,8 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     personal: Rating | None = None
     site: Rating | None = None
     for line in candidates + _inner_lines(candidates, lines):
+        if line.role == "preface":
+            continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
         for found in find_ratings(line.text):
             rating = _rating(found, Evidence(line.number, line.text))
             if is_aggregate(found) or _AGGREGATE_CONTEXT.search(line.text[:found.start]):

@@ -25,11 +25,17 @@ _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:(]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half>½|1/2)?(?!\s\*)"
     r"(?=\s*$|\s*[().,]|\s+out\b)"
 )
-# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars" with no scale: out of five.
+# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "a 5-star film" with no scale: out of five.
 _STARS_NO_SCALE = re.compile(
-    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?\s*stars?\b(?!\s*(?:out of|/))",
+    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?(?:\s*|-)stars?\b"
+    r"(?!\s*(?:out of|/))",
     re.I
 )
+# "Rated 4.0", "rated 3.5" with no scale: out of five (a certificate is a letter or 12A, 15, 18).
+_RATED_NUMBER = re.compile(r"\brated\s*:?\s*(?P<score>[0-5](?:\.\d)?)(?![\d\w./%]|\s*(?:/|out\b))",
+                           re.I)
+# A grade alone on its line ("A-", "B+") under a review: the critic's letter grade.
+_BARE_GRADE = re.compile(r"^\s*(?P<grade>[A-DF][+-]?)\s*$")
 # "Rating: 1 2 3 4 and a half": star images whose alt texts count up, read as text.
 _COUNTED_STARS = re.compile(
     r"\b(?:rating|score|stars)\s*:?\s*(?P<count>1(?: \d){0,9})(?P<half> and a half| ½)?\s*$", re.I
@@ -118,6 +124,14 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
         if stars <= 5 and not _overlaps(found + more, match.start(), match.end()):
             more.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5",
                                     _label_after(text, match.end()), match.start(), match.end()))
+    for match in _RATED_NUMBER.finditer(text):
+        if not _overlaps(found + more, match.start("score"), match.end()):
+            more.append(FoundRating(match["score"], round(float(match["score"]) / 5, 4), "stars-5",
+                                    None, match.start("score"), match.end()))
+    bare = _BARE_GRADE.match(text)
+    if bare and not found:
+        more.append(FoundRating(bare["grade"], grade_value(bare["grade"]), "letter", None,
+                                bare.start("grade"), bare.end("grade")))
     for match in _COUNTED_STARS.finditer(text):
         count = match["count"].split()
         if count == [str(n) for n in range(1, len(count) + 1)] and len(count) <= 10:

@@ -1,0 +1,127 @@
+"""The review's headline: the nearest heading above the byline, else the first heading that
+names a review, else the first heading that can be a headline.
+
+Never a date line or dateline, a rating, a spec line, a "Label:" line or a credit, a list of
+names, a byline, a line starting in lower case or running on into the next line, or an entry of
+a menu (a run of headings on consecutive lines: sections, new reviews, related headlines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
+from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
+from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
+from nlmg_tui.corpus.lines import Line, starts_like_sentence
+from nlmg_tui.corpus.ratings import find_ratings
+
+_MAX_HEADLINE_WORDS = 20
+_MAX_DATE_LINE_WORDS = 8
+_POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
+_RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
+                           r"|[^A-Za-z]+", re.I)
+_MIN_MENU = 5
+_HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
+# "Review: Title", "Article: TITLE": a heading that says what the page is.
+_REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
+_SHOWN_TWICE = 2
+_MAX_TITLE_SHOWN_TWICE_WORDS = 8
+# "Creator: A, B", "Year: 2010": a labelled credit or fact, whatever its label.
+_LABELLED_LIST = re.compile(r"^[A-Z][\w ]{1,20}: (?:[A-Z][\w'’. -]*(?:, [A-Z][\w'’. -]*)+|\d{4})$")
+_NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
+
+
+def can_be_headline(text: str) -> bool:
+    """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
+    if len(text.split()) > _MAX_HEADLINE_WORDS or is_date_line(text) or is_spec_line(text):
+        return False
+    if not starts_like_sentence(text) or text.endswith(":") or is_film_credit_field(text):
+        return False
+    if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
+        return False  # a dateline
+    if _NAME_LIST.match(text) or _LABELLED_LIST.match(text) or bylines.parse_byline(text) is not None:
+        return False
+    rest = text
+    for found in find_ratings(text):
+        rest = rest.replace(found.text, " ")
+    return bool(_RATING_WORDS.sub(" ", rest).strip(" -–—:|()"))
+
+
+def page_title(header: list[Line]) -> Line | None:
+    """The first heading that can be a headline."""
+    return next((line for line in header if line.role == "heading" and can_be_headline(line.text)),
+                None)
+
+
+def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
+    """The nearest heading above the byline; else the first heading that names a review; else
+    the first heading that can be a headline."""
+    menus = menu_lines(lines) | _photo_credits(header)
+    candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
+                  and not _runs_on(lines, line) and line.number not in menus]
+    if byline_line is not None:
+        above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
+        nearest = next((line for line in reversed(above) if line in candidates), None)
+        if nearest is not None:
+            return nearest
+    return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
+                candidates[0] if candidates else _title_shown_twice(lines, header))
+
+
+def _photo_credits(header: list[Line]) -> set[int]:
+    """A bare name under a caption that lists names ("Film, Actor, Actor"): the photographer."""
+    return {line.number for above, line in zip(header, header[1:], strict=False)
+            if _NAME_LIST.match(above.text) and bylines.ONLY_A_NAME.match(line.text)}
+
+
+def _title_shown_twice(lines: list[Line], header: list[Line]) -> Line | None:
+    """With no other heading, a title the page shows twice (a link and a heading, set aside as
+    a repeat) above the body."""
+    end = header[-1].number if header else 0
+    shown = [line for line in lines[:end] if line.text]
+    for line in shown:
+        twice = sum(other.text == line.text for other in shown) == _SHOWN_TWICE
+        if (twice and line.role == "chrome" and len(line.text.split()) <= _MAX_TITLE_SHOWN_TWICE_WORDS
+                and can_be_headline(line.text) and not is_chrome(line.text)):
+            return line
+    return None
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Line numbers of menus: runs of five or more headings on consecutive lines (a list of
+    sections, of new reviews, of related headlines), none of them the review's headline."""
+    menus: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, Line(0, "")]:
+        if line.text and line.role in ("heading", "chrome"):
+            run.append(line)
+            continue
+        headings = [other.number for other in run if other.role == "heading"]
+        if len(headings) >= _MIN_MENU:
+            menus.update(headings)
+        run = []
+    return menus
+
+
+def _runs_on(lines: list[Line], line: Line) -> bool:
+    """A line whose sentence goes on in lower case on the next line is a fragment (a verse, a
+    wrapped caption), not a headline."""
+    following = next((other for other in lines[line.number:] if other.text), None)
+    return following is not None and following.text[:1].islower()
+
+
+def is_spec_line(text: str) -> bool:
+    """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005"."""
+    return text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text)
+
+
+def is_date_line(text: str) -> bool:
+    return (len(text.split()) <= _MAX_DATE_LINE_WORDS and find_date(text) is not None
+            and not NOT_PUBLICATION.search(text))
+
+
+def is_film_credit_field(text: str) -> bool:
+    match = LABELLED_FIELD.match(text) or re.match(r"^(?P<label>directed by|starring)\b", text, re.I)
+    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS
