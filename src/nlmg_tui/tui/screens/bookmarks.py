@@ -51,7 +51,8 @@ class BookmarksScreen(BookmarksView):
                 id="bookmarks.editor"),
         Binding("t", "edit_tags", "Tags", id="bookmarks.tags"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo_delete", "Undo delete", id="bookmarks.undo"),
+        # Not in the footer (room for E at 80 columns): the delete toast says "u undoes it".
+        Binding("u", "undo_delete", "Undo delete", show=False, id="bookmarks.undo"),
         Binding("r", "repair", "Re-anchor orphan…", show=False, id="bookmarks.repair"),
         Binding("slash,f", "focus_search", "Search", id="bookmarks.search"),
         Binding("E", "export", "Export…", id="bookmarks.export"),
