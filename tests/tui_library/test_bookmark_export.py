@@ -56,6 +56,8 @@ async def test_newcomer_exports_markdown_in_four_keys(app: NlmgApp, documents: P
     app-wide keys), E (in the Bookmarks footer), enter (Markdown), enter (the path shown)."""
     one_bookmark(app.library)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "B" in {name for entry in screen_keys(app.screen) for name in entry.key_names}
         await pilot.press("B")
         await settle(pilot)
         assert isinstance(app.screen, BookmarksScreen)

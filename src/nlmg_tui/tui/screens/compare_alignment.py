@@ -17,6 +17,9 @@ from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui.screens.compare_base import ALIGNED, SIDES, CompareBase
 from nlmg_tui.tui.tone_badge import tone_for
 
+FIRST_PAIR_LINES_SEEN = 4
+"""Lines of the first matched pair (its label and three of text) that must show on opening."""
+
 
 class CompareAligning(CompareBase):
     """Runs ``align_reviews`` off the UI thread and fills both views with the result."""
@@ -106,16 +109,17 @@ class CompareAligning(CompareBase):
 
     def _start_at_first_pair(self) -> None:
         """On opening, when the paragraphs with no counterpart at the top fill the view (a
-        short terminal, long openings), start at the first matched pair instead: the first
-        rows the user sees then compare something. ``k`` still goes up to the gaps."""
+        short terminal, long openings: 000 and 002 at 80x24 showed one line of their first
+        pair), start at the first matched pair instead, so the first rows the user sees
+        compare something. ``k`` still goes up to the gaps."""
         first = next((i for i, pair in enumerate(self.pairs) if not pair.is_gap), None)
         rows = self.rows
         if not first or self.row != 0 or self.view != ALIGNED or first >= len(rows):
             return
         body = self.aligned_body
         seen_to = body.scroll_offset.y + body.scrollable_content_region.height
-        if rows[first].virtual_region.bottom <= seen_to:
-            return  # already in view below the gaps
+        if seen_to - rows[first].virtual_region.y >= FIRST_PAIR_LINES_SEEN:
+            return  # enough of it shows below the gaps
         self.row = first
         self._show_cursor(scroll=False)
         body.scroll_to_widget(rows[first], animate=False, top=True)
