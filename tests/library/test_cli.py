@@ -152,3 +152,16 @@ def test_store_path_that_is_a_folder_fails_in_one_line(run):
     (run.data_dir / "bookmarks.json").mkdir(parents=True)
     result = run("bookmarks", "list", code=1)
     assert "is a folder" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_markdown_export_names_the_source_never_an_internal_id(run, real_corpus, tmp_path):
+    review = next(r for r in real_corpus.reviews if r.critic and r.outlet and r.headline)
+    run("bookmarks", "add", review.id, "p2")
+    out = tmp_path / "b.md"
+    run("bookmarks", "export", "--format", "md", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    source = next(line for line in text.splitlines() if line.startswith("— "))
+    assert review.critic in source and review.outlet in source
+    assert f"“{review.headline}”" in source and "¶ 2" in source
+    assert review.id not in text and "paragraph p2" not in text
+    assert run("bookmarks", "export", "--format", "md").stdout == text

@@ -30,8 +30,9 @@ def stocked(library, corpus):
 def test_markdown_quotes_each_passage_with_attribution_and_note(stocked, corpus):
     text = bookmarks_to_markdown(stocked.bookmarks(), corpus)
     assert "> Tommy's rages are the film's rawest moments." in text
-    assert "— A. Critic, *The Outlet*, 2010-09-15 (review r1, paragraph p2)" in text
-    assert "— Unnamed critic (review r2, paragraph p1)" in text
+    assert "— A. Critic, *The Outlet*, “Headline”, 2010-09-15, ¶ 2" in text
+    assert "— Unnamed critic, “Headline”, ¶ 1" in text
+    assert "r1" not in text and "r2" not in text and "p2" not in text  # no internal ids
     assert "line one\nline &lt;b>two&lt;/b>" in text
     assert "**Tags:** tommy, anger" in text
     assert text.startswith("# Bookmarks") and "2 passages" in text

@@ -11,7 +11,7 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from nlmg_tui.compare.align import align_reviews
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.tui.app import NlmgApp, make_app
-from nlmg_tui.tui.screens import compare as compare_module
+from nlmg_tui.tui.screens import compare_alignment as compare_module
 from nlmg_tui.tui.screens.compare import CompareScreen
 from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_passage import MENTION_STYLE
@@ -305,3 +305,34 @@ async def test_a_bookmark_that_cannot_be_saved_says_why(app: NlmgApp, user_data_
         messages = [str(n.message) for n in app._notifications]
         assert any(m.startswith("Not bookmarked: ") for m in messages), messages
         assert isinstance(app.screen, CompareScreen)
+
+
+async def test_80x24_opens_on_matched_paragraphs_not_gaps(real_app: NlmgApp) -> None:
+    """000 and 002 start with two paragraphs of 002 that face gaps; at 80x24 they would fill
+    the view, so the comparison opens at the first matched pair (k goes back up to them)."""
+    real_app.spoiler_shield.enabled = False
+    async with real_app.run_test(size=(80, 24)) as pilot:
+        await opens_compare("000", "002")(pilot)
+        await pilot.pause()
+        screen = real_app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.pairs[0].is_gap  # the case this is about
+        first = next(i for i, pair in enumerate(screen.pairs) if not pair.is_gap)
+        assert screen.row == first
+        body = screen.aligned_body
+        visible = [row for row in screen.rows
+                   if row.virtual_region.y < body.scroll_offset.y + body.size.height
+                   and row.virtual_region.bottom > body.scroll_offset.y]
+        assert visible and not visible[0].pair.is_gap
+        assert shown(visible[0].left).startswith("▶")
+        await pilot.press("k")
+        assert screen.row == first - 1
+
+
+async def test_100x32_fixture_opens_at_the_top_when_a_pair_is_in_view(app: NlmgApp) -> None:
+    async with app.run_test(size=(100, 32)) as pilot:
+        await opens_compare("100_left", "101_right")(pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.pairs[0].is_gap and screen.row == 0

@@ -158,3 +158,48 @@ async def test_open_compare_with_an_unknown_id_says_so(app: NlmgApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)
         assert "No review '999'." in [str(n.message) for n in app._notifications]
+
+
+async def test_picker_moves_with_j_and_k_and_opens_the_pair_it_names(app: NlmgApp) -> None:
+    """Issue 15: j/k were ignored in the picker, so enter compared the first review listed
+    (102_third with 100_left) instead of the one the user moved to."""
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("C")  # Thea Third highlighted; nothing marked: the picker asks
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReviewPicker)
+        pair = picker.query_one("#picker-pair", Static)
+        assert str(pair.render()).startswith("Compare: Thea Third · Lena Left")
+        await pilot.press("j")
+        assert picker.option_list.highlighted == 1
+        assert str(pair.render()).startswith("Compare: Thea Third · Unnamed critic")
+        await pilot.press("k", "j")
+        assert picker.option_list.highlighted == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left.id, screen.right.id) == ("102_third", "101_right")
+
+
+async def test_newcomer_compares_two_named_critics_in_six_keys(app: NlmgApp) -> None:
+    """From launch, with only keys the screens show: the list's footer and marks bar name
+    space and C; the picker names j/k and enter. Lena Left with Thea Third."""
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        footer_keys = {entry.key_names[0] for entry in screen_keys(app.screen)}
+        assert {"space", "C"} <= footer_keys
+        keys = ("j", "C", "j", "enter")  # Lena Left's row; compare with…; Thea Third
+        await pilot.press(*keys[:2])
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPicker)
+        assert "j k ↑ ↓ move" in str(app.screen.query_one("#picker-hint", Static).render())
+        await pilot.press(*keys[2:])
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert len(keys) <= 6
+        header = str(screen.query_one("#header-left", Static).render()) + str(
+            screen.query_one("#header-right", Static).render())
+        assert "Lena Left" in header and "Thea Third" in header

@@ -136,6 +136,16 @@ def picker_for(side: str) -> Check:
     return check
 
 
+def picker_on(index: int, pair: str) -> Check:
+    """The left-side picker's cursor on ``index``, and the pair enter would open named."""
+    async def check(pilot: Pilot, app: NlmgApp) -> None:
+        picker = app.screen
+        assert isinstance(picker, ReviewPicker)
+        assert picker.option_list.highlighted == index
+        assert str(picker.query_one("#picker-pair", Static).render()).startswith(pair)
+    return check
+
+
 async def back_to_browse(pilot: Pilot, app: NlmgApp) -> None:
     assert isinstance(app.screen, BrowseScreen)
 
@@ -301,6 +311,10 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
     "picker": {
         "escape": ((), back_to_compare),
         "q": ((), back_to_compare),
+        "j": ((), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
+        "down": ((), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
+        "k": (("j", "j"), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
+        "up": (("j", "j"), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
     },
 }
 

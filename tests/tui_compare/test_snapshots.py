@@ -65,3 +65,14 @@ def test_compare_spoiler_free_with_tone_arcs(snap_compare, spoiler_app: NlmgApp)
 
 def test_topic_map(snap_compare, app: NlmgApp) -> None:
     assert snap_compare(app, terminal_size=(100, 32), run_before=topics_on_a_cell)
+
+
+async def picker_on_the_second_review(pilot: Pilot) -> None:
+    await pilot.pause()
+    await pilot.press("j", "C", "j")  # Lena Left; compare with…; Thea Third highlighted
+    await settle(pilot)
+
+
+def test_compare_picker_names_the_pair(snap_compare, app: NlmgApp) -> None:
+    """The picker over the list: j/k move, the line under it names the pair enter opens."""
+    assert snap_compare(app, terminal_size=(80, 24), run_before=picker_on_the_second_review)

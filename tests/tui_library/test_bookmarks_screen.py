@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -17,6 +18,7 @@ from nlmg_tui.tui.screens.bookmarks import BookmarksScreen
 from nlmg_tui.tui.screens.reader import ReaderScreen
 from nlmg_tui.tui.widgets.bookmark_filter import parse_tags, search_bookmarks
 from nlmg_tui.tui.widgets.bookmark_library import POLL_SECONDS
+from nlmg_tui.tui.widgets.bookmark_list import shorten
 from nlmg_tui.tui.widgets.note_editor import EditorFailed, NoteEditor, edit_in_editor
 
 from .conftest import HOSTILE_MARKUP, SIZE
@@ -378,3 +380,30 @@ def test_repairing_onto_a_bookmarked_paragraph_keeps_both_notes(corpus, store):
     assert kept.id == there.id
     [stored] = store().bookmarks()
     assert (stored.note, stored.tags) == ("mine\n\norphan's", ("a", "b"))
+
+
+async def test_wrapped_rows_keep_their_indent_and_fit_in_cells(app):
+    """Issue 15: a long quote wrapped to the list's left edge; CJK text was cut by len()."""
+    long_quote = ("Kathy remembers Hailsham. Ruth and Tommy grow up beside her. "
+                  "The ending hurts. ") * 3
+    app.library.add_bookmark("000_alpha", "p3", long_quote, note="記憶 " * 40)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await open_bookmarks(pilot, app)
+        await pilot.pause()
+        width = screen.option_list.scrollable_content_region.width
+        [row] = rows_text(screen)
+        lines = row.split("\n")
+        quote_lines = [n for n, line in enumerate(lines) if line.startswith("  “")]
+        assert quote_lines, lines
+        continued = lines[quote_lines[0] + 1]
+        assert continued.startswith("   ") and continued.strip()  # under the quote, not at 0
+        note_lines = [line for line in lines if "記憶" in line]
+        assert len(note_lines) >= 2 and all(line.startswith("  ") for line in note_lines)
+        assert all(cell_len(line) <= width for line in lines), [cell_len(x) for x in lines]
+
+
+def test_shorten_counts_cells_not_characters():
+    text = "記" * 50
+    short = shorten(text, 21)
+    assert cell_len(short) <= 21 and short.endswith("…")
+    assert shorten("short", 21) == "short"

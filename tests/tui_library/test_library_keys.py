@@ -27,6 +27,7 @@ from nlmg_tui.tui.screens.reader import ReaderScreen
 from nlmg_tui.tui.screens.search import SearchScreen
 from nlmg_tui.tui.screens.watchlist import WatchlistScreen
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker
+from nlmg_tui.tui.widgets.bookmark_export import ExportDialog
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 from nlmg_tui.tui.widgets.note_editor import LinePrompt, NoteEditor
 from nlmg_tui.tui.widgets.watchlist_add import AddFilmDialog
@@ -322,6 +323,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "T": ((), tag_picker_open),
         "c": ((), critic_picker_open),
         "x": (("slash", "h", "a", "i", "l", "escape", "T", "j", "enter"), filters_cleared),
+        "E": ((), on_screen(ExportDialog)),
         "j": ((), list_cursor("#bookmark-list", 1)),
         "down": ((), list_cursor("#bookmark-list", 1)),
         "k": (("j", "j"), list_cursor("#bookmark-list", 1)),

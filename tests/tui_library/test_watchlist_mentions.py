@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from nlmg_tui.tui.app import NlmgApp
 from nlmg_tui.tui.screens.mentions import MentionsScreen, snippet
@@ -70,6 +70,31 @@ async def test_add_from_suggestions(app, store):
         [entry] = store().watchlist()
         assert (entry.title, entry.year) == ("One Hour Photo", 2002)
         assert "named in 2 passages" in rows(app.screen)[0]  # type: ignore[arg-type]
+
+
+async def test_suggestions_move_with_j_and_k_while_the_title_box_takes_them(app, store):
+    """Issue 15/16: every list moves with j/k. In the title box j and k are letters; in the
+    suggestions they move, and q cancels there."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_watchlist(pilot, app)
+        await pilot.press("a", "j", "k")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddFilmDialog)
+        assert dialog.query_one("#film-title", Input).value == "jk"
+        await pilot.press("backspace", "backspace", "down")
+        suggestions = dialog.query_one("#film-suggestions", OptionList)
+        assert app.focused is suggestions and suggestions.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert suggestions.highlighted == 1
+        second = str(suggestions.get_option_at_index(1).prompt).split(" (")[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        [entry] = store().watchlist()
+        assert entry.title == second
+        await pilot.press("a", "down", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
 
 
 async def test_add_cancelled_and_empty_title(app, store):

@@ -64,8 +64,29 @@ def _blockquote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
+def _markdown_source(bookmark: Bookmark, review: Review | None, corpus_read: bool) -> str:
+    """``— critic, *outlet*, “headline”, date, ¶ 3``: what a reader can look up; never an
+    internal id (a review missing from the corpus is named as such)."""
+    if review is None:
+        return ("— a review no longer in the collection" if corpus_read
+                else "— source not named (the reviews could not be read)")
+    who = attribution(review, bookmark.review_id)
+    parts = [_markdown_text(who["critic"] or UNNAMED_CRITIC)]
+    if who["outlet"]:
+        parts.append(f"*{_markdown_text(who['outlet'])}*")
+    if who["headline"]:
+        parts.append(f"“{_markdown_text(who['headline'])}”")
+    if who["published"]:
+        parts.append(_markdown_text(who["published"]))
+    index = review.paragraph_index(bookmark.paragraph_id)
+    if index is not None:
+        parts.append(f"¶ {index + 1}")
+    return "— " + ", ".join(parts)
+
+
 def bookmarks_to_markdown(bookmarks: Iterable[Bookmark], corpus: Corpus | None = None) -> str:
-    """Each passage as a blockquote, then "— critic, *outlet*, date", then the note and tags."""
+    """Each passage as a blockquote, then "— critic, *outlet*, “headline”, date, ¶ n", then
+    the note and tags."""
     items = list(bookmarks)
     out = [
         "# Bookmarks: Never Let Me Go (2010)",
@@ -74,15 +95,8 @@ def bookmarks_to_markdown(bookmarks: Iterable[Bookmark], corpus: Corpus | None =
     ]
     for bookmark in items:
         review = corpus.get(bookmark.review_id) if corpus is not None else None
-        who = attribution(review, bookmark.review_id)
-        parts = [_markdown_text(who["critic"] or UNNAMED_CRITIC)]
-        if who["outlet"]:
-            parts.append(f"*{_markdown_text(who['outlet'])}*")
-        if who["published"]:
-            parts.append(who["published"])
         out += ["", "---", "", _blockquote(bookmark.quote), ""]
-        place = f"review {one_line(bookmark.review_id)}, paragraph {one_line(bookmark.paragraph_id)}"
-        out.append(f"— {', '.join(parts)} ({_markdown_text(place)})")
+        out.append(_markdown_source(bookmark, review, corpus is not None))
         if bookmark.note.strip():
             out += ["", "**Note:**", "", _markdown_text(bookmark.note.strip())]
         if bookmark.tags:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from rapidfuzz import fuzz
 from rich.text import Text
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from nlmg_tui.tui import review_labels
@@ -125,6 +127,13 @@ class CompareCommands(ListedCommands):
         yield DiscoveryHit(Text(name), command, text=name, help=help_text)
 
 
+def export_bookmarks(app: App[Any]) -> None:
+    """Ask for a format and a file, then export (the module loads on first use)."""
+    from nlmg_tui.tui.widgets.bookmark_export import ask_export
+
+    ask_export(app)
+
+
 class LibraryCommands(ListedCommands):
     """``Bookmarks``, ``Watchlist`` and ``Mentions``: the user's library and who the reviews name."""
 
@@ -137,6 +146,8 @@ class LibraryCommands(ListedCommands):
              "Films the critics mention, and any you add (W)"),
             ("Mentions: people and films the reviews name", app.open_mentions,
              "With counts and the passages naming them (M)"),
+            ("Export bookmarks… (Markdown or JSON)", partial(export_bookmarks, app),
+             "To a file you choose; a toast names it (E on the Bookmarks screen)"),
         ]
 
     async def discover(self) -> Hits:

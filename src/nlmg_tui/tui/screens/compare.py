@@ -14,68 +14,26 @@ The header draws each review's tone arc beside its rating, the cursor's paragrap
 
 from __future__ import annotations
 
-from textual import getters, on, work
-from textual.app import ComposeResult
+from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Static
 
-from nlmg_tui.compare.agreement import topics_of
-from nlmg_tui.compare.align import AlignedPair, PinError, align_reviews
-from nlmg_tui.compare.tone_arc import ReviewTone
-from nlmg_tui.corpus.gazetteer import Entity, GazetteerError, default_gazetteer
-from nlmg_tui.corpus.models import Corpus, Review
-from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui.screens.base import AppScreen
+from nlmg_tui.corpus.models import Review
+from nlmg_tui.tui.screens.compare_base import ALIGNED, SIDES, WHOLE
+from nlmg_tui.tui.screens.compare_pins import ComparePinning
 from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
-from nlmg_tui.tui.spoiler_shield import SpoilerShield
-from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
-from nlmg_tui.tui.widgets.compare_header import side_header
-from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
-from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
-from nlmg_tui.tui.widgets.compare_row import AlignedRow, AlignedView
-from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
-from nlmg_tui.tui.widgets.compare_whole import WholeView
+from nlmg_tui.tui.widgets.compare_passage import ComparePassage
+from nlmg_tui.tui.widgets.compare_picker import ReviewPicker, compare_pair_line
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 
 MOVE = Binding.Group("Move")
-SIDES = ("left", "right")
-ALIGNED, WHOLE = "aligned", "whole"
 
 
-class CompareScreen(AppScreen):
-    """Compares ``left`` and ``right``; ``pins`` are the pairs the user fixed by hand."""
+class CompareScreen(ComparePinning):
+    """The keys of the comparison: moving, reading, bookmarking, spoilers, pins, views, sides.
 
-    MIN_SIZE = (60, 16)
-    HELP_TITLE = "Compare"
-
-    DEFAULT_CSS = """
-    CompareScreen #compare-header {
-        height: auto;
-        background: $panel;
-    }
-    CompareScreen .compare-side-header {
-        width: 1fr;
-        height: auto;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    CompareScreen #header-left {
-        border-right: vkey $secondary;
-    }
-    CompareScreen #compare-views {
-        height: 1fr;
-    }
-    CompareScreen #compare-status {
-        height: 1;
-        padding: 0 1;
-        background: $panel;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
+    Split by concern: ``compare_base`` (state and drawing), ``compare_alignment`` (the worker),
+    ``compare_pins`` (pinning), this module (the key actions).
     """
 
     BINDINGS = [
@@ -112,338 +70,7 @@ class CompareScreen(AppScreen):
         "Reviews": ("swap", "pick_left", "pick_right", "back"),
     }
 
-    class AlignmentReady(Message):
-        """The worker aligned the reviews for request ``generation``."""
-
-        def __init__(self, generation: int, pairs: list[AlignedPair],
-                     pins: tuple[tuple[str, str], ...],
-                     topics: tuple[tuple[Entity, ...], tuple[Entity, ...]],
-                     tones: tuple[ReviewTone, ReviewTone]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.pairs = pairs
-            self.pins = pins
-            self.topics = topics
-            self.tones = tones
-
-    class AlignmentFailed(Message):
-        """The worker could not align (a pin crosses another, or the gazetteer is unreadable)."""
-
-        def __init__(self, generation: int, problem: str) -> None:
-            super().__init__()
-            self.generation = generation
-            self.problem = problem
-
-    switcher = getters.query_one("#compare-views", ContentSwitcher)
-    aligned_body = getters.query_one("#aligned", AlignedView)
-    whole = getters.query_one("#whole", WholeView)
-
-    def __init__(self, corpus: Corpus, left: Review, right: Review) -> None:
-        super().__init__()
-        self.corpus = corpus
-        self.left = left
-        self.right = right
-        self.pairs: list[AlignedPair] = []
-        self.pins: tuple[tuple[str, str], ...] = ()
-        """Pins requested; ``applied_pins`` are those the shown alignment honours."""
-        self.applied_pins: tuple[tuple[str, str], ...] = ()
-        self.topics: dict[str, tuple[Entity, ...] | None] = {"left": None, "right": None}
-        self.tones: dict[str, ReviewTone | None] = {"left": None, "right": None}
-        self.view = ALIGNED
-        self.side = "left"
-        self.row = 0
-        self.whole_cursor = {"left": 0, "right": 0}
-        self.marked: tuple[str, str] | None = None
-        """``(side, paragraph_id)`` picked as one end of a pin."""
-        self.generation = 0
-        self.problem: str | None = None
-        self._follow: tuple[str, str] | None = None
-
-    # -- layout ---------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="compare-header"):
-            yield Static(id="header-left", classes="compare-side-header")
-            yield Static(id="header-right", classes="compare-side-header")
-        with ContentSwitcher(initial=ALIGNED, id="compare-views"):
-            yield AlignedView(id=ALIGNED, can_focus=False)
-            yield WholeView(id=WHOLE)
-        yield Static(id="compare-status")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self._show_header()
-        self.aligned_body.loading = True
-        self.nlmg.spoiler_shield_changed.subscribe(
-            self, lambda _: self._apply_shield())
-        self._realign()
-
-    def _show_header(self) -> None:
-        waiting = "not available" if self.problem and not self.pairs else "reading…"
-        for side, review in (("left", self.left), ("right", self.right)):
-            other = "right" if side == "left" else "left"
-            text = side_header(review, side, self.topics[side], self.topics[other],
-                               self.tones[side], arc_cursor=self._arc_cursor(side),
-                               tone_waiting=waiting)
-            self.query_one(f"#header-{side}", Static).update(text)
-
-    def _arc_cursor(self, side: str) -> int | None:
-        """The index of the paragraph the cursor is on in ``side``'s review (None on a gap)."""
-        if self.view == WHOLE:
-            return self.whole_cursor[side]
-        if not self.pairs or self.row >= len(self.pairs):
-            return None
-        pair = self.pairs[self.row]
-        paragraph_id = pair.left if side == "left" else pair.right
-        return self.review_on(side).paragraph_index(paragraph_id) if paragraph_id else None
-
-    # -- spoiler-free mode ----------------------------------------------------------------
-
-    @property
-    def shield(self) -> SpoilerShield:
-        return self.nlmg.spoiler_shield
-
-    def hidden(self) -> Hidden:
-        """The paragraphs of each side that show as spoiler bars now."""
-        shield = self.shield
-        return {side: {pid: shield.level(review, pid) for pid in shield.hidden_ids(review)}
-                for side, review in (("left", self.left), ("right", self.right))}
-
-    def _apply_shield(self) -> None:
-        """Show or hide paragraphs after the mode changed or something was revealed."""
-        hidden = self.hidden()
-        for row in self.rows:
-            for side in SIDES:
-                passage = row.passage(side)
-                passage.show_shield(hidden[side].get(passage.paragraph_id or ""))
-        for side in SIDES:
-            for passage in self.whole_views(side):
-                passage.show_shield(hidden[side].get(passage.paragraph_id or ""))
-        self._show_status()
-
-    @on(ComparePassage.Reshaped)
-    def _passage_reshaped(self, message: ComparePassage.Reshaped) -> None:
-        """A revealed paragraph is taller than its bar: keep the cursor in view."""
-        message.stop()
-        self._scroll_to_cursor()
-
-    # -- alignment ------------------------------------------------------------------------
-
-    def _realign(self) -> None:
-        """Align again in a worker (after a pin, a swap or another review)."""
-        self.generation += 1
-        self._show_status(busy=True)
-        self._align(self.generation, self.left, self.right, self.pins)
-
-    @work(thread=True, exclusive=True, group="compare-align")
-    def _align(self, generation: int, left: Review, right: Review,
-               pins: tuple[tuple[str, str], ...]) -> None:
-        try:
-            gazetteer = default_gazetteer()
-            pairs = align_reviews(left, right, pins=pins, gazetteer=gazetteer)
-            topics = (topics_of(left, gazetteer), topics_of(right, gazetteer))
-            tones = (tone_for(left), tone_for(right))
-        except (PinError, GazetteerError) as error:
-            self.post_message(self.AlignmentFailed(generation, str(error)))
-            return
-        self.post_message(self.AlignmentReady(generation, pairs, pins, topics, tones))
-
-    @on(AlignmentFailed)
-    def _alignment_failed(self, message: AlignmentFailed) -> None:
-        if message.generation != self.generation:
-            return
-        self.aligned_body.loading = False
-        if self.pins != self.applied_pins and self.pairs:
-            self.pins = self.applied_pins
-            self.notify(f"Not pinned: {message.problem}", severity="warning", markup=False)
-        else:
-            self.problem = message.problem
-            self.notify(f"Cannot compare: {message.problem}", severity="error", markup=False)
-            self._show_header()
-        self._show_status()
-
-    @on(AlignmentReady)
-    async def _alignment_ready(self, message: AlignmentReady) -> None:
-        if message.generation != self.generation:
-            return
-        follow = self._follow or self._current_ids()
-        self._follow = None
-        self.pairs = message.pairs
-        self.applied_pins = message.pins
-        self.problem = None
-        self.topics = {"left": message.topics[0], "right": message.topics[1]}
-        self.tones = {"left": message.tones[0], "right": message.tones[1]}
-        await self._fill_views()
-        self.aligned_body.loading = False
-        self.row = self._row_of(follow)
-        self._show_cursor()
-
-    def _current_ids(self) -> tuple[str, str] | None:
-        """What the cursor is on, to find it again after a re-alignment."""
-        passage = self.current_passage
-        if passage is None or passage.paragraph_id is None:
-            if self.view == ALIGNED and self.pairs and self.row < len(self.pairs):
-                pair = self.pairs[self.row]
-                if pair.left is not None:
-                    return ("left", pair.left)
-                if pair.right is not None:
-                    return ("right", pair.right)
-            return None
-        return (passage.side, passage.paragraph_id)
-
-    def _row_of(self, target: tuple[str, str] | None) -> int:
-        if target is not None:
-            side, paragraph_id = target
-            for index, pair in enumerate(self.pairs):
-                if (pair.left if side == "left" else pair.right) == paragraph_id:
-                    return index
-        return min(self.row, max(len(self.pairs) - 1, 0))
-
-    async def _fill_views(self) -> None:
-        hidden = self.hidden()
-        with self.app.batch_update():
-            await self.aligned_body.fill(self.left, self.right, self.pairs, hidden)
-            await self.whole.fill(self.left, self.right, self.pairs, hidden)
-        for side in SIDES:
-            count = len(self.review_on(side).paragraphs)
-            self.whole_cursor[side] = min(self.whole_cursor[side], max(count - 1, 0))
-
-    # -- where the cursor is --------------------------------------------------------------
-
-    @property
-    def rows(self) -> list[AlignedRow]:
-        return self.aligned_body.rows
-
-    def whole_views(self, side: str) -> list[ComparePassage]:
-        return self.whole.views(side)
-
-    @property
-    def current_row(self) -> AlignedRow | None:
-        rows = self.rows
-        return rows[self.row] if 0 <= self.row < len(rows) else None
-
-    @property
-    def current_passage(self) -> ComparePassage | None:
-        """The passage keys act on: the active side of the cursor row, or of the whole view."""
-        if self.view == ALIGNED:
-            row = self.current_row
-            return row.passage(self.side) if row is not None else None
-        views = self.whole_views(self.side)
-        index = self.whole_cursor[self.side]
-        return views[index] if 0 <= index < len(views) else None
-
-    def review_on(self, side: str) -> Review:
-        return self.left if side == "left" else self.right
-
-    def _show_cursor(self, *, scroll: bool = True) -> None:
-        marked = self.marked
-        for row in self.rows:
-            on_row = row.index == self.row
-            row.set_class(on_row, "-cursor")
-            for side in SIDES:
-                passage = row.passage(side)
-                passage.show_state(
-                    cursor=on_row and side == self.side,
-                    marked=marked is not None and (side, passage.paragraph_id) == marked)
-        for side in SIDES:
-            for index, passage in enumerate(self.whole_views(side)):
-                passage.show_state(
-                    cursor=side == self.side and index == self.whole_cursor[side],
-                    marked=marked is not None and (side, passage.paragraph_id) == marked)
-        self._show_header()
-        self._show_status()
-        if scroll:
-            self._scroll_to_cursor()
-
-    def _scroll_to_cursor(self) -> None:
-        if self.view == ALIGNED:
-            row = self.current_row
-            if row is not None:
-                self.call_after_refresh(self.aligned_body.scroll_to_row, row)
-            return
-        passage = self.current_passage
-        if passage is not None:
-            self.call_after_refresh(self.whole.scroll_of(self.side).scroll_to_widget, passage,
-                                    animate=False, top=True)
-
-    def _show_status(self, *, busy: bool = False) -> None:
-        pair = self.pairs[min(self.row, len(self.pairs) - 1)] if self.pairs else None
-        state = CompareStatus(
-            view=self.view, side=self.side, pairs=self.pairs, row=self.row,
-            locked=self.whole.locked, whole_cursor=dict(self.whole_cursor),
-            paragraph_counts={side: len(self.review_on(side).paragraphs) for side in SIDES},
-            pins=self.applied_pins, marked=self.marked, busy=busy, problem=self.problem,
-            shared_names=[self._entity_name(e) for e in pair.shared] if pair else [],
-            hidden_spoilers=sum(len(ids) for ids in self.hidden().values()),
-        )
-        self.query_one("#compare-status", Static).update(status_text(state))
-
-    @staticmethod
-    def _entity_name(entity_id: str) -> str:
-        try:
-            entity = default_gazetteer().get(entity_id)
-        except GazetteerError:
-            entity = None
-        return one_line(entity.name) if entity is not None else entity_id
-
-    @on(ComparePassage.Clicked)
-    def _passage_clicked(self, message: ComparePassage.Clicked) -> None:
-        passage = message.passage
-        self.side = passage.side
-        if passage.row >= 0:
-            self.row = passage.row
-        else:
-            views = self.whole_views(passage.side)
-            if passage in views:
-                self.whole_cursor[passage.side] = views.index(passage)
-        self._show_cursor(scroll=False)
-
-    # -- moving ---------------------------------------------------------------------------
-
-    def _move(self, index: int) -> None:
-        if self.view == ALIGNED:
-            if self.pairs:
-                self.row = min(max(index, 0), len(self.pairs) - 1)
-        else:
-            count = len(self.whole_views(self.side))
-            if count:
-                self.whole_cursor[self.side] = min(max(index, 0), count - 1)
-        self._show_cursor()
-
-    @property
-    def _position(self) -> int:
-        return self.row if self.view == ALIGNED else self.whole_cursor[self.side]
-
-    def action_cursor_down(self) -> None:
-        self._move(self._position + 1)
-
-    def action_cursor_up(self) -> None:
-        self._move(self._position - 1)
-
-    def action_cursor_first(self) -> None:
-        self._move(0)
-
-    def action_cursor_last(self) -> None:
-        self._move(10**9)
-
-    def action_side_left(self) -> None:
-        self.side = "left"
-        self._show_cursor()
-
-    def action_side_right(self) -> None:
-        self.side = "right"
-        self._show_cursor()
-
     # -- the passage under the cursor -----------------------------------------------------
-
-    def _cursor_paragraph(self) -> ComparePassage | None:
-        """The cursor passage if it is a paragraph; else say why nothing happens."""
-        passage = self.current_passage
-        if passage is None or passage.paragraph_id is None:
-            self.notify(f"No paragraph on the {self.side} here: it faces a gap. "
-                        "h and l switch sides.", severity="warning")
-            return None
-        return passage
 
     def action_open_passage(self) -> None:
         """Open the cursor passage in the reader, its shared mentions highlighted."""
@@ -485,80 +112,6 @@ class CompareScreen(AppScreen):
         """Show every hidden spoiler of both reviews; when none is hidden, hide them all again."""
         reviews = [self.left] if self.left.id == self.right.id else [self.left, self.right]
         toggle_all_spoilers(self, reviews, "Neither review gives anything away.")
-
-    # -- pins -----------------------------------------------------------------------------
-
-    def action_toggle_pin(self) -> None:
-        """Pin the cursor pair (or, in the whole view, the two cursor paragraphs); unpin a
-        pinned one."""
-        pair = self._cursor_pair()
-        if pair is None:
-            return
-        if pair in self.applied_pins:
-            self._set_pins(tuple(p for p in self.applied_pins if p != pair), follow=None)
-            self.notify(f"Unpinned {pair[0]} = {pair[1]}.", markup=False)
-        else:
-            self._pin(pair)
-
-    def _cursor_pair(self) -> tuple[str, str] | None:
-        if self.view == WHOLE:
-            ids = []
-            for side in SIDES:
-                views = self.whole_views(side)
-                index = self.whole_cursor[side]
-                if not 0 <= index < len(views) or views[index].paragraph_id is None:
-                    self.notify(f"The {side} review has no paragraph to pin.", severity="warning")
-                    return None
-                ids.append(views[index].paragraph_id)
-            return (ids[0], ids[1])
-        if not self.pairs:
-            return None
-        pair = self.pairs[self.row]
-        if pair.left is None or pair.right is None:
-            self.notify("This row faces a gap: press m here and m on the paragraph it should "
-                        "face to pin them.", severity="warning")
-            return None
-        return (pair.left, pair.right)
-
-    def action_mark_pin(self) -> None:
-        """Mark the cursor paragraph as one end of a pin; marking one on the other side pins
-        the two (marking the same paragraph again unmarks it)."""
-        passage = self._cursor_paragraph()
-        if passage is None or passage.paragraph_id is None:
-            return
-        here = (passage.side, passage.paragraph_id)
-        if self.marked == here:
-            self.marked = None
-        elif self.marked is not None and self.marked[0] != passage.side:
-            ends = {self.marked[0]: self.marked[1], here[0]: here[1]}
-            self.marked = None
-            self._pin((ends["left"], ends["right"]))
-        else:
-            self.marked = here
-        self._show_cursor(scroll=False)
-
-    def _pin(self, pair: tuple[str, str]) -> None:
-        """Add a pin; earlier pins that share a paragraph with it or cross it give way."""
-        kept = tuple(p for p in self.applied_pins if not self._conflict(p, pair))
-        dropped = len(self.applied_pins) - len(kept)
-        self._set_pins(kept + (pair,), follow=("left", pair[0]))
-        note = f" ({dropped} crossing pin{'s' if dropped > 1 else ''} removed)" if dropped else ""
-        self.notify(f"Pinned {pair[0]} = {pair[1]}; the rest re-aligns around it{note}.",
-                    markup=False)
-
-    def _conflict(self, a: tuple[str, str], b: tuple[str, str]) -> bool:
-        left_a, left_b = self.left.paragraph_index(a[0]), self.left.paragraph_index(b[0])
-        right_a, right_b = self.right.paragraph_index(a[1]), self.right.paragraph_index(b[1])
-        if None in (left_a, left_b, right_a, right_b):
-            return True
-        assert left_a is not None and left_b is not None  # for the type checker
-        assert right_a is not None and right_b is not None
-        return (left_a - left_b) * (right_a - right_b) <= 0
-
-    def _set_pins(self, pins: tuple[tuple[str, str], ...], follow: tuple[str, str] | None) -> None:
-        self.pins = pins
-        self._follow = follow
-        self._realign()
 
     # -- views and sides ------------------------------------------------------------------
 
@@ -638,9 +191,13 @@ class CompareScreen(AppScreen):
             if review is not None and review.id != current.id:
                 self._replace(side, review)
 
+        def pair_line(review: Review) -> Text:
+            return (compare_pair_line(review, other) if side == "left"
+                    else compare_pair_line(other, review))
+
         self.app.push_screen(
             ReviewPicker(f"{side.capitalize()} side: compare with…", self.corpus.reviews,
-                         current=current.id, notes=notes),
+                         current=current.id, notes=notes, pair_line=pair_line),
             chosen,
         )
 

@@ -6,11 +6,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from nlmg_tui.tui.key_help import KeyHelp
+from nlmg_tui.tui.widgets.dialog import DialogScreen
 
 
 def help_table(groups: list[tuple[str, list[KeyHelp]]]) -> Table:
@@ -26,53 +26,38 @@ def help_table(groups: list[tuple[str, list[KeyHelp]]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
-    """Lists the keys it is given; escape, q or ? close it."""
+class HelpScreen(DialogScreen[None]):
+    """Lists the keys it is given; escape, q or ? close it; j/k/arrows scroll."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+        Binding("escape,q,question_mark", "cancel", "Close help", id="help.close"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="help.up"),
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > Vertical {
+    HelpScreen > .dialog-frame {
         width: 64;
-        max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
     }
     HelpScreen VerticalScroll {
         height: auto;
         max-height: 80vh;
     }
     HelpScreen #help-close {
-        color: $text-muted;
         margin: 1 0 0 0;
     }
     """
 
     def __init__(self, title: str, groups: list[tuple[str, list[KeyHelp]]]) -> None:
-        super().__init__()
+        super().__init__(f"Keys: {title}")
         self.help_title = title
         self.groups = groups
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = f"Keys: {self.help_title}"
-            with VerticalScroll(id="help-scroll"):
-                yield Static(help_table(self.groups), id="help-keys")
-            yield Static(Text("escape, q or ? closes this help"), id="help-close")
-
-    def action_close(self) -> None:
-        self.dismiss()
+    def compose_dialog(self) -> ComposeResult:
+        with VerticalScroll(id="help-scroll"):
+            yield Static(help_table(self.groups), id="help-keys")
+        yield Static(Text("escape, q or ? closes this help"), id="help-close",
+                     classes="dialog-hint")
 
     def action_scroll_down(self) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_down(animate=False)

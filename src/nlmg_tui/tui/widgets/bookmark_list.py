@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
 from rich.text import Text
 
 from nlmg_tui.corpus.models import Review
@@ -24,6 +26,11 @@ NOTE_CHARS = 90
 ORPHAN_GLYPH = "⚠"
 PENDING = "pending"
 """Anchor placeholder while a worker is still looking for the passage."""
+INDENT = "  "
+"""The quote, note and tag lines sit under the row's first line, indented."""
+MIN_WRAP_CELLS = 12
+_WRAP_CONSOLE = Console(width=200, color_system=None, legacy_windows=False)
+"""Only used to wrap ``Text`` (``Text.wrap`` needs a console); never prints."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,27 @@ class BookmarkRow:
 
 
 def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` terminal cells (a CJK character takes two)."""
     line = one_line(text)
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if cell_len(line) <= limit:
+        return line
+    return set_cell_size(line, limit - 1).rstrip() + "…"
+
+
+def hanging(text: Text, width: int | None, indent: str) -> Text:
+    """``text`` wrapped to ``width`` cells, every line after the first starting with
+    ``indent`` (the list would otherwise wrap them to the left edge). ``width`` None (not
+    laid out yet): unchanged."""
+    if width is None or width - cell_len(indent) < MIN_WRAP_CELLS:
+        return text
+    lines = text.wrap(_WRAP_CONSOLE, width - cell_len(indent), overflow="fold")
+    wrapped = Text()
+    for number, line in enumerate(lines):
+        if number:
+            wrapped.append("\n" + indent)
+        line.rstrip()
+        wrapped.append_text(line)
+    return wrapped
 
 
 def _place(row: BookmarkRow) -> Text:
@@ -75,26 +101,31 @@ def _place(row: BookmarkRow) -> Text:
     return text
 
 
-def bookmark_row_text(row: BookmarkRow, hidden: bool = False) -> Text:
+def bookmark_row_text(row: BookmarkRow, hidden: bool = False, width: int | None = None) -> Text:
     """Two or three lines: where, the quote (a bar when its paragraph is hidden as a spoiler),
-    then the note and tags if any."""
+    then the note and tags if any. Given the list's ``width`` in cells, long lines wrap under
+    their own indent."""
     bookmark = row.bookmark
-    text = _place(row)
+    text = hanging(_place(row), width, INDENT)
+    text.append("\n" + INDENT)
     if hidden:
-        text.append("\n  ")
         text.append_text(spoiler_line())
     else:
-        text.append("\n  “")
-        text.append(shorten(bookmark.quote, QUOTE_CHARS))
-        text.append("”")
+        quote = Text("“")
+        quote.append(shorten(bookmark.quote, QUOTE_CHARS))
+        quote.append("”")
+        text.append_text(hanging(quote, width and width - len(INDENT), INDENT + " "))
     if bookmark.note or bookmark.tags:
-        text.append("\n  ")
+        text.append("\n" + INDENT)
+        extras = Text()
         if bookmark.note:
-            text.append("✎ ")
-            text.append(shorten(bookmark.note, NOTE_CHARS), style="italic")
-            text.append("  ")
+            extras.append("✎ ")
+            extras.append(shorten(bookmark.note, NOTE_CHARS), style="italic")
+            extras.append("  ")
         for tag in bookmark.tags:
-            text.append(f"#{one_line(tag)} ", style="bold")
+            extras.append(f"#{one_line(tag)} ", style="bold")
+        extras.rstrip()
+        text.append_text(hanging(extras, width and width - len(INDENT), INDENT + "  "))
     return text
 
 

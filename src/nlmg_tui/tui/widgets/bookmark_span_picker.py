@@ -10,19 +10,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from nlmg_tui.corpus.models import Paragraph
 from nlmg_tui.library.passages import sentence_spans
 from nlmg_tui.textsafety import strip_unsafe
+from nlmg_tui.tui.widgets.dialog import DialogScreen
 
 SELECTED_STYLE = "bold reverse"
 """Reverse video, so the selection shows without colour."""
 
 
-class SpanPicker(ModalScreen[tuple[int, int] | None]):
+class SpanPicker(DialogScreen[tuple[int, int]]):
     """Pick a run of sentences of ``paragraph``; answers ``(start, end)`` or None."""
 
     BINDINGS = [
@@ -35,34 +35,21 @@ class SpanPicker(ModalScreen[tuple[int, int] | None]):
         Binding("escape,q,v", "cancel", "Cancel", id="span.cancel"),
     ]
 
+    SHOW_FOOTER = True
+
     DEFAULT_CSS = """
-    SpanPicker {
-        align: center middle;
-    }
-    SpanPicker > Vertical {
-        width: 90;
-        max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
-    }
     SpanPicker VerticalScroll {
         height: auto;
         max-height: 20;
     }
     SpanPicker #span-status {
-        color: $text-muted;
         margin: 1 0 0 0;
     }
     """
 
     def __init__(self, paragraph: Paragraph, title: str = "Select sentences to bookmark") -> None:
-        super().__init__()
+        super().__init__(title)
         self.paragraph = paragraph
-        self.picker_title = title
         self.text = strip_unsafe(paragraph.text)  # stored text is clean: offsets are unchanged
         self.sentences = sentence_spans(self.text) or [(0, len(self.text))]
         self.first = 0
@@ -73,13 +60,14 @@ class SpanPicker(ModalScreen[tuple[int, int] | None]):
         """Character offsets of the selected sentences in the paragraph's text."""
         return self.sentences[self.first][0], self.sentences[self.last][1]
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = Text(self.picker_title)
-            with VerticalScroll():
-                yield Static(id="span-text")
-            yield Static(id="span-status")
-        yield Footer(compact=True)
+    @property
+    def picker_title(self) -> str:
+        return str(self.dialog_title)
+
+    def compose_dialog(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="span-text")
+        yield Static(id="span-status", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show()
@@ -118,6 +106,3 @@ class SpanPicker(ModalScreen[tuple[int, int] | None]):
 
     def action_bookmark(self) -> None:
         self.dismiss(self.span)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,21 +1,29 @@
-"""A small modal that asks which review: answers a review id, or None when cancelled."""
+"""A small modal that asks which review: answers a review id, or None when cancelled.
+
+When the answer makes a pair (compare this review with…), the line under the list names the
+pair the highlighted row would open ("Compare: Lena Left · Thea Third"), so enter never opens
+a pair the user did not see.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.typed_app import nlmg_app
+from nlmg_tui.tui.widgets.dialog import ListDialog
+
+PairLine = Callable[[Review], Text]
+"""What enter would do with the highlighted review, as a line under the list."""
 
 
 def review_option_text(review: Review, note: str = "") -> Text:
@@ -29,76 +37,77 @@ def review_option_text(review: Review, note: str = "") -> Text:
     return text
 
 
-class ReviewPicker(ModalScreen[str | None]):
-    """Lists ``reviews``; enter picks the highlighted one, escape cancels.
+def compare_pair_line(left: Review, right: Review) -> Text:
+    """``Compare: <critic A> · <critic B>`` for the pair enter would open."""
+    text = Text("Compare: ", style="bold")
+    text.append(review_labels.critic_name(left), style="bold")
+    text.append(" · ")
+    text.append(review_labels.critic_name(right), style="bold")
+    return text
+
+
+class ReviewPicker(ListDialog[str]):
+    """Lists ``reviews``; j/k/arrows move, enter picks the highlighted one, escape cancels.
 
     ``notes`` maps review ids to a word shown after them (e.g. ``"now left"``); ``current`` is
-    highlighted first.
+    highlighted first; ``pair_line``, when given, names under the list what the highlighted
+    review would open.
     """
 
-    BINDINGS = [
-        Binding("escape,q", "cancel", "Cancel", id="picker.cancel"),
-    ]
-
     DEFAULT_CSS = """
-    ReviewPicker {
-        align: center middle;
-    }
-    ReviewPicker > Vertical {
-        width: 90;
-        max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
-    }
-    ReviewPicker OptionList {
-        height: auto;
-        max-height: 16;
-    }
-    ReviewPicker #picker-hint {
-        color: $text-muted;
+    ReviewPicker #picker-pair {
+        margin: 1 0 0 0;
     }
     """
 
     def __init__(self, title: str, reviews: Sequence[Review], *, current: str | None = None,
-                 notes: dict[str, str] | None = None) -> None:
-        super().__init__()
-        self.picker_title = title
+                 notes: dict[str, str] | None = None, pair_line: PairLine | None = None) -> None:
+        super().__init__(title)
         self.reviews = tuple(reviews)
         self.current = current
         self.notes = dict(notes or {})
+        self.pair_line = pair_line
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = Text(self.picker_title)  # names are untrusted: no markup
-            yield OptionList(
-                *(Option(review_option_text(r, self.notes.get(r.id, "")), id=r.id)
-                  for r in self.reviews),
-                id="picker-options",
-                markup=False,
-            )
-            yield Static(Text("enter picks · escape cancels"), id="picker-hint")
+    @property
+    def picker_title(self) -> str:
+        return str(self.dialog_title)
+
+    def compose_dialog(self) -> ComposeResult:
+        yield OptionList(
+            *(Option(review_option_text(r, self.notes.get(r.id, "")), id=r.id)
+              for r in self.reviews),
+            id="picker-options",
+            markup=False,
+        )
+        if self.pair_line is not None:
+            yield Static(id="picker-pair")
+        yield Static(Text("j k ↑ ↓ move · enter picks · escape cancels"), id="picker-hint",
+                     classes="dialog-hint")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        ids = [review.id for review in self.reviews]
-        if self.current in ids:
-            options.highlighted = ids.index(self.current)
-        options.focus()
+        self.highlight_first(self.current)
+        self._show_pair()
 
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option_id)
+    @property
+    def highlighted_review(self) -> Review | None:
+        option = self.option_list.highlighted_option
+        return next((r for r in self.reviews if option is not None and r.id == option.id), None)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    @on(OptionList.OptionHighlighted)
+    def _show_pair(self) -> None:
+        if self.pair_line is None:
+            return
+        review = self.highlighted_review
+        line = self.pair_line(review) if review is not None else Text()
+        if review is not None:
+            line.append("  (enter opens)", style="dim")
+        self.query_one("#picker-pair", Static).update(line)
+
+    def picked(self, option_id: str | None) -> str | None:
+        return option_id
 
 
-def ask_compare_with(screen: Screen[object], review: Review, reviews: Sequence[Review]) -> None:
+def ask_compare_with(screen: Screen[Any], review: Review, reviews: Sequence[Review]) -> None:
     """Ask which of ``reviews`` to compare ``review`` with, then open the comparison."""
 
     def chosen(other_id: str | None) -> None:
@@ -107,4 +116,6 @@ def ask_compare_with(screen: Screen[object], review: Review, reviews: Sequence[R
 
     others = [r for r in reviews if r.id != review.id]
     title = f"Compare {review_labels.critic_name(review)} with…"
-    screen.app.push_screen(ReviewPicker(title, others), chosen)
+    screen.app.push_screen(
+        ReviewPicker(title, others, pair_line=lambda other: compare_pair_line(review, other)),
+        chosen)

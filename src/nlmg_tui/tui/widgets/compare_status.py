@@ -32,7 +32,8 @@ class CompareStatus:
     """Paragraphs of the two reviews hidden as spoilers now."""
 
 
-def status_text(state: CompareStatus) -> Text:
+def _where(state: CompareStatus) -> Text:
+    """The view and where the cursor is in it."""
     status = Text()
     pair = state.pairs[min(state.row, len(state.pairs) - 1)] if state.pairs else None
     if state.view == "aligned":
@@ -52,6 +53,11 @@ def status_text(state: CompareStatus) -> Text:
             if count:
                 status.append(f" · {side} ¶ {state.whole_cursor.get(side, 0) + 1}/{count}")
     status.append(f" · {state.side} side")
+    return status
+
+
+def status_text(state: CompareStatus) -> Text:
+    status = _where(state)
     if state.hidden_spoilers:  # early in the line: it tells what the bars are and how to lift them
         count = state.hidden_spoilers
         status.append(f" · {count} spoiler{'s' * (count != 1)} hidden (s, S)")

@@ -15,13 +15,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus.mentions import EntityMentions
 from nlmg_tui.library.watchlist import MAX_TITLE_CHARS
+from nlmg_tui.tui.widgets.dialog import ListDialog
 from nlmg_tui.tui.widgets.watchlist_films import suggestion_text
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*\S)\s*\((?P<year>\d{4})\)\s*$")
@@ -47,53 +46,38 @@ def rank_suggestions(query: str, films: Sequence[EntityMentions]) -> list[Entity
             if score >= SUGGESTION_MIN_SCORE]
 
 
-class AddFilmDialog(ModalScreen[tuple[str, int | None] | None]):
-    """Type a title (enter adds it) or move down to the suggestions (enter adds that film)."""
+class AddFilmDialog(ListDialog[tuple[str, int | None]]):
+    """Type a title (enter adds it) or move down to the suggestions (enter adds that film).
+
+    While the title box has the focus, ``q``, ``j`` and ``k`` are typed into it; ``↓`` moves
+    to the suggestions, where j/k/arrows move and q or escape cancels.
+    """
 
     BINDINGS = [
         Binding("down", "focus_suggestions", "Suggestions", id="add_film.suggestions"),
-        Binding("escape", "cancel", "Cancel", id="add_film.cancel"),
     ]
 
+    SHOW_FOOTER = True
+
     DEFAULT_CSS = """
-    AddFilmDialog {
-        align: center middle;
-    }
-    AddFilmDialog > Vertical {
-        width: 90;
-        max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
-    }
     AddFilmDialog OptionList {
-        height: auto;
         max-height: 14;
-    }
-    AddFilmDialog .dialog-hint {
-        color: $text-muted;
     }
     """
 
     def __init__(self, films: Sequence[EntityMentions], on_list: set[str]) -> None:
         """``films``: suggestions, best first; ``on_list``: entity ids already on the list."""
-        super().__init__()
+        super().__init__("Add a film to the watchlist")
         self.films = tuple(films)
         self.on_list = set(on_list)
         self.shown: list[EntityMentions] = list(self.films)
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = "Add a film to the watchlist"
-            yield Input(placeholder="any title, e.g. Solaris (1972)", id="film-title",
-                        max_length=MAX_TITLE_CHARS)
-            yield Static(Text("Films the reviews name (↓ to choose):"), classes="dialog-hint")
-            yield OptionList(id="film-suggestions", markup=False)
-            yield Static(Text("enter adds · escape cancels"), classes="dialog-hint")
-        yield Footer(compact=True)
+    def compose_dialog(self) -> ComposeResult:
+        yield Input(placeholder="any title, e.g. Solaris (1972)", id="film-title",
+                    max_length=MAX_TITLE_CHARS)
+        yield Static(Text("Films the reviews name (↓ to choose):"), classes="dialog-hint")
+        yield OptionList(id="film-suggestions", markup=False)
+        yield Static(Text("enter adds · escape cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show_suggestions()
@@ -119,11 +103,9 @@ class AddFilmDialog(ModalScreen[tuple[str, int | None] | None]):
         else:
             self.notify("Type a title, or pick a suggestion.", markup=False)
 
-    @on(OptionList.OptionSelected, "#film-suggestions")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        film = next(f for f in self.shown if f.entity.id == event.option_id)
-        self.dismiss((film.entity.name, film.entity.year))
+    def picked(self, option_id: str | None) -> tuple[str, int | None] | None:
+        film = next((f for f in self.shown if f.entity.id == option_id), None)
+        return (film.entity.name, film.entity.year) if film is not None else None
 
     def action_focus_suggestions(self) -> None:
         options = self.query_one(OptionList)
@@ -131,6 +113,3 @@ class AddFilmDialog(ModalScreen[tuple[str, int | None] | None]):
             options.focus()
             if options.highlighted is None:
                 options.highlighted = 0
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
