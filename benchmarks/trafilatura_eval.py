@@ -10,8 +10,9 @@ main text must contain) and "without" snippets (boilerplate it must not contain)
 whitespace normalisation; precision, recall and F1 come from the summed counts. Trafilatura
 alone runs as its benchmark does (``extract(fast=False, include_comments=False,
 include_tables=True)``); ours is the review ``extract()`` returns as the reader shows it: the
-headline, then the body paragraphs (no comments). Author: the page's annotated author (a list joined with "; ") equal to trafilatura's
-``bare_extraction(...).author`` or to our review's critic. Not run in CI.
+headline, then the body paragraphs (no comments). Author: the page's annotated author (a list
+joined with "; ") equal to trafilatura's ``bare_extraction(...).author`` or to our critic.
+Not run in CI.
 """
 
 from __future__ import annotations
