@@ -16,7 +16,7 @@ from nlmg_tui.cli.context import AppContext, console, fail, print_json
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import load_corpus
 from nlmg_tui.importer.decode import NotTextError
-from nlmg_tui.importer.pipeline import Corrections, extract, imported_id, read_bounded
+from nlmg_tui.importer.pipeline import Corrections, body_id, extract, read_bounded
 from nlmg_tui.importer.store import ImportedReviews
 from nlmg_tui.textsafety import one_line
 
@@ -56,7 +56,7 @@ def import_command(paths: tuple[Path, ...], dry_run: bool, as_json: bool, film: 
     """Import saved review pages (text, HTML, Markdown); a folder imports every file in it."""
     corrections = Corrections(film=film, critic=critic, outlet=outlet, date=date)
     store = ImportedReviews(_data_dir())
-    bundled = {imported_id(review): review.id for review in load_corpus().reviews}
+    bundled = {body_id(review): review.id for review in load_corpus().reviews}
     files = _expand(paths)
     outcomes: list[Outcome] = []
     extracted_json = []
@@ -82,7 +82,8 @@ def _import_one(path: Path, corrections: Corrections, store: ImportedReviews,
                 bundled: dict[str, str], dry_run: bool, as_json: bool, extracted_json: list) -> Outcome:
     name = str(path)
     try:
-        result = extract(read_bounded(path), path.name, corrections)
+        data = read_bounded(path)
+        result = extract(data, path.name, corrections)
     except NotTextError as error:
         return Outcome(name, "skipped", str(error))
     review = result.review
@@ -95,12 +96,12 @@ def _import_one(path: Path, corrections: Corrections, store: ImportedReviews,
             console().print(Text(f"decoding: {result.decoding}; format: {result.page_format}",
                                  style="dim"))
         return Outcome(name, "extracted", f"{review.id} ({who})")
-    if review.id in bundled:
-        return Outcome(name, "already imported", f"the same review is bundled as {bundled[review.id]}")
+    if body_id(review) in bundled:
+        return Outcome(name, "already imported", f"the same review is bundled as {bundled[body_id(review)]}")
     if store.contains(review.id):
         return Outcome(name, "already imported", review.id)
     try:
-        store.save(review, result.decoding)
+        store.save(review, result.decoding, raw=data, corrections=corrections.as_record())
     except OSError as error:
         return Outcome(name, "skipped", f"could not save to {store.folder}: {error.strerror or error}")
     return Outcome(name, "imported", f"{review.id} ({who}, {len(review.paragraphs)} paragraphs; "
@@ -154,3 +155,33 @@ def remove_command(review_id: str) -> None:
     if removed is None:
         fail(f"no single imported review matches {review_id!r}; see `nlmg-tui imports list`")
     click.echo(f"removed {removed.review.id} ({one_line(removed.source_name)})")
+
+
+@imports_group.command("reclean")
+@click.option("--dry-run", is_flag=True, help="Say what would change without saving anything.")
+def reclean_command(dry_run: bool) -> None:
+    """Re-run the current cleaner over every import's kept page; bookmarks follow their text."""
+    from nlmg_tui.cli.library_cmds import open_library
+    from nlmg_tui.importer.reclean import reclean_imports
+
+    store = ImportedReviews(_data_dir())
+    with open_library() as library:
+        report = reclean_imports(store, library, dry_run=dry_run)
+    for notice in store.notices:
+        click.echo(f"nlmg-tui: {one_line(notice)}", err=True)
+    verb = "would change" if dry_run else "recleaned"
+    click.echo(f"{verb} {len(report.changed)}, unchanged {len(report.unchanged)}, "
+               f"cannot reclean {len(report.no_raw)}, failed {len(report.failed)}")
+    for record in report.no_raw:
+        click.echo(f"  {record.review.id} ({one_line(record.source_name)}): imported before raw pages "
+                   "were kept; import the page again to reclean it")
+    for review_id, reason in report.failed:
+        click.echo(f"  {review_id}: {one_line(reason)}; left as it was", err=True)
+    moved = "would move" if dry_run else "re-anchored"
+    click.echo(f"bookmarks: {moved} {len(report.moved)}, could not re-anchor {len(report.orphaned)}")
+    for bookmark in report.orphaned:
+        click.echo(f"  bookmark {bookmark.id[:8]} on {bookmark.review_id} "
+                   f"(“{one_line(bookmark.quote)[:60]}”) could not be re-anchored: it is kept; "
+                   "repair it in the bookmarks screen (r)", err=True)
+    if report.orphaned or report.failed:
+        sys.exit(1)

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from nlmg_tui.corpus.clean import clean_page
@@ -43,6 +43,14 @@ class Corrections:
     critic: str | None = None
     outlet: str | None = None
     date: str | None = None
+
+    def as_record(self) -> dict[str, str]:
+        """The fields set, as stored beside an import so a reclean applies them again."""
+        return {name: value for name, value in asdict(self).items() if value}
+
+    @classmethod
+    def from_record(cls, record: dict[str, str]) -> Corrections:
+        return cls(**{name: record.get(name) for name in ("film", "critic", "outlet", "date")})
 
 
 @dataclass(frozen=True)
@@ -114,10 +122,14 @@ def _ftfy_fix(line: str) -> str:
     return ftfy.fix_text(line, config)
 
 
-def extract(data: bytes, name: str, corrections: Corrections | None = None) -> Extracted:
-    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review."""
+def extract(data: bytes, name: str, corrections: Corrections | None = None, *,
+            declared_charset: str | None = None, review_id: str | None = None) -> Extracted:
+    """Decode, convert and clean one page; refuse it with ``NotTextError`` if it holds no review.
+
+    ``declared_charset`` is the charset a transport stated (HTTP ``Content-Type``);
+    ``review_id`` overrides the id taken from the page's bytes (``source_id``)."""
     corrections = corrections or Corrections()
-    decoded: Decoded = decode_bytes(data)
+    decoded: Decoded = decode_bytes(data, declared_charset)
     text, repaired = repair_mojibake(decoded.text)  # before stripping: it holds C1 bytes
     text = unicodedata.normalize("NFC", strip_unsafe(text))  # "u" + combining diaeresis -> "ü"
     decoding = decoded.describe() + (", mojibake repaired" if repaired else "")
@@ -135,7 +147,7 @@ def extract(data: bytes, name: str, corrections: Corrections | None = None) -> E
     if not review.paragraphs:
         raise NotTextError("no review text was found in the page")
     review = _apply(review, corrections)
-    return Extracted(replace(review, id=imported_id(review)), decoding, kind)
+    return Extracted(replace(review, id=review_id or source_id(data)), decoding, kind)
 
 
 def _with_main_text(review: Review, page: HtmlPage) -> Review:
@@ -147,8 +159,15 @@ def _with_main_text(review: Review, page: HtmlPage) -> Review:
     return review
 
 
-def imported_id(review: Review) -> str:
-    """Same body, same id: importing a page twice (or a copy of it) is recognised."""
+def source_id(data: bytes) -> str:
+    """An imported review's id, from the page's bytes: the same file imported twice is
+    recognised, and a better cleaner (``imports reclean``) does not change the id."""
+    return f"imp-{hashlib.sha1(data).hexdigest()[:12]}"
+
+
+def body_id(review: Review) -> str:
+    """A hash of the cleaned body: how a bundled review imported again is recognised (and the
+    id imports had before the raw page was kept)."""
     digest = hashlib.sha1("\n".join(fold(p.text) for p in review.paragraphs).encode()).hexdigest()
     return f"imp-{digest[:12]}"
 
