@@ -3,7 +3,8 @@
 1. a byte-order mark (UTF-8, UTF-16), or UTF-16 by its NUL-byte shape;
 2. the charset the source declares: the HTTP ``Content-Type`` (``declared``, for pages fetched
    from an address), else ``<meta charset>``, ``<meta http-equiv="Content-Type">`` or an XML
-   declaration in the first 4 KB, decoded strictly;
+   declaration in the first 4 KB, decoded strictly (except that bytes which are valid
+   non-ASCII UTF-8 stay UTF-8 whatever single-byte charset is declared: reported);
 3. strict UTF-8 (and UTF-8 with a few invalid bytes, which become U+FFFD and are counted);
 4. a reported guess: Shift-JIS when the text is then mostly Japanese, else charset-normalizer
    among the web's codepages, with cp1252 kept on a tie (detectors read short Western text as
@@ -51,11 +52,14 @@ class Decoded:
     guessed: bool = False
     replaced: int = 0  # invalid bytes turned into U+FFFD
     declared: bool = False  # the charset the page (or its HTTP header) stated
+    ignored_declaration: str = ""  # a single-byte charset stated for bytes that are UTF-8
 
     def describe(self) -> str:
         how = f"guessed {self.encoding}" if self.guessed else self.encoding
         if self.declared:
             how += " (declared)"
+        if self.ignored_declaration:
+            how += f" (the page said {self.ignored_declaration}, but its bytes are UTF-8)"
         if self.replaced:
             how += f", {self.replaced} invalid byte(s) replaced"
         return how
@@ -131,11 +135,25 @@ def _as_declared(data: bytes, declared: str | None) -> Decoded | None:
     for codec in (_codec(declared), declared_charset(body)):
         if codec is None:
             continue
+        if codec != "utf_8" and _is_multibyte_utf8(body):
+            # Valid multi-byte UTF-8 is almost never an accident of a single-byte codepage, and
+            # CMS templates often declare latin-1 over UTF-8 content.
+            return Decoded(body.decode("utf-8"), "utf-8", ignored_declaration=codec.replace("_", "-"))
         try:
             return Decoded(body.decode(codec), codec.replace("_", "-"), declared=True)
         except UnicodeDecodeError:
             continue
     return None
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _detect(data: bytes) -> str | None:
