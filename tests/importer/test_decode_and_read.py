@@ -215,3 +215,12 @@ def test_mojibake_is_repaired_line_by_line_and_quotes_stay_curly() -> None:
     fixed, repaired = repair_mojibake(f"{good}\n{broken}")
     assert repaired and fixed == f"{good}\nIt’s “good” and étonnant."
     assert repair_mojibake(good) == (good, False)
+
+
+def test_a_few_stray_nul_bytes_in_a_big_page_are_dropped_and_reported() -> None:
+    page = ("<p>" + "A long enough review sentence. " * 100 + "</p>").encode()
+    decoded = decode_bytes(page[:1000] + b"\x00" + page[1000:])
+    assert "\x00" not in decoded.text and decoded.nuls_removed == 1
+    assert "1 NUL byte(s) removed" in decoded.describe()
+    with pytest.raises(NotTextError, match="NUL"):
+        decode_bytes(page[:1000] + b"\x00" * 10 + page[1000:1500])

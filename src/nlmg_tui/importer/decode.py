@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Bytes that cp1252 leaves undefined; their presence rules cp1252 out.
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -53,6 +53,7 @@ class Decoded:
     replaced: int = 0  # invalid bytes turned into U+FFFD
     declared: bool = False  # the charset the page (or its HTTP header) stated
     ignored_declaration: str = ""  # a single-byte charset stated for bytes that are UTF-8
+    nuls_removed: int = 0  # stray NUL bytes (at most 1 in 1000) dropped before decoding
 
     def describe(self) -> str:
         how = f"guessed {self.encoding}" if self.guessed else self.encoding
@@ -62,6 +63,8 @@ class Decoded:
             how += f" (the page said {self.ignored_declaration}, but its bytes are UTF-8)"
         if self.replaced:
             how += f", {self.replaced} invalid byte(s) replaced"
+        if self.nuls_removed:
+            how += f", {self.nuls_removed} NUL byte(s) removed"
         return how
 
 
@@ -82,8 +85,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     utf16 = _utf16_by_shape(data)
     if utf16:
         return _utf16(data, utf16, guessed=True)
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls > len(data) // 1000:
         raise NotTextError("the file holds NUL bytes: it looks binary, not a text page")
+    if nuls:  # a handful in a big page (a CMS glitch): dropped, and said so
+        return replace(_decode_text(data.replace(b"\x00", b""), declared), nuls_removed=nuls)
+    return _decode_text(data, declared)
+
+
+def _decode_text(data: bytes, declared: str | None) -> Decoded:
     by_declaration = _as_declared(data, declared)
     if by_declaration is not None:
         return by_declaration

@@ -18,9 +18,10 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.models import Paragraph, PullQuote, Review, Section
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
-from nlmg_tui.corpus.text import fold, normalize_line
+from nlmg_tui.corpus.text import ends_like_sentence, fold, normalize_line
 
 _FIELD_WORDS = 8
+_SENTENCE_WORDS = 6  # a sentence this long that names "Facebook" or "shop" is not a button
 _LEAD_WORDS = 4
 _LONG_LEAD_WORDS = 12  # a date, rating or byline line this short is a field, not body text
 
@@ -64,7 +65,8 @@ def _last_kept_within(key: str, pending: list[Paragraph]) -> int | None:
 
 def _is_body_line(line: str) -> bool:
     words = len(line.split())
-    if is_chrome(line) or line.casefold().rstrip(":") in SECTION_LABELS:
+    sentence = words >= _SENTENCE_WORDS and ends_like_sentence(line)
+    if (is_chrome(line) and not sentence) or line.casefold().rstrip(":") in SECTION_LABELS:
         return False
     if words <= _FIELD_WORDS and (find_date(line) or find_ratings(line)):
         return False

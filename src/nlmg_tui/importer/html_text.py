@@ -60,8 +60,10 @@ def read_html(html: str) -> HtmlPage:
     if not any(line.strip() for line in body):
         return _fallback_page(markup, hints)
     _merge_document_hints(hints, document, markup.title)
-    head = _head_lines(hints, body)
-    loose = [] if threads else [c for c in (document.comments or "").splitlines() if c.strip()]
+    if body and hints.headline and body[0].strip() == hints.headline.strip():
+        body = body[1:]  # the title, repeated as the first line of the text
+    head = _head_lines(hints)
+    loose = [] if threads else _loose_comments(html)
     thread = (["Comments", *threads] if threads else [])
     text = "\n\n".join(head + body) + ("\n\n" + "\n".join(thread) if thread else "")
     return HtmlPage(text, hints, loose, body, dropped_texts(markup))
@@ -74,15 +76,30 @@ def _fallback_page(markup, hints: PageHints) -> HtmlPage:
     return HtmlPage("\n\n".join(lines), hints, extractor="page blocks")
 
 
-def _trafilatura(html: str):
-    """Trafilatura's document for the page, or None when it finds no main text."""
+def _trafilatura(html: str, *, comments: bool = False):
+    """Trafilatura's document for the page, or None when it finds no main text.
+
+    Comments are asked for in a second pass only: with ``include_comments`` on, trafilatura
+    sometimes files article paragraphs under comments."""
     import trafilatura  # imported here so that starting the app does not load it
 
     try:
-        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=True,
-                                           include_tables=True, include_formatting=False)
+        return trafilatura.bare_extraction(
+            html, with_metadata=not comments, include_comments=comments, include_tables=True,
+            include_formatting=False,
+            # dates from the page's markup only: an extensive search guesses from a copyright line
+            date_extraction_params={"extensive_search": False, "original_date": True})
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
+
+
+def _loose_comments(html: str) -> list[str]:
+    """Reader comments trafilatura finds in a page that has no ``<ol class="comment…">``."""
+    if "comment" not in html.casefold():
+        return []
+    document = _trafilatura(html, comments=True)
+    text = document.comments if document is not None else None
+    return [line for line in (text or "").splitlines() if line.strip()]
 
 
 def _merge_document_hints(hints: PageHints, document, raw_title: list[str]) -> None:
@@ -121,10 +138,12 @@ def plausible_headline(text: str) -> bool:
     return not (find_ratings(text) and len(words) <= 4)
 
 
-def _head_lines(hints: PageHints, body: list[str]) -> list[str]:
-    """Headline, byline and date above the body, so the cleaner reads them as a page header."""
-    head: list[str] = []
-    first = body[0].strip() if body else ""
-    if hints.headline and hints.headline.strip() != first:
-        head.append(hints.headline)
+def _head_lines(hints: PageHints) -> list[str]:
+    """Headline, byline and date above the body, so the cleaner reads them as the page header
+    (and its byline rules judge the author the markup names) before any line of the body."""
+    head = [hints.headline] if hints.headline else []
+    if hints.critic and "\n" not in hints.critic:
+        head.append(f"By {hints.critic}")
+    if hints.published and find_date(hints.published):
+        head.append(hints.published)
     return head
