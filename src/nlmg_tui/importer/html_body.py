@@ -46,7 +46,7 @@ def restore_main_text(review: Review, main_lines: list[str], headline: str | Non
         if upto is not None:
             merged.extend(pending[:upto + 1])
             del pending[:upto + 1]
-        elif key not in skip and _is_body_line(line):
+        elif key not in skip and _is_body_line(line, inside=bool(merged and pending)):
             merged.append(Paragraph("", line, None, warns_of_spoilers(line)))
     merged.extend(pending)
     return _renumber(review, merged)
@@ -63,11 +63,15 @@ def _last_kept_within(key: str, pending: list[Paragraph]) -> int | None:
     return found
 
 
-def _is_body_line(line: str) -> bool:
+def _is_body_line(line: str, inside: bool = False) -> bool:
+    """Not chrome or a section label; above or below the kept body (``inside`` False), where a
+    page's fields sit, not a short date, rating or byline line either."""
     words = len(line.split())
     sentence = words >= _SENTENCE_WORDS and ends_like_sentence(line)
     if (is_chrome(line) and not sentence) or line.casefold().rstrip(":") in SECTION_LABELS:
         return False
+    if inside:
+        return True
     if words <= _FIELD_WORDS and (find_date(line) or find_ratings(line)):
         return False
     found = bylines.parse_byline(line) if words <= _FIELD_WORDS else None

@@ -141,9 +141,10 @@ def plausible_headline(text: str) -> bool:
 def _head_lines(hints: PageHints) -> list[str]:
     """Headline, byline and date above the body, so the cleaner reads them as the page header
     (and its byline rules judge the author the markup names) before any line of the body."""
-    head = [hints.headline] if hints.headline else []
-    if hints.critic and "\n" not in hints.critic:
-        head.append(f"By {hints.critic}")
+    # The byline goes first: a headline such as "A Step-by-Step Guide" must not be read as one.
+    head = [f"By {hints.critic}"] if hints.critic and "\n" not in hints.critic else []
+    if hints.headline:
+        head.append(hints.headline)
     if hints.published and find_date(hints.published):
         head.append(hints.published)
     return head

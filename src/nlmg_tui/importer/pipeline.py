@@ -153,10 +153,6 @@ def extract(data: bytes, name: str, corrections: Corrections | None = None, *,
 def _with_main_text(review: Review, page: HtmlPage) -> Review:
     """Trafilatura's main text lines the cleaner set aside, and its unstructured comments."""
     review = restore_main_text(review, page.main_lines, page.hints.headline, page.page_chrome)
-    if review.critic and review.outlet and fold(review.critic) == fold(review.outlet):
-        # A site named as the author (meta author, JSON-LD publisher) is no critic.
-        evidence = {k: v for k, v in review.evidence.items() if k != "critic"}
-        review = replace(review, critic=None, evidence=evidence)
     if page.loose_comments and not review.comments:
         review = replace(review, comments=tuple(
             Comment(number, None, text) for number, text in enumerate(page.loose_comments, 1)))
