@@ -9,7 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from nlmg_tui.importer.decode import NotTextError
 from nlmg_tui.importer.html_text import plausible_headline, read_html
 from nlmg_tui.importer.pipeline import extract
 
@@ -99,3 +102,22 @@ def test_starting_the_app_does_not_import_trafilatura() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<article>", "<nav>", "<li>",
+                         "<ol class='comments'>", "</ol>", "<script>", "</script>", "<h1>",
+                         "<meta charset='koi8-r'>", "<!--", "-->", "<br>", "&amp;", "&#0;"])
+_WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(_TAGS, _WORDS), max_size=40))
+def test_any_html_gives_a_review_or_a_reason(parts: list[str]) -> None:
+    page = "<html><body>" + "".join(parts) + " A sentence long enough to be a review here.</body>"
+    try:
+        result = extract(page.encode("utf-8", "surrogatepass"), "random.html")
+    except NotTextError as error:
+        assert str(error)
+    else:
+        for paragraph in result.review.paragraphs:
+            assert "\x1b" not in paragraph.text and "\x00" not in paragraph.text

@@ -89,7 +89,7 @@ def _trafilatura(html: str, *, comments: bool = False):
             include_formatting=False,
             # dates from the page's markup only: an extensive search guesses from a copyright line
             date_extraction_params={"extensive_search": False, "original_date": True})
-    except (ValueError, TypeError, AttributeError, RecursionError):
+    except Exception:  # a hostile page may break a third-party parser anywhere: use our own
         return None
 
 
