@@ -153,3 +153,74 @@ def test_any_bytes_give_a_review_or_a_reason(data: bytes) -> None:
         assert result.review.paragraphs
         for paragraph in result.review.paragraphs:
             assert "\x1b" not in paragraph.text and "\x00" not in paragraph.text
+
+
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Recenze: skvělý výkon herců, ale děj je pomalý."
+RUSSIAN = "Это очень хороший фильм, актёры играют прекрасно, но сюжет медленный и тяжёлый."
+
+
+@pytest.mark.parametrize(
+    ("declaration", "text", "codec"),
+    [
+        ('<meta charset="windows-1250">', CZECH, "cp1250"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', RUSSIAN, "cp1251"),
+        ('<?xml version="1.0" encoding="ISO-8859-2"?>', CZECH, "iso8859-2"),
+        ("<META CHARSET=koi8-r>", RUSSIAN, "koi8-r"),
+    ],
+)
+def test_the_page_declared_charset_is_used(declaration: str, text: str, codec: str) -> None:
+    page = f"{declaration}<html><body><p>{text}</p></body></html>"
+    decoded = decode_bytes(page.encode(codec))
+    assert text in decoded.text and decoded.declared and not decoded.guessed
+    assert "(declared)" in decoded.describe()
+
+
+def test_a_declared_charset_from_http_outranks_the_page_and_a_bom_outranks_both() -> None:
+    page = f'<meta charset="utf-8"><p>{RUSSIAN}</p>'.encode("cp1251")
+    assert RUSSIAN in decode_bytes(page, declared="windows-1251").text
+    bom = codecs.BOM_UTF8 + f'<meta charset="windows-1251"><p>{RUSSIAN}</p>'.encode()
+    assert RUSSIAN in decode_bytes(bom, declared="cp1250").text
+
+
+def test_utf8_bytes_under_a_single_byte_declaration_stay_utf8_and_say_so() -> None:
+    lying = f'<meta charset="windows-1250"><p>{TEXT}</p>'.encode()
+    decoded = decode_bytes(lying)
+    assert decoded.encoding == "utf-8" and TEXT in decoded.text and not decoded.declared
+    assert "the page said cp1250" in decoded.describe()
+
+
+def test_a_declaration_that_cannot_decode_the_bytes_is_ignored() -> None:
+    data = f'<meta charset="windows-1250"><p>{CZECH}</p>'.encode("cp1250") + b"\x81\x83"
+    decoded = decode_bytes(data)
+    assert not decoded.declared and decoded.guessed
+
+
+@pytest.mark.parametrize(("text", "codec"), [(CZECH, "cp1250"), (RUSSIAN, "cp1251")])
+def test_undeclared_central_european_and_cyrillic_pages_are_guessed_and_say_so(text: str, codec: str) -> None:
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text and decoded.guessed and decoded.encoding == codec
+    assert decoded.describe() == f"guessed {codec}"
+
+
+def test_naive_in_cp1252_is_not_read_as_cp1250() -> None:
+    text = "The film is naïve but charming, a café society drama with “style”."
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text and decoded.encoding == "cp1252"
+
+
+def test_mojibake_is_repaired_line_by_line_and_quotes_stay_curly() -> None:
+    good = "A naïve café with “curly quotes” stays as it is."
+    broken = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                     for b in "It’s “good” and étonnant.".encode())
+    fixed, repaired = repair_mojibake(f"{good}\n{broken}")
+    assert repaired and fixed == f"{good}\nIt’s “good” and étonnant."
+    assert repair_mojibake(good) == (good, False)
+
+
+def test_a_few_stray_nul_bytes_in_a_big_page_are_dropped_and_reported() -> None:
+    page = ("<p>" + "A long enough review sentence. " * 100 + "</p>").encode()
+    decoded = decode_bytes(page[:1000] + b"\x00" + page[1000:])
+    assert "\x00" not in decoded.text and decoded.nuls_removed == 1
+    assert "1 NUL byte(s) removed" in decoded.describe()
+    with pytest.raises(NotTextError, match="NUL"):
+        decode_bytes(page[:1000] + b"\x00" * 10 + page[1000:1500])

@@ -131,7 +131,7 @@ def test_reimport_updates_in_place_and_keeps_bookmarks(local_site, user_data_dir
     anchor = anchor_bookmark(library.bookmarks()[0], updated)
     assert anchor is not None and anchor.review_id == review_id and anchor.how == "moved"
     assert anchor.paragraph_id == "p3"
-    kept = gzip.decompress(store.fetched_page_path(review_id).read_bytes())
+    kept = gzip.decompress(store.raw_path_for(review_id).read_bytes())
     assert kept == (PAGES / "lantern_revised.html").read_bytes()
 
 

@@ -231,3 +231,33 @@ def remove_command(review_id: str) -> None:
     if removed is None:
         fail(f"no single imported review matches {review_id!r}; see `nlmg-tui imports list`")
     click.echo(f"removed {removed.review.id} ({one_line(removed.source_name)})")
+
+
+@imports_group.command("reclean")
+@click.option("--dry-run", is_flag=True, help="Say what would change without saving anything.")
+def reclean_command(dry_run: bool) -> None:
+    """Re-run the current cleaner over every import's kept page; bookmarks follow their text."""
+    from nlmg_tui.cli.library_cmds import open_library
+    from nlmg_tui.importer.reclean import reclean_imports
+
+    store = ImportedReviews(_data_dir())
+    with open_library() as library:
+        report = reclean_imports(store, library, dry_run=dry_run)
+    for notice in store.notices:
+        click.echo(f"nlmg-tui: {one_line(notice)}", err=True)
+    verb = "would change" if dry_run else "recleaned"
+    click.echo(f"{verb} {len(report.changed)}, unchanged {len(report.unchanged)}, "
+               f"cannot reclean {len(report.no_raw)}, failed {len(report.failed)}")
+    for record in report.no_raw:
+        click.echo(f"  {record.review.id} ({one_line(record.source_name)}): imported before raw pages "
+                   "were kept; import the page again to reclean it")
+    for review_id, reason in report.failed:
+        click.echo(f"  {review_id}: {one_line(reason)}; left as it was", err=True)
+    moved = "would move" if dry_run else "re-anchored"
+    click.echo(f"bookmarks: {moved} {len(report.moved)}, could not re-anchor {len(report.orphaned)}")
+    for bookmark in report.orphaned:
+        click.echo(f"  bookmark {bookmark.id[:8]} on {bookmark.review_id} "
+                   f"(“{one_line(bookmark.quote)[:60]}”) could not be re-anchored: it is kept; "
+                   "repair it in the bookmarks screen (r)", err=True)
+    if report.orphaned or report.failed:
+        sys.exit(1)

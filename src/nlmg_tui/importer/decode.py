@@ -1,17 +1,37 @@
-"""Bytes to text, strict first: UTF-8 (with or without BOM), UTF-16 by BOM or shape, then a guess.
+"""Bytes to text, strict first, in this order:
 
-Charset detectors guess wrong on short Western text (cp1252 read as cp1250, latin-1 read as
-UTF-16), so the guess here is narrow and always reported: cp1252 when its bytes are all defined,
-else latin-1. Invalid bytes in text that is mostly UTF-8 become U+FFFD and are counted.
+1. a byte-order mark (UTF-8, UTF-16), or UTF-16 by its NUL-byte shape;
+2. the charset the source declares: the HTTP ``Content-Type`` (``declared``, for pages fetched
+   from an address), else ``<meta charset>``, ``<meta http-equiv="Content-Type">`` or an XML
+   declaration in the first 4 KB, decoded strictly (except that bytes which are valid
+   non-ASCII UTF-8 stay UTF-8 whatever single-byte charset is declared: reported);
+3. strict UTF-8 (and UTF-8 with a few invalid bytes, which become U+FFFD and are counted);
+4. a reported guess: Shift-JIS when the text is then mostly Japanese, else charset-normalizer
+   among the web's codepages, with cp1252 kept on a tie (detectors read short Western text as
+   cp1250: "naïve" -> "naďve"), else cp1252 when its bytes are all defined, else latin-1.
 """
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 # Bytes that cp1252 leaves undefined; their presence rules cp1252 out.
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# What a charset detector may guess: the web's codepages, not DOS or Mac ones, and no UTF-16/32
+# (their BOM or shape is checked first; a detector finds UTF-16 in 4 bytes of latin-1).
+_GUESSABLE = {"cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+              "cp1258", "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9",
+              "iso8859_15", "koi8_r", "koi8_u", "shift_jis", "cp932", "euc_jp", "gb2312", "gbk",
+              "gb18030", "big5", "euc_kr", "cp949", "tis_620", "cp874"}
+_DECLARED = re.compile(
+    rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']?(?P<xml>[\w.:-]{1,40})"""
+    rb"""|<meta\b[^>]{0,300}?\bcharset\s*=\s*["']?(?P<meta>[\w.:-]{1,40})""",
+    re.I,
+)
+# WHATWG: pages declaring latin-1 or ASCII are decoded as windows-1252 by every browser.
+_DECLARED_ALIASES = {"latin_1": "cp1252", "ascii": "cp1252", "iso8859_1": "cp1252"}
 _MAGIC = [
     (b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"),
     (b"SQLite format 3\x00", "an SQLite database"), (b"\x1f\x8b", "a gzip archive"),
@@ -31,20 +51,28 @@ class Decoded:
     encoding: str
     guessed: bool = False
     replaced: int = 0  # invalid bytes turned into U+FFFD
+    declared: bool = False  # the charset the page (or its HTTP header) stated
+    ignored_declaration: str = ""  # a single-byte charset stated for bytes that are UTF-8
+    nuls_removed: int = 0  # stray NUL bytes (at most 1 in 1000) dropped before decoding
 
     def describe(self) -> str:
         how = f"guessed {self.encoding}" if self.guessed else self.encoding
+        if self.declared:
+            how += " (declared)"
+        if self.ignored_declaration:
+            how += f" (the page said {self.ignored_declaration}, but its bytes are UTF-8)"
         if self.replaced:
             how += f", {self.replaced} invalid byte(s) replaced"
+        if self.nuls_removed:
+            how += f", {self.nuls_removed} NUL byte(s) removed"
         return how
 
 
-def decode_bytes(data: bytes, *, declared_charset: str | None = None) -> Decoded:
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode a saved page; raise ``NotTextError`` for empty or binary input.
 
-    ``declared_charset`` (a server's Content-Type charset) is tried after BOMs and strict UTF-8
-    and before any guess: servers often declare latin-1 for UTF-8 pages, never the reverse.
-    """
+    ``declared`` is a charset the transport stated (HTTP ``Content-Type``); it outranks the
+    page's own declaration, and a BOM outranks both."""
     if not data.strip():
         raise NotTextError("the file is empty")
     for magic, kind in _MAGIC:
@@ -57,45 +85,101 @@ def decode_bytes(data: bytes, *, declared_charset: str | None = None) -> Decoded
     utf16 = _utf16_by_shape(data)
     if utf16:
         return _utf16(data, utf16, guessed=True)
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls > len(data) // 1000:
         raise NotTextError("the file holds NUL bytes: it looks binary, not a text page")
-    strict = _strict_utf8(data) or _declared(data, declared_charset)
-    if strict is not None:
-        return strict
+    if nuls:  # a handful in a big page (a CMS glitch): dropped, and said so
+        return replace(_decode_text(data.replace(b"\x00", b""), declared), nuls_removed=nuls)
+    return _decode_text(data, declared)
+
+
+def _decode_text(data: bytes, declared: str | None) -> Decoded:
+    by_declaration = _as_declared(data, declared)
+    if by_declaration is not None:
+        return by_declaration
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
     if _mostly_utf8(data):
         return _utf8(data, "utf-8")
+    return _guess(data)
+
+
+def _guess(data: bytes) -> Decoded:
     japanese = _as_shift_jis(data)
     if japanese is not None:
         return Decoded(japanese, "shift_jis", guessed=True)
+    detected = _detect(data)
+    if detected is not None:
+        return Decoded(data.decode(detected), detected, guessed=True)
     if not any(b in _CP1252_UNDEFINED for b in data):
         return Decoded(data.decode("cp1252"), "cp1252", guessed=True)
     return Decoded(data.decode("latin-1"), "latin-1", guessed=True)
 
 
-def _strict_utf8(data: bytes) -> Decoded | None:
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (XML declaration or ``<meta>``), if known."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
         return None
+    return _codec(match["xml"] or match["meta"])
 
 
-def _declared(data: bytes, charset: str | None) -> Decoded | None:
-    """The bytes decoded strictly with a declared charset, or None when it is unknown or unfit.
-    As browsers do, a declared latin-1 or ASCII means cp1252 (when its bytes are all defined)."""
-    if not charset:
+def _codec(label: bytes | str | None) -> str | None:
+    if not label:
         return None
+    name = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
     try:
-        name = codecs.lookup(charset.strip().strip("'\"")).name
+        codec = codecs.lookup(name.strip().strip("\"'")).name.replace("-", "_")
     except LookupError:
         return None
-    if name == "utf-7":  # a charset pages use only to smuggle markup past filters
-        return None
-    if name in ("iso8859-1", "ascii") and not any(b in _CP1252_UNDEFINED for b in data):
-        name = "cp1252"
+    if codec.startswith(("utf_16", "utf_32")):
+        return None  # an ASCII-compatible page cannot really be UTF-16; browsers ignore this too
+    return _DECLARED_ALIASES.get(codec, codec)
+
+
+def _as_declared(data: bytes, declared: str | None) -> Decoded | None:
+    """The page decoded strictly as its stated charset, or None (none stated, or it lies)."""
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    for codec in (_codec(declared), declared_charset(body)):
+        if codec is None:
+            continue
+        if codec != "utf_8" and _is_multibyte_utf8(body):
+            # Valid multi-byte UTF-8 is almost never an accident of a single-byte codepage, and
+            # CMS templates often declare latin-1 over UTF-8 content.
+            return Decoded(body.decode("utf-8"), "utf-8", ignored_declaration=codec.replace("_", "-"))
+        try:
+            return Decoded(body.decode(codec), codec.replace("_", "-"), declared=True)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
     try:
-        return Decoded(data.decode(name), f"{name} (declared)")
-    except (UnicodeDecodeError, LookupError):  # LookupError: not a text codec (base64, rot13)
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best web codepage for text it finds coherent; cp1252 wins ties."""
+    from charset_normalizer import from_bytes  # only importing pages needs it
+
+    candidates = [m for m in from_bytes(data[:200_000]) if m.encoding in _GUESSABLE
+                  and m.coherence > 0]
+    if not candidates:
         return None
+    best = min(candidates, key=lambda m: (m.chaos, -m.coherence, m.encoding != "cp1252"))
+    try:
+        data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
+    return best.encoding
 
 
 def _utf8(data: bytes, name: str) -> Decoded:

@@ -1,229 +1,150 @@
 """Saved HTML pages to the line-per-block text the corpus cleaner reads, plus page metadata.
 
-Scripts, styles, navigation, forms and asides are dropped; block elements end lines; an
-``<article>`` or ``<main>`` element, when present, narrows the text to it. Metadata comes from
-``<title>``, ``<meta>`` tags and JSON-LD (schema.org Review / Article), and is only used to fill
-what the text itself does not say.
+Trafilatura finds the main text and the page's metadata (author, date, site name, title,
+comments); it is imported here, on the import path only, so the app starts without it. What it
+does not read comes from ``html_markup``: JSON-LD ratings and ``<ol class="comment…">`` threads.
+The cleaner (``corpus.clean.clean_page``) still reads ratings, verdicts, sections and the critic
+from the text we hand it: the headline, a byline and a date line above trafilatura's paragraphs.
+Pages where trafilatura finds nothing fall back to the page's own blocks.
 """
 
 from __future__ import annotations
 
-import json
-from html.parser import HTMLParser
-from typing import Any
+import re
+from dataclasses import dataclass, field
 
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import is_chrome
+from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.facts import LABELLED_FIELD
 from nlmg_tui.corpus.hints import PageHints
+from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.importer.html_markup import (
+    dropped_texts,
+    fallback_lines,
+    markup_hints,
+    read_markup,
+    thread_lines,
+)
 
-_DROP = {"script", "style", "noscript", "svg", "nav", "form", "iframe", "button", "select",
-         "template", "aside", "object", "canvas", "video", "audio", "figure"}
-_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4",
-          "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "dl", "dt", "dd",
-          "br", "hr", "address", "figcaption", "time"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
-         "track", "wbr"}
+# "Headline — The Guardian", "Headline | Screen Monthly": the part after the last separator.
+_TITLE_SUFFIX = re.compile(r"^(?P<headline>.{8,}?)\s+[|—–-]{1,2}\s+(?P<site>[^|—–]{2,40})$")
+_SPEC = re.compile(r"\b(\d+\s*(?:min|mins|minutes)\b|\d+h\s*\d*m?\b|PG-13|\bNC-17\b|\b12A\b|\bR\b\s*\|)")
+_MAX_HEADLINE_WORDS = 25
 
 
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.drop_depth = 0
-        self.blocks: list[list[str]] = [[]]
-        self.article_blocks: list[list[str]] | None = None
-        self.in_article = 0
-        self.comment_lists: list[int] = []  # entry counters of open comment lists
-        self.comment_entry_open = False
-        self.title: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.json_ld: list[str] = []
-        self._json_ld_open = False
-        self.has_h1 = False
+@dataclass
+class HtmlPage:
+    """The text handed to the cleaner, its hints, and comments trafilatura found unstructured."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (attributes.get("name") or attributes.get("property") or "").lower()
-            if key and attributes.get("content"):
-                self.meta.setdefault(key, attributes["content"])
-            return
-        if tag == "script" and attributes.get("type", "").lower() == "application/ld+json":
-            self._json_ld_open = True
-            self.json_ld.append("")
-        if tag == "h1":
-            self.has_h1 = True
-        if tag in _VOID:
-            if tag in ("br", "hr"):
-                self._newline()
-            return
-        self.stack.append(tag)
-        if tag in _DROP or (tag in ("header", "footer") and not self.in_article):
-            self.drop_depth += 1
-        if tag in ("article", "main"):
-            self.in_article += 1
-            if self.article_blocks is None:
-                self.article_blocks = [[]]
-        if tag in ("ol", "ul") and _is_comment_container(attributes):
-            self.comment_lists.append(0)
-            self.stack[-1] = tag + "#comments"
-        if tag in _BLOCK:
-            self._newline()
-        if tag == "li" and self.comment_lists and not self.drop_depth:
-            self.comment_lists[-1] += 1
-            self._text(f"\x00{self.comment_lists[-1]}. ")
-            self.comment_entry_open = True
-        if tag == "blockquote" and not self.drop_depth:
-            self._text("[quote]")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack and f"{tag}#comments" not in self.stack:
-            return
-        while self.stack:
-            open_tag = self.stack.pop()
-            self._close(open_tag)
-            if open_tag.split("#")[0] == tag:
-                break
-
-    def _close(self, tag: str) -> None:
-        if tag == "blockquote" and not self.drop_depth:
-            self._text("[/quote]")
-        if tag in _DROP or (tag in ("header", "footer") and not self.in_article):
-            self.drop_depth = max(0, self.drop_depth - 1)
-        if tag in ("article", "main"):
-            self.in_article = max(0, self.in_article - 1)
-        if tag.endswith("#comments") and self.comment_lists:
-            self.comment_lists.pop()
-            self._newline()
-        if tag == "script":
-            self._json_ld_open = False
-        if tag in _BLOCK:
-            self._newline()
-
-    def handle_data(self, data: str) -> None:
-        if self._json_ld_open:
-            self.json_ld[-1] += data
-            return
-        if "title" in self.stack and "svg" not in self.stack:
-            self.title.append(data)
-            return
-        if self.drop_depth:
-            return
-        self._text(data)
-
-    def _keeps_article(self) -> bool:
-        """Article text, and reader comments wherever the page puts them."""
-        return self.article_blocks is not None and bool(self.in_article or self.comment_lists)
-
-    def _text(self, data: str) -> None:
-        self.blocks[-1].append(data)
-        if self._keeps_article():
-            self.article_blocks[-1].append(data)
-
-    def _newline(self) -> None:
-        # Inside a comment entry, every block after the author line is indented beneath it.
-        start = ["\x01"] if self.comment_lists else []
-        if self.blocks[-1] or not start:
-            self.blocks.append(list(start))
-            if self._keeps_article():
-                self.article_blocks.append(list(start))
+    text: str
+    hints: PageHints
+    loose_comments: list[str] = field(default_factory=list)
+    main_lines: list[str] = field(default_factory=list)  # trafilatura's main text, line by line
+    page_chrome: list[str] = field(default_factory=list)  # navigation, header and footer text
+    extractor: str = "trafilatura"
 
 
 def html_to_text(html: str) -> tuple[str, PageHints]:
     """The page's readable text, one block per line with blank lines between, and its hints."""
-    parser = _Extractor()
-    parser.feed(html)
-    parser.close()
-    chosen = parser.article_blocks if _has_text(parser.article_blocks) else parser.blocks
-    lines = []
-    for block in chosen or []:
-        raw = "".join(block)
-        text = " ".join(raw.replace("\x00", " ").replace("\x01", " ").split())
-        if not text:
-            continue
-        if "\x00" in raw:  # a comment entry: "  N. Author"
-            lines.append("  " + text)
-        elif raw.startswith("\x01"):  # text inside a comment entry
-            lines.append("    " + text)
-        else:
-            lines.append(text)
-    hints = _hints(parser)
-    if hints.headline and not parser.has_h1:
+    page = read_html(html)
+    return page.text, page.hints
+
+
+def read_html(html: str) -> HtmlPage:
+    markup = read_markup(html)
+    hints = markup_hints(markup)
+    document = _trafilatura(html)
+    body = document.text.splitlines() if document is not None and document.text else []
+    threads = thread_lines(markup)
+    if not any(line.strip() for line in body):
+        return _fallback_page(markup, hints)
+    _merge_document_hints(hints, document, markup.title)
+    if body and hints.headline and body[0].strip() == hints.headline.strip():
+        body = body[1:]  # the title, repeated as the first line of the text
+    head = _head_lines(hints)
+    loose = [] if threads else _loose_comments(html)
+    thread = (["Comments", *threads] if threads else [])
+    text = "\n\n".join(head + body) + ("\n\n" + "\n".join(thread) if thread else "")
+    return HtmlPage(text, hints, loose, body, dropped_texts(markup))
+
+
+def _fallback_page(markup, hints: PageHints) -> HtmlPage:
+    lines = fallback_lines(markup)
+    if hints.headline and not markup.has_h1:
         lines.insert(0, hints.headline)
-    return "\n\n".join(lines), hints
+    return HtmlPage("\n\n".join(lines), hints, extractor="page blocks")
 
 
-def _is_comment_container(attributes: dict[str, str]) -> bool:
-    marker = f"{attributes.get('class', '')} {attributes.get('id', '')}".casefold()
-    return "comment" in marker
+def _trafilatura(html: str, *, comments: bool = False):
+    """Trafilatura's document for the page, or None when it finds no main text.
 
+    Comments are asked for in a second pass only: with ``include_comments`` on, trafilatura
+    sometimes files article paragraphs under comments."""
+    import trafilatura  # imported here so that starting the app does not load it
 
-def _has_text(blocks: list[list[str]] | None) -> bool:
-    return bool(blocks) and sum(len("".join(b).split()) for b in blocks or []) >= 50
-
-
-def _hints(parser: _Extractor) -> PageHints:
-    meta = parser.meta
-    hints = PageHints(
-        headline=_first(meta.get("og:title"), " ".join("".join(parser.title).split()) or None),
-        critic=_first(meta.get("author"), meta.get("article:author"), meta.get("byl")),
-        outlet=meta.get("og:site_name"),
-        published=_first(meta.get("article:published_time"), meta.get("date"),
-                         meta.get("pubdate"), meta.get("publish-date")),
-    )
-    for raw in parser.json_ld:
-        for item in _json_items(raw):
-            _apply_json_ld(item, hints)
-    if hints.critic and hints.critic.startswith(("http://", "https://")):
-        hints.critic = None
-    return hints
-
-
-def _json_items(raw: str) -> list[dict[str, Any]]:
     try:
-        data = json.loads(raw)
-    except ValueError:
+        return trafilatura.bare_extraction(
+            html, with_metadata=not comments, include_comments=comments, include_tables=True,
+            include_formatting=False,
+            # dates from the page's markup only: an extensive search guesses from a copyright line
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # a hostile page may break a third-party parser anywhere: use our own
+        return None
+
+
+def _loose_comments(html: str) -> list[str]:
+    """Reader comments trafilatura finds in a page that has no ``<ol class="comment…">``."""
+    if "comment" not in html.casefold():
         return []
-    items = data if isinstance(data, list) else [data]
-    out: list[dict[str, Any]] = []
-    for item in items:
-        if isinstance(item, dict):
-            out.append(item)
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                out.extend(i for i in graph if isinstance(i, dict))
-    return out
+    document = _trafilatura(html, comments=True)
+    text = document.comments if document is not None else None
+    return [line for line in (text or "").splitlines() if line.strip()]
 
 
-def _apply_json_ld(item: dict[str, Any], hints: PageHints) -> None:
-    kind = item.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if not any(k in ("Review", "CriticReview", "NewsArticle", "Article", "BlogPosting") for k in kinds):
-        return
-    hints.headline = _first(_text(item.get("headline")), _text(item.get("name")), hints.headline)
-    hints.critic = _first(_name(item.get("author")), hints.critic)
-    hints.outlet = _first(_name(item.get("publisher")), hints.outlet)
-    hints.published = _first(_text(item.get("datePublished")), hints.published)
-    rating = item.get("reviewRating")
-    if isinstance(rating, dict) and rating.get("ratingValue") is not None:
-        best = rating.get("bestRating") or 5
-        hints.rating_text = f"{rating['ratingValue']}/{best}"
-    reviewed = item.get("itemReviewed")
-    if isinstance(reviewed, dict):
-        hints.film = _first(_text(reviewed.get("name")), hints.film)
+def _merge_document_hints(hints: PageHints, document, raw_title: list[str]) -> None:
+    """Trafilatura's metadata first; the page's own meta tags and JSON-LD fill its gaps."""
+    title = " ".join("".join(raw_title).split())
+    hints.critic = document.author or hints.critic
+    hints.published = document.date or hints.published
+    hints.outlet = hints.outlet or document.sitename or _title_site(title)
+    headline = next((h for h in (document.title, hints.headline, _title_headline(title))
+                     if h and plausible_headline(h)), None)
+    hints.headline = headline
 
 
-def _name(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _text(value)
+def _title_site(title: str) -> str | None:
+    match = _TITLE_SUFFIX.match(title)
+    return match["site"].strip() if match else None
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, (str, int, float)) and str(value).strip():
-        return " ".join(str(value).split())
-    return None
+def _title_headline(title: str) -> str | None:
+    match = _TITLE_SUFFIX.match(title)
+    return match["headline"].strip() if match else (title or None)
 
 
-def _first(*values: str | None) -> str | None:
-    return next((v for v in values if v), None)
+def plausible_headline(text: str) -> bool:
+    """A headline is never a navigation line, a date, a byline or a spec line."""
+    words = text.split()
+    if not words or len(words) > _MAX_HEADLINE_WORDS or is_chrome(text):
+        return False
+    date = find_date(text)
+    if date is not None and len(words) <= 5:
+        return False
+    if bylines.parse_byline(text) is not None and text.casefold().startswith("by"):
+        return False
+    if LABELLED_FIELD.match(text) or _SPEC.search(text):
+        return False
+    return not (find_ratings(text) and len(words) <= 4)
+
+
+def _head_lines(hints: PageHints) -> list[str]:
+    """Headline, byline and date above the body, so the cleaner reads them as the page header
+    (and its byline rules judge the author the markup names) before any line of the body."""
+    # The byline goes first: a headline such as "A Step-by-Step Guide" must not be read as one.
+    head = [f"By {hints.critic}"] if hints.critic and "\n" not in hints.critic else []
+    if hints.headline:
+        head.append(hints.headline)
+    if hints.published and find_date(hints.published):
+        head.append(hints.published)
+    return head

@@ -13,7 +13,7 @@ from nlmg_tui.corpus.models import Review
 from nlmg_tui.importer.address import looks_like_address
 from nlmg_tui.importer.fetch import Fetcher
 from nlmg_tui.importer.from_address import AddressSource, ArchiveChoice, import_address
-from nlmg_tui.importer.pipeline import Corrections, apply_corrections, extract, imported_id, read_bounded
+from nlmg_tui.importer.pipeline import Corrections, apply_corrections, body_id, extract, read_bounded
 from nlmg_tui.importer.store import ImportedReviews
 
 
@@ -25,8 +25,11 @@ class Found:
     decoding: str
     page_format: str
     raw: bytes | None = None
-    """The bytes fetched from an address (kept beside the review); None for a file."""
+    """The page's bytes as read or fetched, kept beside the review so ``imports reclean`` can
+    run a newer cleaner over them."""
     address: AddressSource | None = None
+    corrections: Corrections | None = None
+    """Fields set by hand, recorded so a reclean applies them again."""
 
     @property
     def decoding_guessed(self) -> bool:
@@ -34,7 +37,8 @@ class Found:
 
     def corrected(self, corrections: Corrections) -> Found:
         """The same page with fields set by hand (``NotTextError`` for a date that is not one)."""
-        return replace(self, review=apply_corrections(self.review, corrections))
+        return replace(self, review=apply_corrections(self.review, corrections),
+                       corrections=corrections)
 
 
 def read_source(source: str | Path, fetcher: Fetcher, corrections: Corrections | None = None,
@@ -44,15 +48,16 @@ def read_source(source: str | Path, fetcher: Fetcher, corrections: Corrections |
     if isinstance(source, str) and looks_like_address(source):
         fetched = import_address(source, fetcher, corrections, archive)
         return Found(fetched.review, fetched.extracted.decoding, fetched.extracted.page_format,
-                     fetched.raw, fetched.source)
+                     fetched.raw, fetched.source, corrections)
     path = Path(source).expanduser()
-    result = extract(read_bounded(path), path.name, corrections)
-    return Found(result.review, result.decoding, result.page_format)
+    data = read_bounded(path)
+    result = extract(data, path.name, corrections)
+    return Found(result.review, result.decoding, result.page_format, data, None, corrections)
 
 
 def bundled_ids(reviews: tuple[Review, ...] | list[Review]) -> dict[str, str]:
     """Body hash -> bundled review id: a page that is a bundled review is not imported again."""
-    return {imported_id(review): review.id for review in reviews if not review.id.startswith("imp-")}
+    return {body_id(review): review.id for review in reviews if not review.id.startswith("imp-")}
 
 
 @dataclass(frozen=True)
@@ -83,15 +88,15 @@ def save_found(found: Found, store: ImportedReviews, bundled: dict[str, str]) ->
 
     An address imported again replaces its review (same id, so bookmarks stay on it)."""
     review = found.review
-    twin = bundled.get(imported_id(review))
+    twin = bundled.get(body_id(review))
     if twin is not None:
         return Saved("already imported", f"the same review is bundled as {twin}")
     replacing = store.contains(review.id)
     if replacing and found.address is None:
         return Saved("already imported", review.id)
-    if found.address is not None and found.raw is not None:
-        store.save_fetched_page(review.id, found.raw)
-    store.save(review, found.decoding, address=found.address.to_json() if found.address else None)
+    store.save(review, found.decoding, raw=found.raw,
+               corrections=found.corrections.as_record() if found.corrections else None,
+               address=found.address.to_json() if found.address else None)
     detail = (f"{review.id} ({review.critic or 'unnamed critic'}, {len(review.paragraphs)} "
               f"paragraphs; {found.decoding})")
     if found.address is not None and found.address.snapshot_date:

@@ -1,14 +1,16 @@
 """Imported reviews in the user's data dir: one JSON file per review, written atomically.
 
 One file per review means an import lands whole or not at all, two instances importing at once
-never overwrite each other, and the same page imported twice maps to the same file.
+never overwrite each other, and the same page imported twice maps to the same file. Beside it,
+``<id>.raw.gz`` keeps the page's bytes as imported (gzip), so ``nlmg-tui imports reclean`` can
+run a newer cleaner over them; imports from before format 2 have no raw page.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,9 @@ from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.store import load_corpus
 from nlmg_tui.library.atomic_file import set_aside, write_atomically
 
-FORMAT = 1
+FORMAT = 2
+RAW_SUFFIX = ".raw.gz"
+MAX_RAW_BYTES = 64 * 1024 * 1024  # a kept page never inflates past this when read back
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,9 @@ class ImportedReview:
     source_name: str
     imported_at: str
     decoding: str
+    has_raw: bool = False  # the page's bytes are kept beside it (format 2 onwards)
+    corrections: dict[str, str] = field(default_factory=dict)  # fields set by hand at import
+    recleaned_at: str | None = None
     address: dict[str, Any] | None = None
     """For a page imported from the web: ``from_address.AddressSource`` as JSON."""
 
@@ -44,25 +51,39 @@ class ImportedReviews:
     def contains(self, review_id: str) -> bool:
         return self.path_for(review_id).is_file()
 
-    def save(self, review: Review, decoding: str, *,
-             address: dict[str, Any] | None = None) -> ImportedReview:
-        """Write ``review`` (replacing any import with its id); ``address`` records where a
-        page fetched from the web came from."""
+    def raw_path_for(self, review_id: str) -> Path:
+        return self.folder / f"{review_id}{RAW_SUFFIX}"
+
+    def save(self, review: Review, decoding: str, *, raw: bytes | None = None,
+             corrections: dict[str, str] | None = None, imported_at: str | None = None,
+             recleaned_at: str | None = None, address: dict[str, Any] | None = None) -> ImportedReview:
+        """Write the review (and, first, its raw page when given) atomically, replacing any
+        import with its id.
+
+        ``imported_at`` keeps an earlier import's time when a review is rewritten (reclean);
+        ``address`` records where a page fetched from the web came from."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        record = ImportedReview(review, review.source,
-                                datetime.now(UTC).isoformat(timespec="seconds"), decoding, address)
-        payload = {
-            "format": FORMAT,
-            "source_name": record.source_name,
-            "imported_at": record.imported_at,
-            "decoding": record.decoding,
-            "review": review.to_json(),
-        }
-        if address is not None:
-            payload["address"] = address
-        data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        write_atomically(self.path_for(review.id), data)
+        if raw is not None:
+            write_atomically(self.raw_path_for(review.id), gzip.compress(raw, mtime=0))
+        record = ImportedReview(
+            review, review.source, imported_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            decoding, has_raw=raw is not None or self.raw_path_for(review.id).is_file(),
+            corrections={k: v for k, v in (corrections or {}).items() if v},
+            recleaned_at=recleaned_at, address=address)
+        write_atomically(self.path_for(review.id), _payload(record))
         return record
+
+    def read_raw(self, review_id: str) -> bytes | None:
+        """The page's bytes as imported, or None when they were not kept (older imports).
+        Raises OSError (or EOFError / gzip.BadGzipFile) when the kept copy is unreadable."""
+        path = self.raw_path_for(review_id)
+        if not path.is_file():
+            return None
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(MAX_RAW_BYTES + 1)
+        if len(data) > MAX_RAW_BYTES:
+            raise OSError(f"{path.name} inflates past {MAX_RAW_BYTES:,} bytes")
+        return data
 
     def all(self) -> list[ImportedReview]:
         """Every readable import, oldest first; unreadable files are set aside with a notice."""
@@ -71,11 +92,8 @@ class ImportedReviews:
         records: list[ImportedReview] = []
         for path in sorted(self.folder.glob("imp-*.json")):
             try:
-                payload = json.loads(path.read_text(encoding="utf-8"))
-                records.append(ImportedReview(
-                    Review.from_json(payload["review"]), payload["source_name"],
-                    payload["imported_at"], payload.get("decoding", ""), payload.get("address")))
-            except (OSError, ValueError, KeyError, TypeError):
+                records.append(_record(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 try:
                     moved = set_aside(path, "corrupt")
                     self.notices.append(f"The imported review {path.name} could not be read; "
@@ -91,19 +109,35 @@ class ImportedReviews:
         if len(matches) != 1:
             return None
         self.path_for(matches[0].review.id).unlink()
-        self.fetched_page_path(matches[0].review.id).unlink(missing_ok=True)
+        self.raw_path_for(matches[0].review.id).unlink(missing_ok=True)
         return matches[0]
 
-    def fetched_page_path(self, review_id: str) -> Path:
-        return self.folder / f"{review_id}.fetched.gz"
 
-    def save_fetched_page(self, review_id: str, data: bytes) -> Path:
-        """Keep the bytes of a page fetched from the web (gzip, written atomically), so it can
-        be extracted again after the rules improve, even if the page is gone by then."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = self.fetched_page_path(review_id)
-        write_atomically(path, gzip.compress(data, mtime=0))
-        return path
+
+def _payload(record: ImportedReview) -> bytes:
+    payload: dict[str, Any] = {
+        "format": FORMAT,
+        "source_name": record.source_name,
+        "imported_at": record.imported_at,
+        "decoding": record.decoding,
+        "raw": f"{record.review.id}{RAW_SUFFIX}" if record.has_raw else None,
+        "corrections": record.corrections,
+        "review": record.review.to_json(),
+    }
+    if record.recleaned_at:
+        payload["recleaned_at"] = record.recleaned_at
+    if record.address is not None:
+        payload["address"] = record.address
+    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _record(payload: dict[str, Any]) -> ImportedReview:
+    corrections = payload.get("corrections") or {}
+    return ImportedReview(
+        Review.from_json(payload["review"]), payload["source_name"], payload["imported_at"],
+        payload.get("decoding", ""), has_raw=bool(payload.get("raw")),
+        corrections={str(k): str(v) for k, v in corrections.items() if isinstance(v, str)},
+        recleaned_at=payload.get("recleaned_at"), address=payload.get("address"))
 
 
 def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:
