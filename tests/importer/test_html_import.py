@@ -121,3 +121,20 @@ def test_any_html_gives_a_review_or_a_reason(parts: list[str]) -> None:
     else:
         for paragraph in result.review.paragraphs:
             assert "\x1b" not in paragraph.text and "\x00" not in paragraph.text
+
+
+@pytest.mark.parametrize(
+    ("author", "name"),
+    [
+        ("Marta Villanueva; March 9", "Marta Villanueva"),  # trafilatura on "By X | March 9, 2012"
+        ("Jane Doe", "Jane Doe"),
+        ("Marta", "Marta"),
+        ("Jane Doe; John Roe", "Jane Doe; John Roe"),
+        ("2012-03-09", None),
+        (None, None),
+    ],
+)
+def test_author_keeps_the_names_not_the_date_run_into_it(author, name) -> None:
+    from nlmg_tui.importer.html_text import author_name
+
+    assert author_name(author) == name

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_chrome, starts_comment_form
-from nlmg_tui.corpus.clean import SECTION_LABELS
 from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.lines import SECTION_LABELS
 from nlmg_tui.corpus.models import Paragraph, PullQuote, Review, Section
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers

@@ -102,10 +102,26 @@ def _loose_comments(html: str) -> list[str]:
     return [line for line in (text or "").splitlines() if line.strip()]
 
 
+_AUTHOR_PARTS = re.compile(r"\s*[;|]\s*")
+
+
+def author_name(author: str | None) -> str | None:
+    """Trafilatura's author without what it ran into it from a byline line: "Marta Villanueva;
+    March 9" (from "By Marta Villanueva | March 9, 2012") is "Marta Villanueva". Parts holding a
+    digit or a date are dropped; several names stay joined by ";"."""
+    if not author:
+        return None
+    parts = [part for part in _AUTHOR_PARTS.split(author.strip())
+             if part and not any(c.isdigit() for c in part) and find_date(part) is None]
+    return "; ".join(parts) or None
+
+
+
+
 def _merge_document_hints(hints: PageHints, document, raw_title: list[str]) -> None:
     """Trafilatura's metadata first; the page's own meta tags and JSON-LD fill its gaps."""
     title = " ".join("".join(raw_title).split())
-    hints.critic = document.author or hints.critic
+    hints.critic = author_name(document.author) or hints.critic
     hints.published = document.date or hints.published
     hints.outlet = hints.outlet or document.sitename or _title_site(title)
     headline = next((h for h in (document.title, hints.headline, _title_headline(title))
