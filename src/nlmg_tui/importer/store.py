@@ -25,6 +25,8 @@ class ImportedReview:
     source_name: str
     imported_at: str
     decoding: str
+    derived: object = None
+    """The stored derived data (``corpus.derived``), unchecked: the store checks it when used."""
 
 
 class ImportedReviews:
@@ -50,10 +52,19 @@ class ImportedReviews:
             "imported_at": record.imported_at,
             "decoding": record.decoding,
             "review": review.to_json(),
+            "derived": _derived_json(review),
         }
         data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         write_atomically(self.path_for(review.id), data)
         return record
+
+    def load(self, review_id: str) -> Review | None:
+        """One import by exact id; None when missing or unreadable (``all`` reports those)."""
+        try:
+            payload = json.loads(self.path_for(review_id).read_text(encoding="utf-8"))
+            return Review.from_json(payload["review"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def all(self) -> list[ImportedReview]:
         """Every readable import, oldest first; unreadable files are set aside with a notice."""
@@ -65,7 +76,7 @@ class ImportedReviews:
                 payload = json.loads(path.read_text(encoding="utf-8"))
                 records.append(ImportedReview(
                     Review.from_json(payload["review"]), payload["source_name"],
-                    payload["imported_at"], payload.get("decoding", "")))
+                    payload["imported_at"], payload.get("decoding", ""), payload.get("derived")))
             except (OSError, ValueError, KeyError, TypeError):
                 try:
                     moved = set_aside(path, "corrupt")
@@ -85,10 +96,22 @@ class ImportedReviews:
         return matches[0]
 
 
+def _derived_json(review: Review) -> dict[str, object]:
+    from nlmg_tui.corpus.derived import derive, derived_to_json
+
+    return derived_to_json(derive(review), review)
+
+
 def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:
     """The bundled reviews followed by the user's imports, and any notices to show."""
+    from nlmg_tui.corpus.derived_store import shared_derived
+
     bundled = load_corpus()
     store = ImportedReviews(data_dir)
-    imported = [r.review for r in store.all()]
+    records = store.all()
+    derived = shared_derived()
+    for record in records:
+        derived.offer(record.review.id, record.derived)
+    imported = [r.review for r in records]
     known = {r.id for r in bundled.reviews}
     return Corpus(bundled.reviews + tuple(r for r in imported if r.id not in known)), store.notices

@@ -104,13 +104,16 @@ class DocumentTable(Sequence[Document]):
     """Documents stored column by column: a few lists instead of 100,000 objects for the
     garbage collector to walk on every full collection."""
 
-    def __init__(self, documents: Iterable[Document] = ()) -> None:
-        self._fields: list[str] = []
-        self._review_ids: list[str] = []
-        self._texts: list[str] = []
-        self._paragraph_ids: list[str | None] = []
-        self._comment_numbers: list[int | None] = []
-        self._bookmark_ids: list[str | None] = []
+    def __init__(self, documents: Iterable[Document] = (),
+                 columns: Sequence[Sequence] | None = None) -> None:
+        fields, review_ids, texts, paragraph_ids, comment_numbers, bookmark_ids = (
+            columns or ((),) * 6)
+        self._fields: list[str] = list(fields)
+        self._review_ids: list[str] = list(review_ids)
+        self._texts: list[str] = list(texts)
+        self._paragraph_ids: list[str | None] = list(paragraph_ids)
+        self._comment_numbers: list[int | None] = list(comment_numbers)
+        self._bookmark_ids: list[str | None] = list(bookmark_ids)
         for document in documents:
             self.append(document)
 
@@ -135,6 +138,19 @@ class DocumentTable(Sequence[Document]):
 
     def __len__(self) -> int:
         return len(self._texts)
+
+    def columns(self) -> tuple[tuple, ...]:
+        """The six columns (field, review id, text, paragraph id, comment number, bookmark id)."""
+        return (tuple(self._fields), tuple(self._review_ids), tuple(self._texts),
+                tuple(self._paragraph_ids), tuple(self._comment_numbers),
+                tuple(self._bookmark_ids))
+
+    @classmethod
+    def from_columns(cls, columns: Sequence[Sequence]) -> DocumentTable:
+        """A frozen table from ``columns()``'s output (all six of the same length)."""
+        if len(columns) != 6 or len({len(column) for column in columns}) != 1:
+            raise ValueError("document columns of different lengths")
+        return cls(columns=columns).freeze()
 
     @overload
     def __getitem__(self, index: int) -> Document: ...

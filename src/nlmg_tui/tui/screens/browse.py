@@ -48,10 +48,14 @@ def read_reviews(corpus: Corpus, shield: SpoilerShield,
 
     Levels come first: the preview's opening lines wait for them, the tone columns for the rest.
     """
+    from nlmg_tui.corpus.derived_store import shared_derived
+
     for review in corpus.reviews:
         shield.levels(review)
     levels_read()
-    return {review.id: tone_for(review) for review in corpus.reviews}
+    tones = {review.id: tone_for(review) for review in corpus.reviews}
+    shared_derived().save_computed()  # what had to be computed is not computed next start
+    return tones
 
 
 class BrowseScreen(AppScreen):
