@@ -27,7 +27,7 @@ from nlmg_tui.corpus.derived import (
     review_stamp,
     rules_version,
 )
-from nlmg_tui.corpus.models import Review
+from nlmg_tui.corpus.models import Paragraph, Review
 
 CACHE_NAME = "derived.json"
 
@@ -41,7 +41,9 @@ class DerivedStore:
         self._lock = threading.Lock()
         self._offered: dict[str, Any] = {}
         self._stored: dict[str, Any] | None = None
-        self._known: dict[str, ReviewDerived] = {}
+        self._known: dict[str, tuple[tuple[Paragraph, ...], ReviewDerived]] = {}
+        """By review id: the paragraphs the entry was checked against (the same tuple object
+        means the same text: no need to hash it again), and the entry."""
         self._computed: dict[str, tuple[Review, ReviewDerived]] = {}
         self.computed_count = 0
         """How many entries this store had to compute (no current stored entry)."""
@@ -66,8 +68,9 @@ class DerivedStore:
     def get(self, review: Review) -> ReviewDerived:
         """The review's derived data (never a stale or damaged stored entry)."""
         known = self._known.get(review.id)
-        if known is not None and known.stamp == review_stamp(review):
-            return known
+        if known is not None and (known[0] is review.paragraphs
+                                  or known[1].stamp == review_stamp(review)):
+            return known[1]
         with self._lock:
             candidates = (self._offered.get(review.id), self._stored_entries().get(review.id))
         derived = next((found for raw in candidates if raw is not None
@@ -78,7 +81,7 @@ class DerivedStore:
                 self._computed[review.id] = (review, derived)
                 self.computed_count += 1
         with self._lock:
-            self._known[review.id] = derived
+            self._known[review.id] = (review.paragraphs, derived)
         return derived
 
     def save_computed(self) -> bool:

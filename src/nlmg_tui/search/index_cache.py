@@ -149,7 +149,9 @@ def _split(data: bytes, count: int) -> tuple[str, ...]:
         if data:
             raise ValueError("unexpected text")
         return ()
-    pieces = tuple(data.decode("utf-8", "surrogatepass").split(_SEPARATOR))
+    # Split the bytes, then decode piece by piece: one decode of megabytes would hold the GIL
+    # (and so the UI thread) for its whole length.
+    pieces = tuple(piece.decode("utf-8", "surrogatepass") for piece in data.split(b"\x00"))
     if len(pieces) != count:
         raise ValueError("wrong number of texts")
     return pieces
