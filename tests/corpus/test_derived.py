@@ -98,7 +98,7 @@ def test_the_rules_version_covers_the_rule_modules_and_the_gazetteer() -> None:
     assert "compare/tone.py" in derived_module.RULE_MODULES
     assert "corpus/spoiler_levels.py" in derived_module.RULE_MODULES
     for name in derived_module.RULE_MODULES:
-        assert (derived_module._PACKAGE / name).is_file(), name
+        assert (derived_module.PACKAGE_DIR / name).is_file(), name
 
 
 DAMAGE = {

@@ -15,8 +15,7 @@ from nlmg_tui.cli import cli
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.corpus.store import load_corpus
 from nlmg_tui.importer.store import ImportedReviews, load_full_corpus
-from nlmg_tui.search import SearchIndex, documents_from_corpus
-from nlmg_tui.search import index_cache
+from nlmg_tui.search import SearchIndex, documents_from_corpus, index_cache
 from nlmg_tui.search.index_cache import (
     cache_file,
     corpus_key,

@@ -36,7 +36,7 @@ from nlmg_tui.corpus.spoiler_levels import (
 FORMAT = 1
 """The layout of an entry; part of the rules version."""
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 RULE_MODULES = (
     "corpus/derived.py",
     "corpus/gazetteer.py",
@@ -73,7 +73,7 @@ def rules_version() -> str:
     """A hash of the rule data (the gazetteer file) and the rule modules' source."""
     digest = hashlib.blake2b(f"derived-format {FORMAT}".encode(), digest_size=16)
     for name in RULE_MODULES:
-        digest.update(_file_bytes(_PACKAGE / name, name))
+        digest.update(_file_bytes(PACKAGE_DIR / name, name))
     digest.update(_file_bytes(paths.gazetteer_file(), "gazetteer.json"))
     return digest.hexdigest()
 
