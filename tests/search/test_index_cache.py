@@ -180,3 +180,15 @@ def test_the_cache_dir_follows_the_overrides(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.delenv(paths.CACHE_DIR_ENV)
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))
     assert cache_file() == tmp_path / "data" / "cache" / index_cache.CACHE_NAME
+
+
+def test_packed_texts_decode_each_text_and_refuse_bad_offsets() -> None:
+    from nlmg_tui.search.documents import PackedTexts
+
+    data = "naïve\x00\x00ß 中".encode()
+    texts = PackedTexts(data, [len("naïve".encode()), len("naïve".encode()) + 1, len(data)])
+    assert list(texts) == ["naïve", "", "ß 中"]
+    assert texts[-1] == "ß 中" and texts[0:2] == ["naïve", ""]
+    for ends in ([3, 2, len(data)], [1, 2, len(data) + 1], [1, 2, 3]):
+        with pytest.raises(ValueError):
+            PackedTexts(data, ends)

@@ -1,11 +1,12 @@
 """The search index kept on disk between runs, in the user's cache dir (``search-index.bin``).
 
 A versioned binary file of our own (never pickle): a magic line, one JSON header line, then a
-body of sections (UTF-8 text joined by NUL, which cleaned texts never hold; packed ids; raw
-bitsets). The header names the *corpus key* the index was built for, the format version, the
-sections' lengths and a CRC-32 of the body (damage, not tampering: the cache dir is the
-user's own). ``load_index`` returns None, never raises,
-for a missing, truncated, damaged, stale or foreign file: the caller rebuilds (and saves).
+body of sections (UTF-8 text joined by NUL, which cleaned texts never hold, with each text's end
+offset, so a text is decoded only when a search reads it; packed ids; raw bitsets). The header
+names the *corpus key* the index was built for, the format version, the sections' lengths and a
+CRC-32 of the body (damage, not tampering: the cache dir is the user's own). ``load_index``
+returns None, never raises, for a missing, truncated, damaged, stale or foreign file: the
+caller rebuilds (and saves).
 
 The corpus key (``corpus_key``) hashes the bundled corpus file and the imported reviews' files
 (see there), so any change to the reviews, an import or a removal makes the cache stale; the
@@ -17,21 +18,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import threading
 import zlib
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from nlmg_tui import paths
 from nlmg_tui.corpus.models import Corpus
-from nlmg_tui.search.documents import DocumentTable, documents_from_corpus
+from nlmg_tui.search.documents import DocumentTable, PackedTexts, documents_from_corpus
 from nlmg_tui.search.index import Cancelled, IndexParts, SearchIndex
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"nlmg-tui search index\n"
 CACHE_NAME = "search-index.bin"
 _SEPARATOR = "\x00"
-_SECTIONS = ("texts", "folded", "tokens", "postings", "reviews")
+_SECTIONS = ("texts", "text_ends", "folded", "folded_ends", "tokens", "postings", "reviews")
 
 
 def cache_file(cache_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -93,9 +97,13 @@ def index_bytes(index: SearchIndex, key: str) -> bytes:
         "field_ranges": parts.field_ranges,
         "review_documents": [[rid, len(parts.review_documents[rid])] for rid in reviews],
     }
+    texts_blob, text_ends = _packed(texts)
+    folded_blob, folded_ends = _packed(parts.folded)
     sections = {
-        "texts": _SEPARATOR.join(texts).encode("utf-8", "surrogatepass"),
-        "folded": _SEPARATOR.join(parts.folded).encode("utf-8", "surrogatepass"),
+        "texts": texts_blob,
+        "text_ends": text_ends,
+        "folded": folded_blob,
+        "folded_ends": folded_ends,
         "tokens": _SEPARATOR.join(parts.tokens).encode("utf-8", "surrogatepass"),
         "postings": postings,
         "reviews": b"".join(parts.review_documents[rid] for rid in reviews),
@@ -106,6 +114,26 @@ def index_bytes(index: SearchIndex, key: str) -> bytes:
               "sections": [len(sections[name]) for name in _SECTIONS],
               "checksum": zlib.crc32(body)}
     return MAGIC + json.dumps(header).encode() + b"\n" + body
+
+
+def _packed(texts: Sequence[str]) -> tuple[bytes, bytes]:
+    """The texts as one NUL-separated UTF-8 blob, and where each ends (uint32 LE)."""
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    ends, position = array("I"), -1
+    for piece in encoded:
+        position += len(piece) + 1
+        ends.append(position)
+    if sys.byteorder != "little":
+        ends.byteswap()
+    return b"\x00".join(encoded), ends.tobytes()
+
+
+def _ends(data: bytes) -> array[int]:
+    ends = array("I")
+    ends.frombytes(data)
+    if sys.byteorder != "little":
+        ends.byteswap()
+    return ends
 
 
 def save_index(index: SearchIndex, key: str, path: Path | None = None) -> bool:
@@ -169,14 +197,16 @@ def _parts(header: dict[str, Any], body: bytes) -> IndexParts:
         offset += length
     fields = [meta["fields"][i] for i in meta["field_of"]]
     review_ids = [meta["reviews"][i] for i in meta["review_of"]]
-    documents = DocumentTable.from_columns((
-        fields, review_ids, _split(sections["texts"], count), meta["paragraph_ids"],
-        meta["comment_numbers"], meta["bookmark_ids"]))
-    if len(documents) != count:
+    texts = PackedTexts(sections["texts"], _ends(sections["text_ends"]))
+    folded = PackedTexts(sections["folded"], _ends(sections["folded_ends"]))
+    if len(texts) != count or len(folded) != count:
         raise ValueError("document count")
+    documents = DocumentTable.from_columns((
+        fields, review_ids, texts, meta["paragraph_ids"], meta["comment_numbers"],
+        meta["bookmark_ids"]))
     frequencies = tuple(int(n) for n in meta["frequencies"])
     tokens = _split(sections["tokens"], len(frequencies))
-    return IndexParts(documents, _split(sections["folded"], count), tokens, frequencies,
+    return IndexParts(documents, folded, tokens, frequencies,
                       _postings(meta, sections["postings"], count),
                       {str(k): (int(a), int(b)) for k, (a, b) in meta["field_ranges"].items()},
                       _review_documents(meta, sections["reviews"]))
