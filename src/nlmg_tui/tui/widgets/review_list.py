@@ -8,16 +8,22 @@ as a placeholder and are filled by ``show_tones`` once the screen has scored the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -141,6 +147,39 @@ def heading_text(widths: dict[str, int]) -> Text:
     cells = [_cell(HEADINGS[name], widths[name], right=name == "length")
              for name in COLUMNS if widths.get(name)]
     return Text((" " * GAP).join(cells), style="bold", no_wrap=True, end="")
+
+
+class ReviewRow(Visual):
+    """A row of the list, built (``Text``, then ``Content``) only when it is drawn or read,
+    and one line high without measuring: a thousand rows cost little until they are shown."""
+
+    __slots__ = ("_build", "_text", "_content")
+
+    def __init__(self, build: Callable[[], Text]) -> None:
+        self._build = build
+        self._text: Text | None = None
+        self._content: Content | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = self._build()
+        return self._text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        if self._content is None:
+            self._content = Content.from_rich_text(self.text)
+        return self._content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.text.cell_len
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class ReviewOptions(OptionList):
@@ -303,9 +342,9 @@ class ReviewList(Vertical):
         else:
             self.post_message(self.Highlighted(None))
 
-    def _row(self, review: Review, *, cursor: bool) -> Text:
-        return row_text(review, self._widths, cursor=cursor, read=review.id in self._read,
-                        tone=self._tones.get(review.id))
+    def _row(self, review: Review, *, cursor: bool) -> ReviewRow:
+        return ReviewRow(partial(row_text, review, self._widths, cursor=cursor,
+                                 read=review.id in self._read, tone=self._tones.get(review.id)))
 
     def on_resize(self, event: Resize) -> None:
         if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:
