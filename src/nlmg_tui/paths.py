@@ -52,17 +52,19 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def user_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
+def user_cache_dir(override: str | os.PathLike[str] | None = None,
+                   data_dir: str | os.PathLike[str] | None = None) -> Path:
     """Disposable caches (search index, derived data): ``override``, else
-    ``$NLMG_TUI_CACHE_DIR``, else ``cache/`` in ``$NLMG_TUI_DATA_DIR`` when that is set (so a
-    data dir override keeps everything together, as tests and benchmarks need), else
-    platformdirs' user cache dir. Not created here."""
+    ``$NLMG_TUI_CACHE_DIR``, else ``cache/`` in the data dir when one is given (``data_dir``,
+    e.g. ``--data-dir``, or ``$NLMG_TUI_DATA_DIR``: a data dir override keeps everything
+    together, as tests and benchmarks need), else platformdirs' user cache dir. Not created
+    here."""
     if override:
         return Path(override).expanduser()
     env = os.environ.get(CACHE_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    data_env = os.environ.get(DATA_DIR_ENV)
+    data_env = data_dir or os.environ.get(DATA_DIR_ENV)
     if data_env:
         return Path(data_env).expanduser() / "cache"
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -180,6 +180,9 @@ def test_the_cache_dir_follows_the_overrides(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.delenv(paths.CACHE_DIR_ENV)
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))
     assert cache_file() == tmp_path / "data" / "cache" / index_cache.CACHE_NAME
+    assert cache_file(tmp_path / "given") == tmp_path / "given" / "cache" / index_cache.CACHE_NAME
+    monkeypatch.setenv(paths.CACHE_DIR_ENV, str(tmp_path / "elsewhere"))
+    assert cache_file(tmp_path / "given") == tmp_path / "elsewhere" / index_cache.CACHE_NAME
 
 
 def test_packed_texts_decode_each_text_and_refuse_bad_offsets() -> None:

@@ -47,13 +47,14 @@ def where_label(hit: Hit) -> str:
 def load_index_or_corpus() -> tuple[SearchIndex, Corpus | None]:
     """The cached index when it is current (no review file parsed: the corpus is None), else
     the corpus loaded and indexed (and the index cached for next time)."""
-    from nlmg_tui.search.index_cache import corpus_key, index_for_corpus, load_index
+    from nlmg_tui.search.index_cache import cache_file, corpus_key, index_for_corpus, load_index
 
-    index = load_index(corpus_key(data_dir_option()))
+    data_dir = data_dir_option()
+    index = load_index(corpus_key(data_dir), cache_file(data_dir))
     if index is not None:
         return index, None
     corpus = load_or_fail()
-    return index_for_corpus(corpus, data_dir_option()), corpus
+    return index_for_corpus(corpus, data_dir), corpus
 
 
 def reviews_named(review_ids: set[str]) -> Corpus:

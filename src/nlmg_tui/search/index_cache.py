@@ -38,8 +38,9 @@ _SEPARATOR = "\x00"
 _SECTIONS = ("texts", "text_ends", "folded", "folded_ends", "tokens", "postings", "reviews")
 
 
-def cache_file(cache_dir: str | os.PathLike[str] | None = None) -> Path:
-    return paths.user_cache_dir(cache_dir) / CACHE_NAME
+def cache_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The cache file for the corpus of ``data_dir`` (``--data-dir``; None: the default)."""
+    return paths.user_cache_dir(data_dir=data_dir) / CACHE_NAME
 
 
 def imported_files(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
@@ -258,6 +259,7 @@ def index_for_corpus(
     """The index over ``corpus`` (loaded from the bundled file and the imports in
     ``data_dir``): the cached one when it is current and intact, else built and saved."""
     key = corpus_key(data_dir)
+    path = path or cache_file(data_dir)
     if _imports_match(corpus, data_dir):
         index = load_index(key, path)
         if index is not None and set(index.review_ids()) <= {r.id for r in corpus.reviews}:
