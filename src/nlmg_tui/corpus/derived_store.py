@@ -52,6 +52,12 @@ class DerivedStore:
     def cache_file(self) -> Path:
         return (self._cache_dir or paths.user_cache_dir()) / CACHE_NAME
 
+    def use_cache_dir(self, cache_dir: Path) -> None:
+        """Keep computed entries in ``cache_dir`` (the data dir's, for ``--data-dir``)."""
+        with self._lock:
+            if cache_dir != self._cache_dir:
+                self._cache_dir, self._stored = cache_dir, None
+
     def offer(self, review_id: str, raw: Any) -> None:
         """A stored entry for ``review_id`` (e.g. from an import's file), checked when used."""
         if raw is not None:

@@ -110,6 +110,7 @@ def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[s
     store = ImportedReviews(data_dir)
     records = store.all()
     derived = shared_derived()
+    derived.use_cache_dir(paths.user_cache_dir(data_dir=data_dir))
     for record in records:
         derived.offer(record.review.id, record.derived)
     imported = [r.review for r in records]
