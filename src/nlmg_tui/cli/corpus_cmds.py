@@ -118,12 +118,14 @@ def corpus_group() -> None:
 )
 def build_command(raw_dir: Path | None, output: Path | None) -> None:
     """Clean the raw pages and write the corpus JSON."""
-    from nlmg_tui.corpus.build import build_corpus
+    from nlmg_tui.corpus.build import build_corpus, save_derived
 
     corpus = build_corpus(raw_dir or paths.raw_dir())
     target = output or paths.corpus_file()
     save_corpus(corpus, target)
-    click.echo(f"wrote {len(corpus.reviews)} reviews to {target}")
+    derived = target.with_name(paths.derived_file().name)
+    save_derived(corpus, derived)
+    click.echo(f"wrote {len(corpus.reviews)} reviews to {target} (derived data: {derived.name})")
 
 
 @click.command("check")
@@ -138,6 +140,14 @@ def check_command() -> None:
         current = ""
     if built != current:
         fail("data/corpus.json differs from a fresh build; run `nlmg-tui corpus build`")
+    from nlmg_tui.corpus.derived import derived_file_text
+
+    try:
+        derived = paths.derived_file().read_text(encoding="utf-8")
+    except OSError:
+        derived = ""
+    if derived != derived_file_text(load_corpus()):
+        fail("data/derived.json is stale (reviews or rules changed); run `nlmg-tui corpus build`")
     click.echo("corpus is up to date")
 
 

@@ -3,6 +3,7 @@ included (a bookmarks file that can't be read leaves them out with a warning).""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -18,12 +19,14 @@ from nlmg_tui.search import (
     SearchIndex,
     SearchResult,
     build_notes_index,
-    documents_from_corpus,
     search_with_notes,
 )
 from nlmg_tui.search.render import snippet_text
 from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
+
+_IMPORTED_ID = re.compile(r"imp-[0-9a-f]{6,64}")
+"""What ``importer.pipeline.imported_id`` makes; nothing else is used as a file name."""
 
 
 def review_label(corpus: Corpus, review_id: str) -> str:
@@ -41,23 +44,54 @@ def where_label(hit: Hit) -> str:
     return one_line(hit.document.location)
 
 
+def load_index_or_corpus() -> tuple[SearchIndex, Corpus | None]:
+    """The cached index when it is current (no review file parsed: the corpus is None), else
+    the corpus loaded and indexed (and the index cached for next time)."""
+    from nlmg_tui.search.index_cache import cache_file, corpus_key, index_for_corpus, load_index
+
+    data_dir = data_dir_option()
+    index = load_index(corpus_key(data_dir), cache_file(data_dir))
+    if index is not None:
+        return index, None
+    corpus = load_or_fail()
+    return index_for_corpus(corpus, data_dir), corpus
+
+
+def reviews_named(review_ids: set[str]) -> Corpus:
+    """The bundled reviews plus the named imported ones (for labels), read one file each."""
+    from nlmg_tui.importer.store import ImportedReviews
+
+    bundled = load_or_fail(with_imports=False)
+    store = ImportedReviews(data_dir_option())
+    found = [store.load(rid) for rid in sorted(review_ids) if _IMPORTED_ID.fullmatch(rid)]
+    return Corpus(bundled.reviews + tuple(r for r in found if r is not None))
+
+
 def warn(message: str) -> None:
     click.echo(f"nlmg-tui: warning: {one_line(message)}", err=True)
 
 
-def load_notes(corpus: Corpus) -> NotesIndex | None:
-    """The user's bookmark notes as an index; None (with a warning) when they can't be read."""
+def data_dir_option() -> str | None:
+    context = click.get_current_context().find_object(AppContext)
+    return context.data_dir if context else None
+
+
+def load_notes(corpus: Corpus | None) -> NotesIndex | None:
+    """The user's bookmark notes as an index; None (with a warning) when they can't be read.
+    Without ``corpus`` (the index came from the cache) only the bookmarked reviews are read."""
     from nlmg_tui.library.errors import LibraryError
     from nlmg_tui.library.library import Library
 
-    context = click.get_current_context().find_object(AppContext)
     try:
-        library = Library(context.data_dir if context else None)
+        library = Library(data_dir_option())
     except (LibraryError, OSError) as error:
         warn(f"Bookmark notes not searched: {error}")
         return None
     try:
-        return build_notes_index(library.bookmarks(), corpus)
+        bookmarks = library.bookmarks()
+        if corpus is None:
+            corpus = reviews_named({b.review_id for b in bookmarks})
+        return build_notes_index(bookmarks, corpus)
     except (LibraryError, OSError) as error:
         warn(f"Bookmark notes not searched: {error}")
         return None
@@ -135,8 +169,7 @@ def search_command(query: tuple[str, ...], field: str | None, limit: int, as_jso
     filters critic:NAME outlet:NAME review:ID in:comments|quotes|paragraphs|notes. A note's
     tags are searched as #tag words. Exit status 1 when nothing matched.
     """
-    corpus = load_or_fail()
-    index = SearchIndex.build(documents_from_corpus(corpus))
+    index, corpus = load_index_or_corpus()
     notes = load_notes(corpus)
     fields = FIELD_GROUPS[field.lower()] if field else None
     text = " ".join(query)
@@ -147,6 +180,8 @@ def search_command(query: tuple[str, ...], field: str | None, limit: int, as_jso
     if as_json:
         print_json([hit.to_json() for hit in result.hits])
     elif result.hits:
+        if corpus is None:
+            corpus = reviews_named({hit.review_id for hit in result.hits})
         emit(results_table(result, corpus))
     if not result.hits:
         click.echo(f"nlmg-tui: no matches for {one_line(text)!r}", err=True)

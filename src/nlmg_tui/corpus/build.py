@@ -29,3 +29,12 @@ def build_corpus(raw_dir: Path) -> Corpus:
         common = titles.most_common(1)[0][0]
         reviews = [r if r.film else replace(r, film=common) for r in reviews]
     return Corpus(tuple(reviews))
+
+
+def save_derived(corpus: Corpus, path: Path) -> None:
+    """Write the bundled reviews' derived data (``corpus.derived``) next to the corpus file."""
+    from nlmg_tui.corpus.derived import derived_file_text
+
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(derived_file_text(corpus), encoding="utf-8")
+    tmp.replace(path)

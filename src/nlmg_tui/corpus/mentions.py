@@ -51,19 +51,25 @@ class MentionIndex:
 
 
 def review_mentions(review: Review, gazetteer: Gazetteer | None = None) -> dict[str, list[Mention]]:
-    """Paragraph id -> the mentions in that paragraph, left to right."""
-    gazetteer = gazetteer or default_gazetteer()
+    """Paragraph id -> the mentions in that paragraph, left to right. With the bundled
+    gazetteer they come from the review's stored derived data when it is current."""
+    if gazetteer is None:
+        from nlmg_tui.corpus.derived import review_mentions_of
+        from nlmg_tui.corpus.derived_store import shared_derived
+
+        found = review_mentions_of(shared_derived().get(review), review)
+        return {pid: list(mentions) for pid, mentions in found.items()}
     return {p.id: gazetteer.find_mentions(p.text) for p in review.paragraphs}
 
 
 def index_mentions(corpus: Corpus, gazetteer: Gazetteer | None = None) -> MentionIndex:
     """Find every mention of every entity in every paragraph of ``corpus``."""
-    gazetteer = gazetteer or default_gazetteer()
+    given, gazetteer = gazetteer, gazetteer or default_gazetteer()
     counts: Counter[str] = Counter()
     passages: dict[str, list[Passage]] = {}
     by_passage: dict[Passage, tuple[Mention, ...]] = {}
     for review in corpus.reviews:
-        for paragraph_id, mentions in review_mentions(review, gazetteer).items():
+        for paragraph_id, mentions in review_mentions(review, given).items():
             passage = Passage(review.id, paragraph_id)
             by_passage[passage] = tuple(mentions)
             for mention in mentions:

@@ -180,74 +180,104 @@ class _Finding:
     reason: str
 
 
-def _is_death_sense(hit: _Hit, tokens: list[Token], sentence: str, has_context: bool) -> bool:
-    """True for "complete" as the film's word for dying: quoted, or beside death words."""
+def _is_death_sense(
+    hit: _Hit, tokens: list[Token], sentence: str, offset: int, has_context: bool
+) -> bool:
+    """True for "complete" as the film's word for dying: quoted, or beside death words.
+    ``sentence`` starts at ``offset`` in the text the tokens index."""
     if hit.first > 0 and tokens[hit.first - 1].key in _NOT_DEATH_SENSE_AFTER:
         return False
-    quoted = bool(_OPENING_QUOTE.search(sentence[: tokens[hit.first].start]))
+    quoted = bool(_OPENING_QUOTE.search(sentence[: tokens[hit.first].start - offset]))
     return quoted or has_context
 
 
-def _sentence_findings(
-    sentence: str,
-    tokens: list[Token],
-    gazetteer: Gazetteer,
-    terms: SpoilerTerms,
-    deferral_nearby: bool,
-) -> list[_Finding]:
-    if not tokens:
-        return []
-    found: list[_Finding] = []
-    reveals = _find(tokens, sentence, terms.premise_reveal)
-    for hit in reveals:
-        found.append(_Finding("premise", f'premise: "{hit.text}"'))
-    context = bool(reveals) or bool(_find(tokens, sentence, terms.death_context))
-    for hit in _find(tokens, sentence, terms.death_sense):
-        if _is_death_sense(hit, tokens, sentence, context):
-            found.append(_Finding("premise", f'premise: "{hit.text}" (for dying)'))
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence of a paragraph: ``text`` is the whole paragraph, the sentence starts at
+    ``start``, and ``tokens`` are its words (offsets into the paragraph)."""
 
+    text: str
+    start: int
+    tokens: list[Token]
+
+
+def _premise_findings(sentence: _Sentence, terms: SpoilerTerms) -> list[_Finding]:
+    tokens, text = sentence.tokens, sentence.text
+    reveals = _find(tokens, text, terms.premise_reveal)
+    found = [_Finding("premise", f'premise: "{hit.text}"') for hit in reveals]
+    context = bool(reveals) or bool(_find(tokens, text, terms.death_context))
+    for hit in _find(tokens, text, terms.death_sense):
+        if _is_death_sense(hit, tokens, text[sentence.start :], sentence.start, context):
+            found.append(_Finding("premise", f'premise: "{hit.text}" (for dying)'))
+    return found
+
+
+def _ending_findings(
+    sentence: _Sentence, gazetteer: Gazetteer, terms: SpoilerTerms, deferral_nearby: bool
+) -> list[_Finding]:
+    tokens, text = sentence.tokens, sentence.text
     starts = [t.start for t in tokens]
     names = [
         (bisect_right(starts, m.start) - 1, m.text)
-        for m in gazetteer.find_mentions(sentence, kinds=("character",), tokens=tokens)
+        for m in gazetteer.find_mentions(text, kinds=("character",), tokens=tokens)
     ]
-    deaths = _find(tokens, sentence, terms.death)
-    idioms = _find(tokens, sentence, terms.not_cue)
-    cues = [hit for hit in _find(tokens, sentence, terms.ending_cue) if not _overlaps(hit, idioms)]
+    deaths = _find(tokens, text, terms.death)
+    idioms = _find(tokens, text, terms.not_cue)
+    cues = [hit for hit in _find(tokens, text, terms.ending_cue) if not _overlaps(hit, idioms)]
+    found: list[_Finding] = []
     for cue in cues:
-        for _index, name in names:
-            found.append(_Finding("ending", f'ending: "{cue.text}" + {name}'))
-        for death in deaths:
-            found.append(_Finding("ending", f'ending: "{cue.text}" + "{death.text}"'))
+        found.extend(_Finding("ending", f'ending: "{cue.text}" + {name}') for _, name in names)
+        found.extend(_Finding("ending", f'ending: "{cue.text}" + "{d.text}"') for d in deaths)
     for index, name in names:
         for death in deaths:
             gap = death.first - index if death.first > index else index - death.last
             if gap <= NAME_DEATH_WINDOW:
                 found.append(_Finding("ending", f'ending: {name} + "{death.text}"'))
     if deferral_nearby:
-        for myth in _find(tokens, sentence, terms.myth):
+        for myth in _find(tokens, text, terms.myth):
             found.append(_Finding("ending", f'ending: "{myth.text}" about the deferral'))
     return found
 
 
-_Sentences = list[tuple[str, list[Token]]]
+def _sentence_findings(
+    sentence: _Sentence, gazetteer: Gazetteer, terms: SpoilerTerms, deferral_nearby: bool
+) -> list[_Finding]:
+    if not sentence.tokens:
+        return []
+    return (_premise_findings(sentence, terms)
+            + _ending_findings(sentence, gazetteer, terms, deferral_nearby))
 
 
-def _sentences(text: str) -> _Sentences:
-    """The paragraph's sentences, each with its word tokens (tokenised once)."""
-    return [(sentence, tokenize(sentence)) for sentence in split_sentences(text)]
+_Sentences = list[_Sentence]
+
+
+def _sentences(text: str, tokens: list[Token] | None = None) -> _Sentences:
+    """The paragraph's sentences, each with its word tokens, from one tokenization of the
+    paragraph (``tokens``, when the caller has it). A word never spans two sentences: they
+    split at spaces."""
+    tokens = tokenize(text) if tokens is None else tokens
+    sentences: _Sentences = []
+    position = token_index = 0
+    for piece in split_sentences(text):
+        start = text.index(piece, position)
+        position = end = start + len(piece)
+        first = token_index
+        while token_index < len(tokens) and tokens[token_index].end <= end:
+            token_index += 1
+        sentences.append(_Sentence(text, start, tokens[first:token_index]))
+    return sentences
 
 
 def _names_myth_subject(sentences: _Sentences, terms: SpoilerTerms) -> bool:
-    return any(_find(tokens, sentence, terms.myth_about) for sentence, tokens in sentences)
+    return any(_find(s.tokens, s.text, terms.myth_about) for s in sentences)
 
 
 def _level(
     sentences: _Sentences, deferral_nearby: bool, gazetteer: Gazetteer, terms: SpoilerTerms
 ) -> SpoilerLevel:
     findings: list[_Finding] = []
-    for sentence, tokens in sentences:
-        findings.extend(_sentence_findings(sentence, tokens, gazetteer, terms, deferral_nearby))
+    for sentence in sentences:
+        findings.extend(_sentence_findings(sentence, gazetteer, terms, deferral_nearby))
     if not findings:
         return NONE
     level = max((f.level for f in findings), key=LEVELS.index)
@@ -276,9 +306,20 @@ def spoiler_levels(
     review: Review, gazetteer: Gazetteer | None = None, terms: SpoilerTerms | None = None
 ) -> dict[str, SpoilerLevel]:
     """Every paragraph's level, keyed by paragraph id, in the review's order."""
+    tokens = [tokenize(p.text) for p in review.paragraphs]
+    return spoiler_levels_from_tokens(review, tokens, gazetteer, terms)
+
+
+def spoiler_levels_from_tokens(
+    review: Review,
+    tokens: list[list[Token]],
+    gazetteer: Gazetteer | None = None,
+    terms: SpoilerTerms | None = None,
+) -> dict[str, SpoilerLevel]:
+    """``spoiler_levels`` from each paragraph's ``tokenize`` (shared with the mentions pass)."""
     gazetteer = gazetteer or default_gazetteer()
     terms = terms or default_spoiler_terms()
-    paragraphs = [_sentences(p.text) for p in review.paragraphs]
+    paragraphs = [_sentences(p.text, t) for p, t in zip(review.paragraphs, tokens, strict=True)]
     names_deferral = [_names_myth_subject(sentences, terms) for sentences in paragraphs]
     return {
         paragraph.id: _level(

@@ -36,6 +36,8 @@ class ImportedReview:
     recleaned_at: str | None = None
     address: dict[str, Any] | None = None
     """For a page imported from the web: ``from_address.AddressSource`` as JSON."""
+    derived: object = None
+    """The stored derived data (``corpus.derived``), unchecked: the store checks it when used."""
 
 
 class ImportedReviews:
@@ -69,7 +71,8 @@ class ImportedReviews:
             review, review.source, imported_at or datetime.now(UTC).isoformat(timespec="seconds"),
             decoding, has_raw=raw is not None or self.raw_path_for(review.id).is_file(),
             corrections={k: v for k, v in (corrections or {}).items() if v},
-            recleaned_at=recleaned_at, address=address)
+            recleaned_at=recleaned_at, address=address,
+            derived=_derived_json(review))
         write_atomically(self.path_for(review.id), _payload(record))
         return record
 
@@ -84,6 +87,14 @@ class ImportedReviews:
         if len(data) > MAX_RAW_BYTES:
             raise OSError(f"{path.name} inflates past {MAX_RAW_BYTES:,} bytes")
         return data
+
+    def load(self, review_id: str) -> Review | None:
+        """One import by exact id; None when missing or unreadable (``all`` reports those)."""
+        try:
+            payload = json.loads(self.path_for(review_id).read_text(encoding="utf-8"))
+            return Review.from_json(payload["review"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def all(self) -> list[ImportedReview]:
         """Every readable import, oldest first; unreadable files are set aside with a notice."""
@@ -128,6 +139,8 @@ def _payload(record: ImportedReview) -> bytes:
         payload["recleaned_at"] = record.recleaned_at
     if record.address is not None:
         payload["address"] = record.address
+    if record.derived is not None:
+        payload["derived"] = record.derived
     return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -137,13 +150,27 @@ def _record(payload: dict[str, Any]) -> ImportedReview:
         Review.from_json(payload["review"]), payload["source_name"], payload["imported_at"],
         payload.get("decoding", ""), has_raw=bool(payload.get("raw")),
         corrections={str(k): str(v) for k, v in corrections.items() if isinstance(v, str)},
-        recleaned_at=payload.get("recleaned_at"), address=payload.get("address"))
+        recleaned_at=payload.get("recleaned_at"), address=payload.get("address"),
+        derived=payload.get("derived"))
+
+
+def _derived_json(review: Review) -> dict[str, object]:
+    from nlmg_tui.corpus.derived import derive, derived_to_json
+
+    return derived_to_json(derive(review), review)
 
 
 def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:
     """The bundled reviews followed by the user's imports, and any notices to show."""
+    from nlmg_tui.corpus.derived_store import shared_derived
+
     bundled = load_corpus()
     store = ImportedReviews(data_dir)
-    imported = [r.review for r in store.all()]
+    records = store.all()
+    derived = shared_derived()
+    derived.use_cache_dir(paths.user_cache_dir(data_dir=data_dir))
+    for record in records:
+        derived.offer(record.review.id, record.derived)
+    imported = [r.review for r in records]
     known = {r.id for r in bundled.reviews}
     return Corpus(bundled.reviews + tuple(r for r in imported if r.id not in known)), store.notices

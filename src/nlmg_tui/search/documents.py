@@ -100,17 +100,58 @@ def documents_from_corpus(corpus: Corpus | Iterable[Review]) -> Iterator[Documen
         yield from documents_from_review(review)
 
 
+class PackedTexts(Sequence[str]):
+    """Texts kept as one UTF-8 blob, each decoded when read: a cached index loads without
+    decoding megabytes it may never show. ``ends[i]`` is where text ``i`` ends in ``data``
+    (one separator byte follows each text but the last)."""
+
+    __slots__ = ("_data", "_ends")
+
+    def __init__(self, data: bytes, ends: Sequence[int]) -> None:
+        previous = -1
+        for end in ends:  # checked once: every slice below is then in bounds and ordered
+            if end <= previous or end > len(data):
+                raise ValueError("text offsets out of order")
+            previous = end
+        if ends and ends[-1] != len(data):
+            raise ValueError("text offsets do not cover the data")
+        self._data = data
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._ends)
+        start = self._ends[index - 1] + 1 if index > 0 else 0
+        return self._data[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
+
 class DocumentTable(Sequence[Document]):
     """Documents stored column by column: a few lists instead of 100,000 objects for the
     garbage collector to walk on every full collection."""
 
-    def __init__(self, documents: Iterable[Document] = ()) -> None:
-        self._fields: list[str] = []
-        self._review_ids: list[str] = []
-        self._texts: list[str] = []
-        self._paragraph_ids: list[str | None] = []
-        self._comment_numbers: list[int | None] = []
-        self._bookmark_ids: list[str | None] = []
+    def __init__(self, documents: Iterable[Document] = (),
+                 columns: Sequence[Sequence] | None = None) -> None:
+        fields, review_ids, texts, paragraph_ids, comment_numbers, bookmark_ids = (
+            columns or ((),) * 6)
+        self._fields: list[str] = list(fields)
+        self._review_ids: list[str] = list(review_ids)
+        # A column that is already a sequence other than a list (``index_cache.PackedTexts``,
+        # decoded on access) is kept as it is: such tables come frozen from ``from_columns``.
+        self._texts: list[str] = texts if isinstance(texts, PackedTexts) else list(texts)
+        self._paragraph_ids: list[str | None] = list(paragraph_ids)
+        self._comment_numbers: list[int | None] = list(comment_numbers)
+        self._bookmark_ids: list[str | None] = list(bookmark_ids)
         for document in documents:
             self.append(document)
 
@@ -127,7 +168,8 @@ class DocumentTable(Sequence[Document]):
         tracking: it then no longer walks 100,000 entries on every full collection."""
         self._fields = tuple(self._fields)  # type: ignore[assignment]
         self._review_ids = tuple(self._review_ids)  # type: ignore[assignment]
-        self._texts = tuple(self._texts)  # type: ignore[assignment]
+        if isinstance(self._texts, list):
+            self._texts = tuple(self._texts)  # type: ignore[assignment]
         self._paragraph_ids = tuple(self._paragraph_ids)  # type: ignore[assignment]
         self._comment_numbers = tuple(self._comment_numbers)  # type: ignore[assignment]
         self._bookmark_ids = tuple(self._bookmark_ids)  # type: ignore[assignment]
@@ -135,6 +177,19 @@ class DocumentTable(Sequence[Document]):
 
     def __len__(self) -> int:
         return len(self._texts)
+
+    def columns(self) -> tuple[tuple, ...]:
+        """The six columns (field, review id, text, paragraph id, comment number, bookmark id)."""
+        return (tuple(self._fields), tuple(self._review_ids), self._texts,
+                tuple(self._paragraph_ids), tuple(self._comment_numbers),
+                tuple(self._bookmark_ids))
+
+    @classmethod
+    def from_columns(cls, columns: Sequence[Sequence]) -> DocumentTable:
+        """A frozen table from ``columns()``'s output (all six of the same length)."""
+        if len(columns) != 6 or len({len(column) for column in columns}) != 1:
+            raise ValueError("document columns of different lengths")
+        return cls(columns=columns).freeze()
 
     @overload
     def __getitem__(self, index: int) -> Document: ...

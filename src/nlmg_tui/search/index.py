@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from nlmg_tui.search.bitsets import bits_from_ids, iter_ids, range_bits
 from nlmg_tui.search.documents import FIELD_GROUPS, FIELDS, Document, DocumentTable
@@ -36,6 +37,18 @@ Cancelled = Callable[[], bool]
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise SearchCancelled
+
+
+class IndexParts(NamedTuple):
+    """What a ``SearchIndex`` is made of (``search.index_cache`` stores these)."""
+
+    documents: DocumentTable
+    folded: tuple[str, ...]
+    tokens: tuple[str, ...]
+    frequencies: tuple[int, ...]
+    postings: tuple[int | bytes, ...]
+    field_ranges: dict[str, tuple[int, int]]
+    review_documents: dict[str, bytes]
 
 
 class SearchIndex:
@@ -63,6 +76,25 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.documents)
+
+    def review_ids(self) -> tuple[str, ...]:
+        """The reviews the index holds documents of."""
+        return tuple(self._review_documents)
+
+    def parts(self) -> IndexParts:
+        return IndexParts(self.documents, self._folded, self.vocabulary.tokens,
+                          self.vocabulary.frequencies, self._postings, dict(self._field_ranges),
+                          dict(self._review_documents))
+
+    @classmethod
+    def from_parts(cls, parts: IndexParts) -> SearchIndex:
+        """The index ``parts()`` came from; ValueError if the parts do not fit together."""
+        size = len(parts.documents)
+        if not (len(parts.folded) == size and len(parts.tokens) == len(parts.frequencies)
+                == len(parts.postings)):
+            raise ValueError("index parts of different lengths")
+        return cls(parts.documents, parts.folded, Vocabulary(parts.tokens, parts.frequencies),
+                   parts.postings, parts.field_ranges, parts.review_documents)
 
     @classmethod
     def build(

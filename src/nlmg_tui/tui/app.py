@@ -107,6 +107,9 @@ class NlmgApp(App[None]):
         self.spoiler_shield_changed: Signal[None] = Signal(self, "spoiler-shield-changed")
         """Published when the mode changes or paragraphs are revealed/hidden."""
         self._data_dir = data_dir
+        self.corpus_from_files = False
+        """True when the corpus is the bundled file plus the imports (``make_app``'s default):
+        then the search index may come from the cache."""
         self._library: Library | None = None
         self.search_index: SearchIndex | None = None
         """One index over the corpus, built in a thread after the first frame."""
@@ -284,8 +287,12 @@ class NlmgApp(App[None]):
 
     def _build_search_index(self) -> SearchIndex:
         from nlmg_tui.search import SearchIndex, documents_from_corpus
+        from nlmg_tui.search.index_cache import index_for_corpus
 
         worker = get_current_worker()
+        if self.corpus_from_files:  # the cache is keyed by the files the corpus came from
+            return index_for_corpus(self.corpus, self._data_dir,
+                                    cancelled=lambda: worker.is_cancelled)
         return SearchIndex.build(documents_from_corpus(self.corpus),
                                  cancelled=lambda: worker.is_cancelled)
 
@@ -345,4 +352,6 @@ def make_app(data_dir: str | os.PathLike[str] | None = None,
     from nlmg_tui.importer.store import load_full_corpus
 
     full, notices = load_full_corpus(data_dir)
-    return NlmgApp(full, data_dir=data_dir, notices=notices)
+    app = NlmgApp(full, data_dir=data_dir, notices=notices)
+    app.corpus_from_files = True
+    return app

@@ -39,11 +39,11 @@ class SpoilerShield:
         self._revealed: set[tuple[str, str]] = set()
 
     def levels(self, review: Review) -> dict[str, SpoilerLevel]:
-        """Paragraph id -> level, computed once per review."""
+        """Paragraph id -> level: stored with the review when current, else computed once."""
         if review.id not in self._levels:
-            from nlmg_tui.corpus.spoiler_levels import spoiler_levels
+            from nlmg_tui.corpus.derived_store import shared_derived
 
-            self._levels[review.id] = spoiler_levels(review)
+            self._levels[review.id] = shared_derived().get(review).spoiler_levels
         return self._levels[review.id]
 
     def level(self, review: Review, paragraph_id: str) -> SpoilerLevel:

@@ -1,10 +1,10 @@
 """How the app shows a review's tone: a coloured sparkline of its paragraphs and a short
 label (``positive +0.42``), shared by the list, the reader, the comparison and the timeline.
 
-Scores come from ``compare.tone_arc`` (method in docs/compare.md). Reading every paragraph of
-the corpus takes about a tenth of a second, so each review is scored once per process and
-screens that show many reviews score them after the first frame. ``compare`` is imported on
-first use, not with this module: the browse screen imports this before its first frame.
+Scores come from ``compare.tone_arc`` (method in docs/compare.md), computed once per review
+version and stored with it (``corpus.derived``); screens that show many reviews still read them
+after the first frame. ``compare`` is imported on first use, not with this module: the browse
+screen imports this before its first frame.
 """
 
 from __future__ import annotations
@@ -22,23 +22,12 @@ TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutr
 LABEL_WIDTH = len("positive +0.00")
 """The widest ``tone_label``."""
 
-_cache: dict[tuple[str, int], ReviewTone] = {}
-
-
-def _key(review: Review) -> tuple[str, int]:
-    # Keyed by id and text, so an edited import is rescored.
-    return review.id, hash(tuple(p.text for p in review.paragraphs))
-
-
 def tone_for(review: Review) -> ReviewTone:
-    """The review's tone, computed once (safe to call from a thread worker)."""
-    key = _key(review)
-    tone = _cache.get(key)
-    if tone is None:
-        from nlmg_tui.compare.tone_arc import review_tone
+    """The review's tone: stored with the review when current, else computed once (safe to
+    call from a thread worker; see ``corpus.derived_store``)."""
+    from nlmg_tui.corpus.derived_store import shared_derived
 
-        tone = _cache[key] = review_tone(review)
-    return tone
+    return shared_derived().get(review).tone
 
 
 def tone_style(tone: ReviewTone) -> str:

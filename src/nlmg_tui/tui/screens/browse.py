@@ -1,8 +1,9 @@
 """The start screen: the review list with sort, filter, preview and film facts.
 
-Each review's tone and spoiler levels read every paragraph (about a tenth of a second for the
-corpus), so a thread worker computes them after the first frame: until then the tone columns
-show a placeholder and, in spoiler-free mode, the preview holds back the opening lines.
+Each review's tone and spoiler levels are stored with it (``corpus.derived``), but checking a
+thousand stored entries (and computing any that are stale) still takes a while, so a thread
+worker reads them after the first frame: until then the tone columns show a placeholder and,
+in spoiler-free mode, the preview holds back the opening lines.
 """
 
 from __future__ import annotations
@@ -48,10 +49,14 @@ def read_reviews(corpus: Corpus, shield: SpoilerShield,
 
     Levels come first: the preview's opening lines wait for them, the tone columns for the rest.
     """
+    from nlmg_tui.corpus.derived_store import shared_derived
+
     for review in corpus.reviews:
         shield.levels(review)
     levels_read()
-    return {review.id: tone_for(review) for review in corpus.reviews}
+    tones = {review.id: tone_for(review) for review in corpus.reviews}
+    shared_derived().save_computed()  # what had to be computed is not computed next start
+    return tones
 
 
 class BrowseScreen(AppScreen):
@@ -135,8 +140,9 @@ class BrowseScreen(AppScreen):
             self, self._spoiler_shield_changed)
         read = partial(read_reviews, self.corpus, self.shield,
                        lambda: self.post_message(self.SpoilerLevelsRead()))
+        # A description, or Textual describes the worker by repr(read): the whole corpus.
         self.call_after_refresh(self.run_worker, read, thread=True, group=READ_GROUP,
-                                exit_on_error=False)
+                                exit_on_error=False, description="read reviews")
 
     @property
     def shield(self) -> SpoilerShield:

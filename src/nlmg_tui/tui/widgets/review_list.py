@@ -7,19 +7,27 @@ as a placeholder and are filled by ``show_tones`` once the screen has scored the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from nlmg_tui.corpus.models import Review
+from nlmg_tui.corpus.models import Paragraph, Review
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.tone_badge import LABEL_WIDTH, tone_label, tone_score_text, tone_spark
 
@@ -40,6 +48,8 @@ VERDICT_WANTED, VERDICT_MIN = 16, 12
 ARC_WIDTH, ARC_MIN = 10, 6
 """The paragraph sparkline: 10 characters, shrunk to 6, then dropped on narrow terminals."""
 NAME_MIN = 6
+TONE_BATCH = 50
+"""Rows ``show_tones`` redraws per message."""
 SCORE_WIDTH = len("+0.00")
 
 
@@ -94,6 +104,18 @@ def _arc_cell(tone: ReviewTone | None, width: int) -> Text:
     return text
 
 
+_word_counts: dict[str, tuple[tuple[Paragraph, ...], int]] = {}
+
+
+def word_count(review: Review) -> int:
+    """``review.word_count``, counted once per review text (rows are redrawn often); the
+    same paragraphs tuple (held here, so never reused) means the same text."""
+    known = _word_counts.get(review.id)
+    if known is None or known[0] is not review.paragraphs:
+        known = _word_counts[review.id] = (review.paragraphs, review.word_count)
+    return known[1]
+
+
 def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool,
              tone: ReviewTone | None = None) -> Text:
     """One row; untrusted values enter ``Text`` as plain strings. ``tone`` None (not scored
@@ -104,7 +126,7 @@ def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool
         "outlet": review_labels.outlet_name(review),
         "date": review_labels.date_label(review),
         "verdict": review_labels.rating_or_verdict(review),
-        "length": f"{review.word_count:,}",
+        "length": f"{word_count(review):,}",
     }
     cells: list[Text] = []
     for name in COLUMNS:
@@ -127,12 +149,56 @@ def heading_text(widths: dict[str, int]) -> Text:
     return Text((" " * GAP).join(cells), style="bold", no_wrap=True, end="")
 
 
+class ReviewRow(Visual):
+    """A row of the list, built (``Text``, then ``Content``) only when it is drawn or read,
+    and one line high without measuring: a thousand rows cost little until they are shown."""
+
+    __slots__ = ("_build", "_text", "_content")
+
+    def __init__(self, build: Callable[[], Text]) -> None:
+        self._build = build
+        self._text: Text | None = None
+        self._content: Content | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = self._build()
+        return self._text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        if self._content is None:
+            self._content = Content.from_rich_text(self.text)
+        return self._content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.text.cell_len
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+
 class ReviewOptions(OptionList):
     """The rows; option ids are review ids.
 
     A click on a row highlights it (showing its preview); a click on the highlighted row
     opens it, as ``enter`` does.
     """
+
+    DEFAULT_CSS = """
+    ReviewOptions {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line per row (rows never wrap): no need to measure a thousand rows."""
+        return self.option_count
 
     async def _on_click(self, event: events.Click) -> None:
         event.prevent_default()  # replaces OptionList's click-selects behaviour
@@ -221,12 +287,27 @@ class ReviewList(Vertical):
         self._rebuild(keep)
 
     def show_tones(self, tones: Mapping[str, ReviewTone]) -> None:
-        """Fill the tone and arc columns (review id -> tone), keeping the cursor."""
+        """Fill the tone and arc columns (review id -> tone), keeping the cursor.
+
+        Rows are redrawn ``TONE_BATCH`` at a time, the visible ones first, by an async worker
+        that lets the event loop run between batches: a key pressed meanwhile waits for one
+        batch (a few ms), not for a thousand rows."""
         self._tones.update(tones)
-        for review in self._reviews:
-            if review.id in tones:
-                self.options.replace_option_prompt(
-                    review.id, self._row(review, cursor=review.id == self._marked))
+        first = max(0, self.options.scroll_offset.y)
+        reviews = self._reviews[first:] + self._reviews[:first]
+        ids = [r.id for r in reviews if r.id in tones]
+        self.run_worker(self._fill_tone_rows(ids), group="tone-rows", exclusive=True,
+                        description="fill tone rows")
+
+    async def _fill_tone_rows(self, review_ids: list[str]) -> None:
+        for start in range(0, len(review_ids), TONE_BATCH):
+            by_id = {review.id: review for review in self._reviews}
+            for review_id in review_ids[start : start + TONE_BATCH]:
+                review = by_id.get(review_id)
+                if review is not None:  # still listed (the filter may have changed since)
+                    self.options.replace_option_prompt(
+                        review_id, self._row(review, cursor=review_id == self._marked))
+            await asyncio.sleep(0)
 
     def tone_of(self, review_id: str) -> ReviewTone | None:
         """The tone shown for the review, None until ``show_tones`` brought it."""
@@ -261,9 +342,9 @@ class ReviewList(Vertical):
         else:
             self.post_message(self.Highlighted(None))
 
-    def _row(self, review: Review, *, cursor: bool) -> Text:
-        return row_text(review, self._widths, cursor=cursor, read=review.id in self._read,
-                        tone=self._tones.get(review.id))
+    def _row(self, review: Review, *, cursor: bool) -> ReviewRow:
+        return ReviewRow(partial(row_text, review, self._widths, cursor=cursor,
+                                 read=review.id in self._read, tone=self._tones.get(review.id)))
 
     def on_resize(self, event: Resize) -> None:
         if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:
