@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -72,15 +73,24 @@ def _keep_backup(path: Path, backup: Path) -> None:
         raise
 
 
-def write_atomically(path: Path, payload: bytes, backup: Path | None = None) -> None:
+def write_atomically(
+    path: Path,
+    payload: bytes,
+    backup: Path | None = None,
+    on_staged: Callable[[], None] | None = None,
+) -> None:
     """Replace ``path`` with ``payload``; keep the old file as ``backup`` if given.
 
-    Raises OSError on failure, with ``path`` unchanged (unless the final directory fsync
-    fails, after the new file is already in place).
+    The one atomic write of the package (the library store, settings, the corpus, imports).
+    ``on_staged`` runs once the new content is a synced temp file, just before the swap (the
+    crash tests stop there). Raises OSError on failure, with ``path`` unchanged (unless the
+    final directory fsync fails, after the new file is already in place).
     """
     directory = path.parent
     temp = _write_temp(directory, temp_prefix(path), payload)
     try:
+        if on_staged is not None:
+            on_staged()
         if backup is not None and path.is_file():
             _keep_backup(path, backup)
         os.replace(temp, path)
