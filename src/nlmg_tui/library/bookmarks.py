@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -17,6 +18,12 @@ MAX_CONTEXT_CHARS = 200
 MAX_ID_CHARS = 200
 MAX_TAGS = 50
 MAX_TAG_CHARS = 60
+
+
+_NEEDS_CLEANING = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+)
+"""Any character ``strip_unsafe`` would change (escape sequences start with ESC, CSI or OSC)."""
 
 
 def now_iso() -> str:
@@ -117,30 +124,35 @@ class Bookmark:
     @classmethod
     def from_doc(cls, doc: Mapping[str, Any]) -> Bookmark:
         """Read (and re-sanitise) a stored or imported record; InvalidEntryError if unusable."""
-        if not isinstance(doc, Mapping):
-            raise InvalidEntryError("A bookmark record must be a JSON object.")
-        tags = doc.get("tags", [])
-        if not isinstance(tags, list | tuple):
-            raise InvalidEntryError("A bookmark's tags must be a list.")
-        note = doc.get("note", "")
-        return cls(
-            id=clean_id(doc.get("id"), "id"),
-            review_id=clean_id(doc.get("review_id"), "review id"),
-            paragraph_id=clean_id(doc.get("paragraph_id"), "paragraph id"),
-            quote=clean_quote(doc.get("quote")),
-            prefix=clean_context(doc.get("prefix", "")),
-            suffix=clean_context(doc.get("suffix", "")),
-            note=clean_note(note if note is not None else ""),
-            tags=clean_tags(tags),
-            created=clean_time(doc.get("created")),
-            updated=clean_time(doc.get("updated", doc.get("created"))),
-        )
+        return (canonical_bookmark(doc) if isinstance(doc, dict) else None) or bookmark_from_any_doc(doc)
 
     def with_note(self, note: str) -> Bookmark:
         return replace(self, note=clean_note(note), updated=now_iso())
 
     def with_tags(self, tags: Iterable[str]) -> Bookmark:
         return replace(self, tags=clean_tags(tags), updated=now_iso())
+
+
+def bookmark_from_any_doc(doc: Mapping[str, Any]) -> Bookmark:
+    """Every field checked and cleaned (the full path of ``Bookmark.from_doc``)."""
+    if not isinstance(doc, Mapping):
+        raise InvalidEntryError("A bookmark record must be a JSON object.")
+    tags = doc.get("tags", [])
+    if not isinstance(tags, list | tuple):
+        raise InvalidEntryError("A bookmark's tags must be a list.")
+    note = doc.get("note", "")
+    return Bookmark(
+        id=clean_id(doc.get("id"), "id"),
+        review_id=clean_id(doc.get("review_id"), "review id"),
+        paragraph_id=clean_id(doc.get("paragraph_id"), "paragraph id"),
+        quote=clean_quote(doc.get("quote")),
+        prefix=clean_context(doc.get("prefix", "")),
+        suffix=clean_context(doc.get("suffix", "")),
+        note=clean_note(note if note is not None else ""),
+        tags=clean_tags(tags),
+        created=clean_time(doc.get("created")),
+        updated=clean_time(doc.get("updated", doc.get("created"))),
+    )
 
 
 def clean_time(value: Any) -> str:
@@ -175,3 +187,56 @@ def new_bookmark(
         created=stamp,
         updated=stamp,
     )
+
+
+def _one_line_already(text: str) -> bool:
+    return " ".join(text.split()) == text
+
+
+def _canonical_tags(tags: Any) -> tuple[str, ...] | None:
+    if not isinstance(tags, list) or len(tags) > MAX_TAGS:
+        return None
+    for tag in tags:
+        if type(tag) is not str or not 0 < len(tag) <= MAX_TAG_CHARS:
+            return None
+        if tag[0] == "#" or not _one_line_already(tag):
+            return None
+    if len({tag.casefold() for tag in tags}) != len(tags):
+        return None
+    return tuple(tags)
+
+
+def _valid_time(value: Any) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def canonical_bookmark(doc: dict[str, Any]) -> Bookmark | None:
+    """The bookmark of a record that is already exactly what ``from_doc`` would make of it
+    (every record this app writes), checked without rebuilding each field; None otherwise.
+
+    Reading 10,000 bookmarks is then one regex scan per record instead of a dozen cleanings;
+    anything unusual (a hand edit, an import, an old file) takes the full path.
+    """
+    ids = (doc.get("id"), doc.get("review_id"), doc.get("paragraph_id"))
+    quote, prefix, suffix = doc.get("quote"), doc.get("prefix", ""), doc.get("suffix", "")
+    note, created = doc.get("note", ""), doc.get("created")
+    updated = doc.get("updated", created)
+    texts = (*ids, quote, prefix, suffix, note)
+    if not all(type(text) is str for text in texts) or _NEEDS_CLEANING.search("\n".join(texts)):
+        return None
+    if not all(0 < len(text) <= MAX_ID_CHARS and _one_line_already(text) for text in ids):
+        return None
+    if not (0 < len(quote) <= MAX_QUOTE_CHARS and quote.strip() == quote):
+        return None
+    if len(prefix) > MAX_CONTEXT_CHARS or len(suffix) > MAX_CONTEXT_CHARS or len(note) > MAX_NOTE_CHARS:
+        return None
+    tags = _canonical_tags(doc.get("tags", []))
+    if tags is None or not (isinstance(created, str) and isinstance(updated, str)):
+        return None
+    if not (_valid_time(created) and (updated == created or _valid_time(updated))):
+        return None
+    return Bookmark(ids[0], ids[1], ids[2], quote, prefix, suffix, note, tags, created, updated)

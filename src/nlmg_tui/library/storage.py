@@ -84,6 +84,7 @@ class JournaledStorage(Storage):
         self._journal_end = 0
         self._journal_seq = 0
         self._journal_stale = False
+        self._max_ids: dict[str, int] = {}
         self.version += 1
         for table in self.indexes.values():
             for index in table.values():
@@ -111,9 +112,14 @@ class JournaledStorage(Storage):
         """The raw documents of ``table`` as held now (read-only: change them through TinyDB)."""
         return (self._data or {}).get(table, {})
 
-    def next_doc_id(self, table: str) -> str:
-        docs = self.table_docs(table)
-        return str(max(map(int, docs), default=0) + 1) if docs else "1"
+    def reserve_doc_ids(self, table: str, count: int) -> int:
+        """The first of ``count`` unused doc ids (above every id held now); kept in step with
+        every change, so this is a dict lookup, not a scan."""
+        if table not in self._max_ids:
+            self._max_ids[table] = max(map(int, self.table_docs(table)), default=0)
+        first = self._max_ids[table] + 1
+        self._max_ids[table] += count
+        return first
 
     # -- session (called by the Store) -----------------------------------------------------
 
@@ -204,6 +210,8 @@ class JournaledStorage(Storage):
 
     def _update_indexes(self, touched: set[tuple[str, str]]) -> None:
         for table, doc_id in touched:
+            if table in self._max_ids:
+                self._max_ids[table] = max(self._max_ids[table], int(doc_id))
             for index in self.indexes.get(table, {}).values():
                 index.update(doc_id, self.table_docs(table).get(doc_id))
 

@@ -20,6 +20,13 @@ from nlmg_tui.library.storage import COMPACT_ON_CLOSE_RECORDS, JournaledStorage
 DiskState = tuple[Signature | None, Signature | None]
 
 
+class StoreTable(Table):
+    """TinyDB's Table with doc ids kept as the strings the file holds (``document_id_class``,
+    TinyDB's documented hook): each write then skips converting every id to int and back."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
 class Transaction:
     """A table, fresh from disk under the lock, and the changes allowed on it."""
 
@@ -36,18 +43,19 @@ class Transaction:
         return self._storage.lookup(self.name, index, value)
 
     def get(self, doc_id: str) -> Document | None:
-        return self.table.get(doc_id=int(doc_id))
+        return self.table.get(doc_id=doc_id)  # type: ignore[arg-type]
 
     def insert(self, doc: Mapping[str, Any]) -> str:
         return self.insert_many([doc])[0]
 
     def insert_many(self, docs: Iterable[Mapping[str, Any]]) -> list[str]:
         """Insert under new doc ids, chosen from the data as it is now (stable across writers)."""
-        first = int(self._storage.next_doc_id(self.name))
-        batch = [Document(doc, doc_id=first + offset) for offset, doc in enumerate(docs)]
-        if not batch:
+        docs = list(docs)
+        if not docs:
             return []
-        ids = [str(doc.doc_id) for doc in batch]
+        first = self._storage.reserve_doc_ids(self.name, len(docs))
+        ids = [str(first + offset) for offset in range(len(docs))]
+        batch = [Document(doc, doc_id=doc_id) for doc_id, doc in zip(ids, docs, strict=True)]  # type: ignore[arg-type]
         self._storage.expect(self.name, ids)
         self.table.insert_multiple(batch)
         return ids
@@ -60,11 +68,11 @@ class Transaction:
         """One TinyDB update per document (each told to the storage); still one commit."""
         for doc_id, doc in docs.items():
             self._storage.expect(self.name, [doc_id])
-            self.table.update(dict(doc), doc_ids=[int(doc_id)])
+            self.table.update(dict(doc), doc_ids=[doc_id])  # type: ignore[list-item]
 
     def remove(self, doc_id: str) -> None:
         self._storage.expect(self.name, [doc_id])
-        self.table.remove(doc_ids=[int(doc_id)])
+        self.table.remove(doc_ids=[doc_id])  # type: ignore[list-item]
 
 
 class Store:
@@ -136,7 +144,7 @@ class Store:
     def _table(self, name: str) -> Table:
         """A new Table object per session: TinyDB caches query results and the next id per
         Table object, and both go stale when another process writes."""
-        return Table(self._storage, name, cache_size=0)
+        return StoreTable(self._storage, name, cache_size=0)
 
     def read(self, table: str) -> list[Document]:
         """All documents of ``table`` as on disk now."""
