@@ -11,13 +11,13 @@ import textwrap
 
 import pytest
 
+from nlmg_tui import atomic_file
 from nlmg_tui.library import (
     DiskFullError,
     Library,
     StoreBusyError,
     StoreReadOnlyError,
     StoreWriteError,
-    atomic_file,
     journal,
 )
 

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from nlmg_tui import paths
+from nlmg_tui.atomic_file import set_aside, write_atomically
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.store import load_corpus
-from nlmg_tui.library.atomic_file import set_aside, write_atomically
+from nlmg_tui.ids import find_id
 
 FORMAT = 1
 
@@ -77,12 +78,14 @@ class ImportedReviews:
         return records
 
     def remove(self, review_id: str) -> ImportedReview | None:
-        """Remove one import by id or unique prefix; return it, or None if there is no match."""
-        matches = [r for r in self.all() if r.review.id.startswith(review_id)]
-        if len(matches) != 1:
+        """Remove one import by id or unique prefix; return it, or None if there is no single
+        match (an empty or blank id matches nothing)."""
+        records = {r.review.id: r for r in self.all()}
+        found = find_id(review_id, records)
+        if found is None:
             return None
-        self.path_for(matches[0].review.id).unlink()
-        return matches[0]
+        self.path_for(found).unlink()
+        return records[found]
 
 
 def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlmg_tui.library import atomic_file, journal, schema
+from nlmg_tui import atomic_file
+from nlmg_tui.library import journal, schema
 from nlmg_tui.library.errors import LibraryError
 
 if TYPE_CHECKING:

@@ -53,7 +53,7 @@ def generation_of(data: Tables) -> str | None:
 
 def parse_store(payload: bytes) -> Tables:
     """Decode and check a store file; raise ShapeError describing what is wrong."""
-    if not payload.strip():
+    if not payload or payload.isspace():  # (isspace stops at the first other byte: no copy)
         raise ShapeError("it is empty" if not payload else "it holds only blank space")
     if b"\x00" in payload:
         raise ShapeError("it holds NUL bytes, as a file cut short by a crash often does")

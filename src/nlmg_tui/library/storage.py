@@ -21,7 +21,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from nlmg_tui.library import atomic_file, journal, recovery, schema
+from nlmg_tui import atomic_file
+from nlmg_tui.library import journal, recovery, schema
 from nlmg_tui.library.crash_points import crash_point
 from nlmg_tui.library.doc_index import DocIndex
 from nlmg_tui.library.errors import (

@@ -12,7 +12,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from nlmg_tui.library import atomic_file
+from nlmg_tui import atomic_file
 from nlmg_tui.library.lock import StoreLock
 from nlmg_tui.library.snapshot import Signature
 from nlmg_tui.library.storage import COMPACT_ON_CLOSE_RECORDS, JournaledStorage
