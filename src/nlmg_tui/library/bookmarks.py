@@ -201,9 +201,14 @@ def _safe(text: str) -> bool:
     return text.isprintable() or not _search_unsafe(text)
 
 
+def _spaced_once(text: str) -> bool:
+    """No leading, trailing or doubled spaces (given ``text.isprintable()``: no other blanks)."""
+    return " " not in text or " ".join(text.split()) == text
+
+
 def _one_line(text: str, limit: int) -> bool:
     """``one_line(text) == text``, non-empty and at most ``limit`` characters."""
-    return 0 < len(text) <= limit and text.isprintable() and " ".join(text.split()) == text
+    return 0 < len(text) <= limit and text.isprintable() and _spaced_once(text)
 
 
 def _canonical_tags(tags: Any) -> bool:
@@ -216,18 +221,21 @@ def _canonical_tags(tags: Any) -> bool:
 
 
 def _canonical_texts(doc: dict[str, Any]) -> bool:
-    texts = [doc[name] for name in ("id", "review_id", "paragraph_id", "quote", "prefix", "suffix", "note",
-                                    "created", "updated")]
-    if not all(type(text) is str for text in texts):
+    ident, review_id, paragraph_id = doc["id"], doc["review_id"], doc["paragraph_id"]
+    quote, prefix, suffix, note = doc["quote"], doc["prefix"], doc["suffix"], doc["note"]
+    if not (type(ident) is type(review_id) is type(paragraph_id) is type(quote) is type(prefix)
+            is type(suffix) is type(note) is type(doc["created"]) is type(doc["updated"]) is str):
         return False
-    ident, review_id, paragraph_id, quote, prefix, suffix, note = texts[:7]
-    if not (_one_line(ident, MAX_ID_CHARS) and _one_line(review_id, MAX_ID_CHARS)
-            and _one_line(paragraph_id, MAX_ID_CHARS)):
+    if not (0 < len(ident) <= MAX_ID_CHARS and 0 < len(review_id) <= MAX_ID_CHARS
+            and 0 < len(paragraph_id) <= MAX_ID_CHARS and 0 < len(quote) <= MAX_QUOTE_CHARS):
         return False
-    if not (0 < len(quote) <= MAX_QUOTE_CHARS and _safe(quote) and quote.strip() == quote):
+    if max(len(prefix), len(suffix)) > MAX_CONTEXT_CHARS or len(note) > MAX_NOTE_CHARS:
         return False
-    short = max(len(prefix), len(suffix)) <= MAX_CONTEXT_CHARS and len(note) <= MAX_NOTE_CHARS
-    return short and _safe(prefix) and _safe(suffix) and _safe(note)
+    if not (ident + review_id + paragraph_id).isprintable():
+        return False
+    if not (_spaced_once(ident) and _spaced_once(review_id) and _spaced_once(paragraph_id)):
+        return False
+    return quote.strip() == quote and _safe(quote) and _safe(prefix + suffix + note)
 
 
 def canonical_bookmark(doc: dict[str, Any]) -> Bookmark | None:

@@ -42,18 +42,18 @@ class RecordDecoder(Generic[T]):
         self._decode = decode
         self.what = what
         self._notices = notices
-        self._memo: dict[object, tuple[dict[str, Any], T]] = {}
+        self._memo: dict[object, tuple[Mapping[str, Any], T]] = {}
         self._hidden = 0
 
     def decode_all(self, docs: Iterable[Mapping[str, Any]]) -> list[T]:
         memo = self._memo
-        fresh: dict[object, tuple[dict[str, Any], T]] = {}
+        fresh: dict[object, tuple[Mapping[str, Any], T]] = {}
         items: list[T] = []
         bad = 0
         for doc in docs:
             key = doc.get("id")
             known = memo.get(key) if isinstance(key, str) else None
-            if known is not None and known[0] == doc:
+            if known is not None and (known[0] is doc or known[0] == doc):
                 item = known[1]
             else:
                 try:
@@ -61,7 +61,7 @@ class RecordDecoder(Generic[T]):
                 except LibraryError:
                     bad += 1
                     continue
-            fresh[key] = (dict(doc), item)
+            fresh[key] = (doc, item)  # never changed in place: see Transaction.replace_many
             items.append(item)
         self._memo = fresh
         if bad != self._hidden:

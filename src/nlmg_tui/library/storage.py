@@ -113,6 +113,12 @@ class JournaledStorage(Storage):
         """The raw documents of ``table`` as held now (read-only: change them through TinyDB)."""
         return (self._data or {}).get(table, {})
 
+    def detach(self, table: str, doc_id: str) -> None:
+        """Replace the held document ``doc_id`` with a copy before TinyDB changes it in place."""
+        docs = self.table_docs(table)
+        if doc_id in docs:
+            docs[doc_id] = dict(docs[doc_id])
+
     def reserve_doc_ids(self, table: str, count: int) -> int:
         """The first of ``count`` unused doc ids (above every id held now); kept in step with
         every change, so this is a dict lookup, not a scan."""

@@ -65,8 +65,13 @@ class Transaction:
         self.replace_many({doc_id: doc})
 
     def replace_many(self, docs: Mapping[str, Mapping[str, Any]]) -> None:
-        """One TinyDB update per document (each told to the storage); still one commit."""
+        """One TinyDB update per document (each told to the storage); still one commit.
+
+        TinyDB updates a document in place; the storage first puts a copy in its place, so a
+        document object once handed out never changes (readers may keep it as a memo key).
+        """
         for doc_id, doc in docs.items():
+            self._storage.detach(self.name, doc_id)
             self._storage.expect(self.name, [doc_id])
             self.table.update(dict(doc), doc_ids=[doc_id])  # type: ignore[list-item]
 
