@@ -12,7 +12,7 @@ from nlmg_tui.library import (
     NotFoundError,
     passage_from_review,
 )
-from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS
+from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS, bookmark_from_any_doc, canonical_bookmark
 from nlmg_tui.textsafety import strip_unsafe
 
 
@@ -115,6 +115,7 @@ def test_a_sync_tool_replacing_the_file_is_noticed(library, tmp_path):
     add(library)
     snapshot = library.bookmarks_path.read_bytes()
     add(library, paragraph="p2")
+    library.compact()  # the journal is folded in: the snapshot alone holds both
     assert len(library.bookmarks()) == 2
     replacement = tmp_path / "synced.json"
     replacement.write_bytes(snapshot)
@@ -251,3 +252,37 @@ def test_undo_after_bookmarking_the_passage_again_keeps_one(library):
     again = add(library).item
     assert library.restore_bookmark(deleted) == again
     assert [b.id for b in library.bookmarks()] == [again.id]
+
+
+_PIECES = ["a", "B", " ", "  ", "\t", "\n", "\r", "#", "\x1b[31m", "\x9b", "\u202e", "\ud800", "\x00", "é",
+           "\xa0"]
+_ODD_TEXT = st.lists(st.sampled_from(_PIECES), max_size=6).map("".join)
+_TIMES = st.sampled_from(["2026-01-02T03:04:05+00:00", "2026-01-02", "yesterday", "", None])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ids=st.lists(_ODD_TEXT | st.none(), min_size=3, max_size=3),
+    quote=_ODD_TEXT | st.none(),
+    note=_ODD_TEXT | st.none(),
+    tags=st.lists(_ODD_TEXT, max_size=3) | st.none(),
+    created=_TIMES,
+    updated=_TIMES,
+)
+def test_the_fast_read_of_a_clean_record_agrees_with_the_full_cleaning(
+    ids, quote, note, tags, created, updated
+):
+    doc = {"id": ids[0], "review_id": ids[1], "paragraph_id": ids[2], "quote": quote, "prefix": "",
+           "suffix": "", "note": note, "tags": tags, "created": created, "updated": updated}
+    fast = canonical_bookmark(doc)
+    try:
+        full = bookmark_from_any_doc(doc)
+    except InvalidEntryError:
+        assert fast is None
+        return
+    assert fast is None or fast == full
+
+
+def test_records_written_by_the_app_take_the_fast_read(library):
+    bookmark = library.add_bookmark("r1", "p1", "a quote", note="note\twith tab", tags=["x", "y z"]).item
+    assert canonical_bookmark(bookmark.to_doc()) == bookmark

@@ -20,9 +20,11 @@ def quarantined(directory, name="bookmarks.json"):
 
 
 def two_bookmarks(library: Library) -> None:
-    """Two saves, so a backup holding the first exists."""
+    """Two saves (the first makes the snapshot, the second is a journal line), then a
+    compaction: the snapshot holds both, the backup the first, the old journal the second."""
     library.add_bookmark("r1", "p1", "first")
     library.add_bookmark("r1", "p2", "second")
+    library.compact()
 
 
 def test_backup_holds_the_previous_version(library):
@@ -30,6 +32,9 @@ def test_backup_holds_the_previous_version(library):
     backup = library.bookmarks_path.with_name("bookmarks.json.bak")
     assert len(json.loads(backup.read_text())["bookmarks"]) == 1
     assert backup.stat().st_mode & 0o777 == 0o600
+    assert len(json.loads(library.bookmarks_path.read_text())["bookmarks"]) == 2
+    assert library.bookmarks_path.with_name("bookmarks.json.journal.bak").exists()
+    assert not library.bookmarks_path.with_name("bookmarks.json.journal").exists()
 
 
 def test_file_has_a_schema_version(library):
@@ -58,14 +63,15 @@ def test_damaged_file_is_moved_aside_and_backup_restored(library, damage):
     two_bookmarks(library)
     library.bookmarks_path.write_bytes(damage)
     fresh = Library(library.data_dir)
-    assert [b.quote for b in fresh.bookmarks()] == ["first"]
+    # the backup plus the journal folded after it: nothing of the damaged version is missing
+    assert [b.quote for b in fresh.bookmarks()] == ["first", "second"]
     [kept] = quarantined(library.data_dir)
     assert kept.read_bytes() == damage
     [notice] = fresh.take_notices()
     assert str(library.bookmarks_path) in notice and str(kept) in notice
     assert "restored" in notice
     fresh.add_bookmark("r1", "p3", "third")  # and it keeps working
-    assert [b.quote for b in Library(library.data_dir).bookmarks()] == ["first", "third"]
+    assert [b.quote for b in Library(library.data_dir).bookmarks()] == ["first", "second", "third"]
 
 
 def test_damaged_file_with_no_backup_starts_empty_and_says_where_the_data_is(library):
@@ -115,7 +121,7 @@ def test_truncation_at_every_offset_never_crashes_or_loses_the_copy(library, tmp
         copies = quarantined(library.data_dir)
         if copies:
             assert [c.read_bytes() for c in copies] == [full[:offset]], offset
-            assert quotes == ["first"], offset
+            assert quotes == ["first", "second"], offset
             outcomes["restored"] += 1
         else:
             assert quotes == ["first", "second"], offset
@@ -193,7 +199,9 @@ def test_a_symlinked_store_keeps_its_link(library, user_data_dir, tmp_path):
     library.add_bookmark("r1", "p1", "q")
     library.bookmarks_path.rename(target)
     library.bookmarks_path.symlink_to(target)
-    Library(user_data_dir).add_bookmark("r1", "p2", "q2")
+    other = Library(user_data_dir)
+    other.add_bookmark("r1", "p2", "q2")
+    other.compact()
     assert library.bookmarks_path.is_symlink()
     assert len(json.loads(target.read_text())["bookmarks"]) == 2
 

@@ -11,21 +11,35 @@ import textwrap
 
 import pytest
 
+from nlmg_tui import atomic_file
 from nlmg_tui.library import (
     DiskFullError,
     Library,
     StoreBusyError,
     StoreReadOnlyError,
     StoreWriteError,
-    atomic_file,
+    journal,
 )
 
 
 @pytest.fixture
 def stocked(library):
+    """Two bookmarks in the snapshot (compacted), so the next change is a journal line."""
     library.add_bookmark("r1", "p1", "first")
     library.add_bookmark("r1", "p2", "second")
+    library.compact()
     return library
+
+
+def add_third(library):
+    """A change: one journal line."""
+    library.add_bookmark("r1", "p3", "third")
+
+
+def compact_with_third(library):
+    """A journal line, then a compaction (the whole snapshot rewritten)."""
+    library.add_bookmark("r1", "p3", "third")
+    library.compact()
 
 
 def snapshot(directory):
@@ -40,29 +54,55 @@ def failing(code):
 
 
 @pytest.mark.parametrize(
-    ("patched", "code", "error_class", "words"),
+    ("change", "patched", "code", "error_class", "words"),
     [
-        ("write", errno.ENOSPC, DiskFullError, "disk is full"),
-        ("write", errno.EDQUOT, DiskFullError, "disk is full"),
-        ("fsync", errno.EIO, StoreWriteError, "input/output error"),
-        ("replace", errno.EROFS, StoreReadOnlyError, "read-only"),
+        (add_third, "pwrite", errno.ENOSPC, DiskFullError, "disk is full"),
+        (add_third, "pwrite", errno.EDQUOT, DiskFullError, "disk is full"),
+        (add_third, "fdatasync", errno.EIO, StoreWriteError, "input/output error"),
+        (add_third, "open", errno.EROFS, StoreReadOnlyError, "read-only"),
+        (compact_with_third, "write", errno.ENOSPC, DiskFullError, "disk is full"),
+        (compact_with_third, "fsync", errno.EIO, StoreWriteError, "input/output error"),
+        (compact_with_third, "replace", errno.EROFS, StoreReadOnlyError, "read-only"),
     ],
 )
 def test_failed_save_raises_a_clear_error_and_keeps_every_file(
-    stocked, monkeypatch, patched, code, error_class, words
+    stocked, monkeypatch, change, patched, code, error_class, words
 ):
-    before = snapshot(stocked.data_dir)
-    monkeypatch.setattr(atomic_file.os, patched, failing(code))
-    with pytest.raises(error_class, match=words) as caught:
+    if change is compact_with_third:
+        before_compaction = snapshot(stocked.data_dir)
         stocked.add_bookmark("r1", "p3", "third")
+        monkeypatch.setattr(atomic_file.os, patched, failing(code))
+        with pytest.raises(error_class, match=words) as caught:
+            stocked.compact()
+        monkeypatch.undo()
+        after = snapshot(stocked.data_dir)
+        assert after["bookmarks.json"] == before_compaction["bookmarks.json"]
+        assert [b.quote for b in Library(stocked.data_dir).bookmarks()] == ["first", "second", "third"]
+        assert "untouched" in str(caught.value)
+        return
+    before = snapshot(stocked.data_dir)
+    if patched == "open":
+        real_open = os.open
+
+        def refuse_journal(path, *args, **kwargs):
+            if str(path).endswith(".journal"):
+                raise OSError(code, os.strerror(code))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(journal.os, "open", refuse_journal)
+    else:
+        monkeypatch.setattr(journal.os, patched, failing(code))
+    with pytest.raises(error_class, match=words) as caught:
+        change(stocked)
     monkeypatch.undo()
     message = str(caught.value)
     assert "\n" not in message and str(stocked.bookmarks_path) in message
     assert "untouched" in message
     after = snapshot(stocked.data_dir)
-    assert {k: v for k, v in after.items() if k != "bookmarks.json.lock"} == {
-        k: v for k, v in before.items() if k != "bookmarks.json.lock"
-    }
+    def content(files):  # an empty journal left by a refused first line counts as none
+        return {k: v for k, v in files.items() if k != "bookmarks.json.lock" and (v or "journal" not in k)}
+
+    assert content(after) == content(before)
     assert [b.quote for b in Library(stocked.data_dir).bookmarks()] == ["first", "second"]
     stocked.add_bookmark("r1", "p3", "third")  # works again once the disk is fixed
     assert len(Library(stocked.data_dir).bookmarks()) == 3
@@ -70,6 +110,8 @@ def test_failed_save_raises_a_clear_error_and_keeps_every_file(
 
 def test_read_only_folder_simulated(stocked, monkeypatch):
     monkeypatch.setattr(atomic_file.tempfile, "mkstemp", failing(errno.EACCES))
+    monkeypatch.setattr(journal.os, "ftruncate", failing(errno.EACCES))
+    monkeypatch.setattr(journal.os, "pwrite", failing(errno.EACCES))
     with pytest.raises(StoreReadOnlyError, match="read-only"):
         stocked.update_note(stocked.bookmarks()[0].id, "nope")
     monkeypatch.undo()
@@ -97,7 +139,7 @@ def test_damaged_file_in_a_folder_that_cannot_be_written_is_left_in_place(stocke
     monkeypatch.setattr(atomic_file.os, "link", failing(errno.EROFS))
     monkeypatch.setattr(atomic_file.os, "rename", failing(errno.EROFS))
     fresh = Library(stocked.data_dir)
-    assert [b.quote for b in fresh.bookmarks()] == ["first"]  # the backup, shown
+    assert [b.quote for b in fresh.bookmarks()] == ["first", "second"]  # backup + old journal, shown
     assert "left in place" in fresh.read_only_reason
     with pytest.raises(StoreReadOnlyError):
         fresh.add_bookmark("r1", "p3", "third")
@@ -128,17 +170,21 @@ def test_file_size_limit_for_real(stocked):
     assert [b.note for b in Library(stocked.data_dir).bookmarks()] == ["", ""]
 
 
-def test_interrupt_during_a_save_leaves_the_old_file(stocked, monkeypatch):
-    before = stocked.bookmarks_path.read_bytes()
+@pytest.mark.parametrize("patched", ["fdatasync", "fsync"])
+def test_interrupt_during_a_save_leaves_the_old_file(stocked, monkeypatch, patched):
+    before = snapshot(stocked.data_dir)
 
     def interrupted(*_args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic_file.os, "fsync", interrupted)
+    monkeypatch.setattr(os, patched, interrupted)
     with pytest.raises(KeyboardInterrupt):
-        stocked.add_bookmark("r1", "p3", "third")
+        compact_with_third(stocked) if patched == "fsync" else add_third(stocked)
     monkeypatch.undo()
-    assert stocked.bookmarks_path.read_bytes() == before
+    after = snapshot(stocked.data_dir)
+    assert after["bookmarks.json"] == before["bookmarks.json"]
+    assert after.get("bookmarks.json.journal", b"") == b"" or patched == "fsync"
+    assert len(Library(stocked.data_dir).bookmarks()) == (3 if patched == "fsync" else 2)
     assert not [p for p in stocked.data_dir.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -148,7 +194,7 @@ def test_a_held_lock_times_out_with_a_clear_message(stocked):
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # our own second descriptor: a different lock owner
         fresh = Library(stocked.data_dir)
-        fresh._bookmarks._lock.timeout = 0.05
+        fresh.bookmark_collection.store.lock.timeout = 0.05
         with pytest.raises(StoreBusyError, match="try again"):
             fresh.add_bookmark("r1", "p3", "third")
     finally:

@@ -11,10 +11,12 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from nlmg_tui.atomic_file import write_atomically
 from nlmg_tui.cli.context import AppContext, emit, fail, print_json
 from nlmg_tui.corpus.film_titles import FilmTitle, exact_film, known_films, near_film
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus
+from nlmg_tui.ids import IdPrefixError, resolve_id_prefix
 from nlmg_tui.library import (
     Library,
     LibraryError,
@@ -23,7 +25,6 @@ from nlmg_tui.library import (
     passage_from_review,
     sentence_spans,
 )
-from nlmg_tui.library.atomic_file import write_atomically
 from nlmg_tui.library.exchange import (
     attribution,
     bookmarks_to_json,
@@ -158,10 +159,10 @@ def bookmarks_add(
 
 
 def resolve_bookmark_id(library: Library, prefix: str) -> str:
-    matches = [b.id for b in library.bookmarks() if b.id.startswith(prefix.strip())]
-    if len(matches) != 1 or not prefix.strip():
-        fail(f"{'no' if not matches else 'more than one'} bookmark with id {prefix!r}")
-    return matches[0]
+    try:
+        return resolve_id_prefix(prefix, (b.id for b in library.bookmarks()), "bookmark")
+    except IdPrefixError as error:
+        fail(str(error))
 
 
 @bookmarks_group.command("remove")

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from nlmg_tui import paths
+from nlmg_tui.atomic_file import write_atomically
 from nlmg_tui.corpus.models import Corpus, Review
+from nlmg_tui.ids import find_id
 
 
 class CorpusError(Exception):
@@ -36,16 +38,11 @@ def corpus_text(corpus: Corpus) -> str:
 
 
 def save_corpus(corpus: Corpus, path: Path) -> None:
-    text = corpus_text(corpus)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Replace the corpus file atomically (readable by all: it ships with the app)."""
+    write_atomically(path, corpus_text(corpus).encode("utf-8"), mode=0o644)
 
 
 def find_review(corpus: Corpus, review_id: str) -> Review | None:
     """A review by exact id, or by a unique id prefix (``002`` for ``002_7dec...``)."""
-    exact = corpus.get(review_id)
-    if exact is not None:
-        return exact
-    matches = [r for r in corpus.reviews if r.id.startswith(review_id)] if review_id else []
-    return matches[0] if len(matches) == 1 else None
+    found = find_id(review_id, (r.id for r in corpus.reviews))
+    return corpus.get(found) if found is not None else None

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from nlmg_tui import paths
+from nlmg_tui.atomic_file import set_aside, write_atomically
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.store import load_corpus
-from nlmg_tui.library.atomic_file import set_aside, write_atomically
+from nlmg_tui.ids import find_id
 
 FORMAT = 2
 RAW_SUFFIX = ".raw.gz"
@@ -115,13 +116,15 @@ class ImportedReviews:
         return records
 
     def remove(self, review_id: str) -> ImportedReview | None:
-        """Remove one import by id or unique prefix; return it, or None if there is no match."""
-        matches = [r for r in self.all() if r.review.id.startswith(review_id)]
-        if len(matches) != 1:
+        """Remove one import by id or unique prefix; return it, or None if there is no single
+        match (an empty or blank id matches nothing)."""
+        records = {r.review.id: r for r in self.all()}
+        found = find_id(review_id, records)
+        if found is None:
             return None
-        self.path_for(matches[0].review.id).unlink()
-        self.raw_path_for(matches[0].review.id).unlink(missing_ok=True)
-        return matches[0]
+        self.path_for(found).unlink()
+        self.raw_path_for(found).unlink(missing_ok=True)
+        return records[found]
 
 
 

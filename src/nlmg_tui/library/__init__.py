@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import importlib
 
-# Names load on first use (PEP 562): importing one submodule, such as ``atomic_file`` for the
-# imports store, must not pull TinyDB and rapidfuzz into the app's start-up.
+# Names load on first use (PEP 562): importing one submodule, such as ``errors`` for a screen,
+# must not pull TinyDB and rapidfuzz into the app's start-up.
 _EXPORTS = {
     "Anchor": "anchoring", "anchor_bookmark": "anchoring", "anchor_bookmarks": "anchoring",
     "orphans": "anchoring", "Bookmark": "bookmarks",

@@ -1,24 +1,25 @@
-"""A cross-process lock on a separate lock file (``fcntl.flock``), plus an in-process lock.
+"""A cross-process lock on a separate lock file (``filelock``), plus an in-process lock.
 
-The lock file is never replaced, so every process locks the same inode; the kernel drops a
-flock when its holder dies, so a killed instance cannot leave the store locked.
+The lock file is never replaced or deleted, so every process locks the same file; the operating
+system drops the lock when its holder dies (``flock`` on POSIX, ``LockFileEx`` on Windows), so a
+killed instance cannot leave the store locked.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
-import os
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from nlmg_tui.library.errors import StoreBusyError, StoreReadOnlyError, StoreUnavailableError
 
 DIR_MODE = 0o700
 LOCK_TIMEOUT_SECONDS = 10.0
+_NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT)
 
 
 class StoreLock:
@@ -29,7 +30,7 @@ class StoreLock:
         self.timeout = timeout
         self._thread_lock = threading.RLock()
         self._depth = 0
-        self._fd: int | None = None
+        self._file_lock = FileLock(str(path), timeout=timeout, mode=0o600, thread_local=False)
         self.held = False
         """True while this process holds the file lock (False for a lock-less read)."""
 
@@ -38,7 +39,7 @@ class StoreLock:
         """Lock for the duration of the block; yields whether the file lock is held.
 
         Reading works without the file lock where it can't be had (no data dir yet, or a
-        read-only one: then nobody can replace the file either). Writing creates the data dir
+        read-only one: then nobody can replace the files either). Writing creates the data dir
         (0700) and raises StoreReadOnlyError if the lock file can't be created.
         """
         with self._thread_lock:
@@ -51,74 +52,51 @@ class StoreLock:
                 finally:
                     self._depth -= 1
                 return
-            self._fd = self._open(for_writing)
+            self.held = self._acquire(for_writing)
             self._depth = 1
             try:
-                if self._fd is not None:
-                    self._acquire(self._fd)
-                    self.held = True
                 yield self.held
             finally:
                 self._depth = 0
-                self.held = False
-                if self._fd is not None:
-                    os.close(self._fd)  # closing releases the flock
-                    self._fd = None
+                if self.held:
+                    self.held = False
+                    self._file_lock.release()
 
-    def _open(self, for_writing: bool) -> int | None:
+    def _acquire(self, for_writing: bool) -> bool:
         if for_writing:
-            try:
-                self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            except FileExistsError:
-                raise StoreUnavailableError(
-                    f"The data folder {self.path.parent} is a file, not a folder."
-                ) from None
-            except OSError as error:
-                raise StoreReadOnlyError(
-                    f"Could not create the data folder {self.path.parent} "
-                    f"({error.strerror or type(error).__name__})."
-                ) from None
-        flags = os.O_CLOEXEC | os.O_NOFOLLOW
+            self._make_folder()
+        elif not self.path.parent.is_dir():
+            return False  # nothing stored yet: nothing to lock against
+        if self.path.is_dir():
+            raise StoreUnavailableError(f"The lock file {self.path} is a folder; move it away and try again.")
         try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT | flags, 0o600)
-        except FileNotFoundError:
-            if for_writing:
-                raise StoreReadOnlyError(f"Could not create the lock file {self.path}.") from None
-            return None
-        except IsADirectoryError:
-            raise StoreUnavailableError(
-                f"The lock file {self.path} is a folder; move it away and try again."
+            self._file_lock.acquire(timeout=self.timeout)
+        except Timeout:
+            raise StoreBusyError(
+                f"Another nlmg-tui has held {self.path} for over {self.timeout:g} s; try again in a moment."
             ) from None
         except OSError as error:
-            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if error.errno not in _NOT_WRITABLE:
                 raise StoreUnavailableError(
                     f"Could not open the lock file {self.path} ({error.strerror or type(error).__name__})."
                 ) from None
-        try:
-            return os.open(self.path, os.O_RDONLY | flags)
-        except OSError:
             if for_writing:
                 raise StoreReadOnlyError(
                     f"Could not save in {self.path.parent}: the folder is read-only "
                     "(your earlier data is untouched)."
                 ) from None
-            return None
+            return False
+        return True
 
-    def _acquire(self, fd: int) -> None:
-        deadline = time.monotonic() + self.timeout
-        delay = 0.001
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                pass
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                self._fd = None
-                raise StoreBusyError(
-                    f"Another nlmg-tui has held {self.path} for over {self.timeout:g} s; "
-                    "try again in a moment."
-                )
-            time.sleep(delay)  # polling keeps the timeout; contention lasts milliseconds
-            delay = min(delay * 2, 0.002)
+    def _make_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except FileExistsError:
+            raise StoreUnavailableError(
+                f"The data folder {self.path.parent} is a file, not a folder."
+            ) from None
+        except OSError as error:
+            raise StoreReadOnlyError(
+                f"Could not create the data folder {self.path.parent} "
+                f"({error.strerror or type(error).__name__})."
+            ) from None

@@ -25,16 +25,35 @@ class ShapeError(ValueError):
     """The file parsed but is not a library store; the message says how, in plain words."""
 
 
-def meta_table(generation: str | None = None) -> dict[str, Any]:
+def meta_table(generation: str | None = None, folded: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``_meta`` table; ``folded`` names the journal this snapshot already contains
+    (``{"base": token, "seq": n}``), so a journal left behind by a crash is not applied twice."""
     record: dict[str, Any] = {"schema": SCHEMA_VERSION, "app": "nlmg-tui"}
     if generation:
         record["generation"] = generation
+    if folded:
+        record["folded"] = folded
     return {"1": record}
+
+
+def folded_journal(data: Tables) -> tuple[str, int] | None:
+    """(base, seq) of the journal folded into this snapshot, if it says."""
+    folded = data.get(META_TABLE, {}).get("1", {}).get("folded")
+    if not isinstance(folded, dict):
+        return None
+    if isinstance(folded.get("base"), str) and isinstance(folded.get("seq"), int):
+        return folded["base"], folded["seq"]
+    return None
+
+
+def generation_of(data: Tables) -> str | None:
+    token = data.get(META_TABLE, {}).get("1", {}).get("generation")
+    return token if isinstance(token, str) else None
 
 
 def parse_store(payload: bytes) -> Tables:
     """Decode and check a store file; raise ShapeError describing what is wrong."""
-    if not payload.strip():
+    if not payload or payload.isspace():  # (isspace stops at the first other byte: no copy)
         raise ShapeError("it is empty" if not payload else "it holds only blank space")
     if b"\x00" in payload:
         raise ShapeError("it holds NUL bytes, as a file cut short by a crash often does")
@@ -149,14 +168,14 @@ def _records_by_line(table: dict[str, Any]) -> str:
     return "{\n" + _RECORD_BREAK.sub('},\n"', text[1:-1]) + "\n}"
 
 
-def serialize_store(data: Tables, generation: str) -> bytes:
+def serialize_store(data: Tables, generation: str, folded: dict[str, Any] | None = None) -> bytes:
     """One record per line, ``_meta`` (with ``generation``) first, non-ASCII escaped.
 
     Per-record lines keep the file repairable by hand; the ASCII-only C encoder is several
     times faster than ``ensure_ascii=False`` and cannot emit unencodable text. Raises
     ValueError for NaN or infinity before any file is touched.
     """
-    tables = {META_TABLE: meta_table(generation)}
+    tables = {META_TABLE: meta_table(generation, folded)}
     tables.update((name, table) for name, table in data.items() if name != META_TABLE)
     body = ",\n".join(f"{_ENCODER.encode(name)}:{_records_by_line(table)}" for name, table in tables.items())
     return ("{\n" + body + "\n}\n").encode("ascii")

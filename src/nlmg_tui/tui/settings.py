@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from nlmg_tui.atomic_file import write_atomically
 
 SETTINGS_FILE_NAME = "tui-settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -63,29 +64,7 @@ def save_settings(path: Path, values: dict[str, Any]) -> None:
     text = json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        _fsync_directory(path.parent)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as error:
         raise SettingsError(f"could not save settings to {path}: {error.strerror or error}") from None
 
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -33,12 +34,12 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(directory: Path, prefix: str, payload: bytes) -> Path:
-    """Write ``payload`` to a new 0600 temp file in ``directory`` and fsync it."""
+def _write_temp(directory: Path, prefix: str, payload: bytes, mode: int = FILE_MODE) -> Path:
+    """Write ``payload`` to a new temp file (``mode``, 0600 by default) in ``directory``, fsynced."""
     fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
     temp = Path(name)
     try:
-        os.fchmod(fd, FILE_MODE)
+        os.fchmod(fd, mode)
         view = memoryview(payload)
         while view:
             written = os.write(fd, view)
@@ -72,15 +73,26 @@ def _keep_backup(path: Path, backup: Path) -> None:
         raise
 
 
-def write_atomically(path: Path, payload: bytes, backup: Path | None = None) -> None:
+def write_atomically(
+    path: Path,
+    payload: bytes,
+    backup: Path | None = None,
+    on_staged: Callable[[], None] | None = None,
+    mode: int = FILE_MODE,
+) -> None:
     """Replace ``path`` with ``payload``; keep the old file as ``backup`` if given.
 
-    Raises OSError on failure, with ``path`` unchanged (unless the final directory fsync
-    fails, after the new file is already in place).
+    The one atomic write of the package (the library store, settings, the corpus, imports);
+    the new file gets ``mode`` (0600: the user's data is theirs alone).
+    ``on_staged`` runs once the new content is a synced temp file, just before the swap (the
+    crash tests stop there). Raises OSError on failure, with ``path`` unchanged (unless the
+    final directory fsync fails, after the new file is already in place).
     """
     directory = path.parent
-    temp = _write_temp(directory, temp_prefix(path), payload)
+    temp = _write_temp(directory, temp_prefix(path), payload, mode)
     try:
+        if on_staged is not None:
+            on_staged()
         if backup is not None and path.is_file():
             _keep_backup(path, backup)
         os.replace(temp, path)
