@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from nlmg_tui.library.atomic_file import write_atomically
+from nlmg_tui.atomic_file import write_atomically
 from nlmg_tui.library.exchange import bookmarks_to_json, bookmarks_to_markdown
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.typed_app import nlmg_app
