@@ -84,6 +84,19 @@ def test_the_spread_never_hides_dissent(make_review):
         "positive", "2 of 3 positive", "2 positive · 1 unclear")
 
 
+def test_critics_without_an_opinion_are_counted_not_leading(make_review):
+    corpus = Corpus((make_review("a", "The cast is superb."),
+                     *(make_review(k, "The cast arrives.") for k in "bcd")))
+    cast = topic_map(corpus).row("topic:cast")
+    assert (cast.leading, cast.summary, cast.spread) == (
+        ("positive", 1), "1 of 4 positive", "1 positive · 3 unclear")
+    tied = Corpus((make_review("a", "The cast is superb."), make_review("b", "The cast is dull."),
+                   make_review("c", "The cast is lovely."), make_review("d", "The cast is weak.")))
+    row = topic_map(tied).row("topic:cast")
+    assert (row.leading, row.summary, row.consensus) == (("split", 2), "split, 2 each of 4",
+                                                         "split")
+
+
 def test_real_corpus_everyone_praises_the_cast(real_corpus):
     topics = topic_map(real_corpus)
     cast = topics.row("topic:cast")

@@ -1,6 +1,6 @@
 """Tone on reviews of OTHER films, from our own paraphrases (CI runs without the pages).
 
-``heldout_tone.json`` holds our labels for 60 real reviews of six 2010-2011 films and 97 of their
+``heldout_tone.json`` holds our labels for 60 real reviews of ten 2010-2011 films and 97 of their
 paragraphs, each paragraph with a one-line paraphrase in our words that keeps the evaluative
 words. The pages themselves stay outside the repository; ``benchmarks/tone_accuracy.py --pages``
 scores them. ``in`` is what the lexicon and weights were tuned on, ``out`` was never looked at
