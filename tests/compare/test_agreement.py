@@ -29,11 +29,14 @@ def test_topic_map_on_hand_made_reviews(make_review):
     assert bob.tone.label == "negative"
     assert [w.word for w in bob.tone.negative] == ["weak", "dull"]
     assert cast.consensus == "split"
+    assert (cast.tally, cast.spread, cast.summary) == (
+        {"positive": 1, "negative": 1}, "1 positive · 1 negative", "split, 1 each of 2")
     ending = topics.cell("topic:ending", "a")
     assert (ending.paragraph_id, ending.tone.label) == ("p2", "negative")
     assert topics.cell("topic:ending", "b") is None
     assert topics.row("topic:score").cells == ()
-    assert topics.row("topic:score").consensus == "neutral"
+    assert topics.row("topic:score").consensus == "unclear"
+    assert topics.row("topic:score").summary == "0 of 0 unclear"
 
 
 def test_long_sentences_are_cut_around_the_topic(make_review):
@@ -51,6 +54,7 @@ def test_json_shape(make_review):
     cast = next(row for row in rows if row["topic"] == "cast")
     assert cast["label"] == "Cast and acting"
     assert cast["consensus"] == "positive"
+    assert (cast["summary"], cast["tally"]) == ("1 of 1 positive", {"positive": 1})
     assert cast["critics"] == [
         {
             "review_id": "a",
@@ -63,6 +67,34 @@ def test_json_shape(make_review):
             "sentences": 1,
         }
     ]
+
+
+def test_the_spread_never_hides_dissent(make_review):
+    texts = {"a": "The cast is superb.", "b": "The cast is lovely.", "c": "The cast is brilliant.",
+             "d": "The cast is superb, if a little wooden.", "e": "The cast arrives."}
+    corpus = Corpus(tuple(make_review(key, text) for key, text in texts.items()))
+    cast = topic_map(corpus).row("topic:cast")
+    assert cast.tally == {"positive": 3, "mixed": 1, "unclear": 1}
+    assert cast.spread == "3 positive · 1 mixed · 1 unclear"
+    assert cast.summary == "3 of 5 positive"
+    assert cast.consensus == "split"  # the mixed critic is not outvoted into "positive"
+    agreeing = Corpus(tuple(make_review(k, texts[k]) for k in ("a", "b", "e")))
+    row = topic_map(agreeing).row("topic:cast")
+    assert (row.consensus, row.summary, row.spread) == (
+        "positive", "2 of 3 positive", "2 positive · 1 unclear")
+
+
+def test_critics_without_an_opinion_are_counted_not_leading(make_review):
+    corpus = Corpus((make_review("a", "The cast is superb."),
+                     *(make_review(k, "The cast arrives.") for k in "bcd")))
+    cast = topic_map(corpus).row("topic:cast")
+    assert (cast.leading, cast.summary, cast.spread) == (
+        ("positive", 1), "1 of 4 positive", "1 positive · 3 unclear")
+    tied = Corpus((make_review("a", "The cast is superb."), make_review("b", "The cast is dull."),
+                   make_review("c", "The cast is lovely."), make_review("d", "The cast is weak.")))
+    row = topic_map(tied).row("topic:cast")
+    assert (row.leading, row.summary, row.consensus) == (("split", 2), "split, 2 each of 4",
+                                                         "split")
 
 
 def test_real_corpus_everyone_praises_the_cast(real_corpus):

@@ -118,6 +118,14 @@ def test_topics_json(small_corpus):
     assert {c["tone"] for c in cast["critics"]} == {"positive"}
     assert cast["critics"][0]["quote"] == "The cast is superb."
     assert cast["critics"][0]["because"] == "for: superb"
+    assert (cast["summary"], cast["tally"], cast["consensus"]) == (
+        "3 of 3 positive", {"positive": 3}, "positive")
+
+
+def test_topics_table_shows_the_spread(small_corpus):
+    result = invoke("topics")
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 positive" in result.stdout and "3 positive" in result.stdout
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -113,7 +113,8 @@ def test_plot_value_is_the_tone_score_or_the_rating():
     built = timeline(Corpus((made("a", "2010-10-28", 0.8), made("b", "2010-11-01"))))
     rated, unrated = built.dated
     assert plot_value(rated, "rating") == 0.8 and plot_value(unrated, "rating") is None
-    assert plot_value(unrated, "tone") == unrated.tone.score == pytest.approx(0.5)
+    # "superb" in the only (so the last, a verdict) paragraph: (3 - 0) / (3 + 0 + 1).
+    assert plot_value(unrated, "tone") == unrated.tone.score == pytest.approx(0.75)
 
 
 def test_timeline_scores_with_the_given_tone_function():

@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from nlmg_tui.compare.tone_arc import BLOCKS, overall_tone, review_tone, sparkline, tone_arc
+from nlmg_tui.compare.tone_arc import (
+    BLOCKS,
+    RECOMMENDATION_WEIGHT,
+    overall_tone,
+    review_tone,
+    sparkline,
+    tone_arc,
+)
 from nlmg_tui.corpus.models import Paragraph, Review
 from nlmg_tui.corpus.store import load_corpus
 
@@ -83,7 +90,9 @@ def test_overall_counts_add_up_to_the_arc_words():
     # superb, haunting, brilliant, gorgeous; flawless, masterful, "must see"
     assert (tone.positive, tone.negative) == (7, 0)
     assert tone.arc == pytest.approx((4 / 5, 3 / 4, 0.0))
-    assert tone.score == pytest.approx(tone.positive / (tone.positive + 1))
+    # The verdict weighs "must see" as a recommendation; the other words count once.
+    assert tone.weighted_for == 6 + RECOMMENDATION_WEIGHT and tone.weighted_against == 0
+    assert tone.score == pytest.approx(tone.weighted_for / (tone.weighted_for + 1))
 
 
 def test_real_corpus_arcs_match_paragraph_counts():

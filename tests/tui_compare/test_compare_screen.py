@@ -104,12 +104,12 @@ async def test_header_compares_the_two(app: NlmgApp) -> None:
         right = shown(app.screen.query_one("#header-right", Static)).splitlines()
         assert left[0] == "◀ LEFT   100 Lena Left · The Left Review"
         assert left[1] == "2010-09-15 · 55 words · 1 min"
-        assert left[2] == "▄▆▄▆       positive +0.67 · 4/5"  # tone arc, tone, rating
+        assert left[2] == "▄▆▄▆       positive +0.70 · 4/5"  # tone arc, tone, rating
         assert left[3] == "“A quiet, devastating film.”"
         assert left[4] == "Topics: 3 · shared: cast, ending, score"
         assert right[0] == "RIGHT ▶   101 Unnamed critic · Hostile [red]Outlet[/red]"
         assert right[1] == "— · 54 words · 1 min"
-        assert right[2] == "▄▄▆▄       positive +0.50 · no rating"
+        assert right[2] == "▄▄▆▄       unclear +0.50 · no rating"  # one word: too weak
         assert right[4] == "Topics: 4 · only here: premise · shared: cast, ending, score"
 
 

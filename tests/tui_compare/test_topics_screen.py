@@ -35,7 +35,9 @@ async def test_table_has_topics_as_rows_and_critics_as_columns(app: NlmgApp) -> 
             "is restrained and exact.”"]
         assert plain_cell(screen, 0, 3).startswith("− negative")
         assert plain_cell(screen, 1, 1).strip() == "·"  # Lena says nothing on the novel
-        assert plain_cell(screen, 3, 4) == "≠ split\n3 critics"  # ending: 1 positive, 1 negative
+        # ending: 1 positive, 1 negative, 1 without an opinion: no word hides the dissent
+        assert plain_cell(screen, 3, 4) == "≠ split of 3\n+1 −1 ?1"
+        assert plain_cell(screen, 0, 4) == "2 of 3 positive\n+2 −1"
         title = str(screen.query_one("#topics-title", Static).render())
         assert title.startswith("Where the critics agree · 6 topics × 3 reviews")
 
@@ -66,7 +68,7 @@ async def test_hostile_quote_is_shown_literally(app: NlmgApp) -> None:
         assert "Hostile [red]Outlet[/red]" not in detail
         await pilot.press("h", "h", "h")  # the topic column: every critic on the topic
         detail = str(screen.query_one("#topic-detail", Static).render())
-        assert f"• Thea Third: ○ neutral — “The music {HOSTILE_MARKUP} is loud.”" in detail
+        assert f"• Thea Third: ? unclear — “The music {HOSTILE_MARKUP} is loud.”" in detail
         assert not app._exit
 
 

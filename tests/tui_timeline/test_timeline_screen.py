@@ -82,9 +82,11 @@ async def test_rows_carry_tone_score_and_sparkline(app):
         await opens_timeline(pilot)
         lines = chart_lines(app)
         early = lines[row_of(lines, "Ed Early")]
-        assert "+0.80" in early and early.endswith("+0.80 ▇▇")  # 2 words for in each paragraph
+        # 2 words for in each paragraph; the score is the mean of the words' and the 10/10's
+        assert "+0.96" in early and early.endswith("+0.96 ▇▇")
         late = lines[row_of(lines, "Lena Late")]
-        assert late.endswith("+0.00 ▂▆▆")  # two words against, then one for, one for
+        # two words against, then one for, then one for in the last (a verdict) paragraph
+        assert late.endswith("+0.29 ▂▆▆")
 
 
 async def test_keys_move_open_and_go_back(app):
@@ -163,9 +165,9 @@ async def test_the_plot_places_each_dated_review_by_date_and_tone(app):
         assert "Tone by date, -1 to +1 · t: plot rating" in "\n".join(lines)
         rows = plot_rows(lines)
         assert rows[0].rstrip().endswith("┤ +1 positive") and rows[4].endswith("┤ -1 negative")
-        # Ed Early (+0.80) in the top band, Lena Late (+0.00) on the zero line at the far right
-        early, late = rows[0].index("●"), rows[2].index("●")
-        assert early < late and "●" not in "".join(rows[1] + rows[3] + rows[4])
+        # Ed Early (+0.96) in the top band, Lena Late (+0.29) in the band below at the far right
+        early, late = rows[0].index("●"), rows[1].index("●")
+        assert early < late and "●" not in "".join(rows[2] + rows[3] + rows[4])
         assert "┄" in rows[2] and rows[2].rstrip().endswith("┤  0 neutral")
         axis = lines[1]
         assert axis[early] == "┬" and axis[late] == "┬"  # points line up with the date axis

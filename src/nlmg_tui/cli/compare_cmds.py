@@ -17,7 +17,8 @@ from nlmg_tui.corpus.gazetteer import Gazetteer, GazetteerError, Mention, defaul
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line, strip_unsafe
 
-TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutral": "dim"}
+TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "unclear": "dim",
+               "split": "magenta"}
 
 
 def gazetteer_or_fail() -> Gazetteer:
@@ -135,11 +136,12 @@ def topics_table(topics: TopicMap) -> Table:
             topic = Text()
             if index == 0:
                 topic = Text(one_line(row.topic.name), style="bold")
-                topic.append(f"\n{row.consensus}", style=TONE_STYLES.get(row.consensus, ""))
+                topic.append(f"\n{row.summary}", style=TONE_STYLES.get(row.leading[0], ""))
+                topic.append(f"\n{row.spread}", style="dim")
             table.add_row(
                 topic,
                 Text(one_line(cell.critic or cell.review_id.split("_")[0])),
-                Text(cell.tone.label, style=TONE_STYLES[cell.tone.label]),
+                Text(cell.tone.label, style=TONE_STYLES.get(cell.tone.label, "")),
                 Text(f"“{one_line(cell.quote)}” ({cell.paragraph_id})"),
                 Text(one_line(cell.tone.explanation()), style="dim"),
             )

@@ -5,6 +5,12 @@ A review addresses a topic when one of its sentences names one of the topic's al
 (up to two) plus tone words, then the shortest; a long sentence is cut to the words around the
 topic. The tone (``compare.tone``) is read from all of the review's sentences on the topic
 together, and keeps the words that decided it.
+
+A row never sums its critics up in one word that hides dissent: its ``tally`` counts each label
+(``2 positive · 1 mixed · 2 unclear``) and its ``summary`` names the leading label with its count
+out of all critics on the topic (``3 of 5 positive``, ``split, 2 each of 5`` on a tie between
+opinions; critics with no opinion are counted, never outvoted); ``consensus`` is a label only
+when every critic with an opinion shares it, else ``split``.
 """
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from nlmg_tui.compare.tone import Tone, ToneWord, tone_of, tone_words
-from nlmg_tui.corpus.gazetteer import Entity, Gazetteer, Mention, default_gazetteer
+from nlmg_tui.compare.tone import TONES, UNCLEAR, Tone, ToneWord, tone_of, tone_words
+from nlmg_tui.corpus.gazetteer import Entity, Gazetteer, Mention, default_gazetteer, tokenize
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.text import split_sentences
 from nlmg_tui.textsafety import one_line
@@ -56,21 +62,53 @@ class TopicRow:
     cells: tuple[TopicCell, ...]
 
     @property
+    def tally(self) -> dict[str, int]:
+        """How many critics gave each label, in ``TONES`` order, labels nobody gave left out."""
+        counts = Counter(cell.tone.label for cell in self.cells)
+        return {label: counts[label] for label in TONES if counts[label]}
+
+    @property
+    def leading(self) -> tuple[str, int]:
+        """The opinion most critics gave and their number; ``split`` (with the shared number)
+        when two opinions tie; ``unclear`` when nobody gave an opinion."""
+        tally = self.tally
+        opinions = {label: count for label, count in tally.items() if label != UNCLEAR}
+        if not opinions:
+            return UNCLEAR, tally.get(UNCLEAR, 0)
+        top = max(opinions.values())
+        leaders = [label for label, count in opinions.items() if count == top]
+        return (leaders[0] if len(leaders) == 1 else "split"), top
+
+    @property
     def consensus(self) -> str:
-        """The tone most critics on this topic share, or ``split`` on a tie."""
-        counts = Counter(c.tone.label for c in self.cells if c.tone.label != "neutral")
-        if not counts:
-            return "neutral"
-        ranked = counts.most_common()
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return "split"
-        return ranked[0][0]
+        """The label every critic with an opinion shares; ``split`` when they differ;
+        ``unclear`` when nobody has one. Read it beside ``tally``."""
+        opinions = {cell.tone.label for cell in self.cells} - {UNCLEAR}
+        if not opinions:
+            return UNCLEAR
+        return opinions.pop() if len(opinions) == 1 else "split"
+
+    @property
+    def spread(self) -> str:
+        """Every label with its count: ``2 positive · 1 mixed · 2 unclear``."""
+        return " · ".join(f"{count} {label}" for label, count in self.tally.items())
+
+    @property
+    def summary(self) -> str:
+        """``3 of 5 positive``: the leading opinion, with its count out of the critics here
+        (``split, 2 each of 5`` on a tie)."""
+        label, count = self.leading
+        if label == "split":
+            return f"split, {count} each of {len(self.cells)}"
+        return f"{count} of {len(self.cells)} {label}"
 
     def to_json(self) -> dict:
         return {
             "topic": self.topic.slug,
             "label": self.topic.name,
             "consensus": self.consensus,
+            "summary": self.summary,
+            "tally": self.tally,
             "critics": [cell.to_json() for cell in self.cells],
         }
 
@@ -111,9 +149,10 @@ def _sentences(review: Review, gazetteer: Gazetteer) -> list[_Sentence]:
     found = []
     for paragraph in review.paragraphs:
         for sentence in split_sentences(paragraph.text):
-            topics = tuple(gazetteer.find_mentions(sentence, kinds=("topic",)))
+            tokens = tokenize(sentence)
+            topics = tuple(gazetteer.find_mentions(sentence, kinds=("topic",), tokens=tokens))
             if topics:
-                words = tuple(tone_words(sentence, gazetteer))
+                words = tuple(tone_words(sentence, gazetteer, tokens=tokens))
                 found.append(_Sentence(paragraph.id, sentence, topics, words))
     return found
 

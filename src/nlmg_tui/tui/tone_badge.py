@@ -18,7 +18,7 @@ from nlmg_tui.corpus.models import Review
 if TYPE_CHECKING:
     from nlmg_tui.compare.tone_arc import ReviewTone
 
-TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutral": "dim"}
+TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "unclear": "dim"}
 LABEL_WIDTH = len("positive +0.00")
 """The widest ``tone_label``."""
 

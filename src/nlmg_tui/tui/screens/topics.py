@@ -107,7 +107,7 @@ class TopicsScreen(AppScreen):
             return Text("Where the critics agree · reading every review…")
         shown = len(self.table.rows_shown)
         return Text(f"Where the critics agree · {shown} topics × {len(self.corpus.reviews)} "
-                    "reviews · + positive  − negative  ± mixed  ○ neutral")
+                    "reviews · + positive  − negative  ± mixed  ? unclear")
 
     def on_mount(self) -> None:
         self.table.loading = True

@@ -12,7 +12,7 @@ from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
-from nlmg_tui.tui.widgets.topic_table import quoted, tone_label
+from nlmg_tui.tui.widgets.topic_table import TONE_STYLES, quoted, tone_label
 
 
 def quote_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
@@ -58,13 +58,9 @@ def row_detail(row: TopicRow, reviews: Sequence[Review], hides: Hides = nothing_
     """A whole topic: the consensus and how it was counted, then each critic's line."""
     text = Text()
     text.append(one_line(row.topic.name), style="bold")
-    text.append(" — consensus: ")
-    text.append_text(tone_label(row.consensus))
-    counts: dict[str, int] = {}
-    for cell in row.cells:
-        counts[cell.tone.label] = counts.get(cell.tone.label, 0) + 1
-    tally = ", ".join(f"{n} {label}" for label, n in counts.items())
-    text.append(f" ({tally}; neutral cells don't vote)", style="dim")
+    text.append(" — ")
+    text.append(row.summary, style=TONE_STYLES[row.leading[0]])
+    text.append(f" ({row.spread})", style="dim")
     by_id = {review.id: review for review in reviews}
     for cell in row.cells:
         review = by_id.get(cell.review_id)

@@ -19,17 +19,17 @@ from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_lin
 
 TOPIC_COLUMN = "topic"
 CONSENSUS_COLUMN = "consensus"
-TONE_MARKS = {"positive": "+", "negative": "−", "mixed": "±", "neutral": "○", "split": "≠"}
-TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "neutral": "dim",
+TONE_MARKS = {"positive": "+", "negative": "−", "mixed": "±", "unclear": "?", "split": "≠"}
+TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "unclear": "dim",
                "split": "magenta"}
-TONE_SHORT = {"positive": "pos", "negative": "neg", "mixed": "mix", "neutral": "neu",
+TONE_SHORT = {"positive": "pos", "negative": "neg", "mixed": "mix", "unclear": "unc",
               "split": "split"}
 TOPIC_WIDTH = 18
-CONSENSUS_WIDTH = 11
+CONSENSUS_WIDTH = 15
 WIDE_CRITIC_WIDTH = 10
 """Below this many columns per critic, tones are abbreviated (``+ pos``)."""
 NARROW_TOPIC_WIDTH = 14
-NARROW_CONSENSUS_WIDTH = 7
+NARROW_CONSENSUS_WIDTH = 9
 MIN_CRITIC_WIDTH = 6
 
 
@@ -73,13 +73,28 @@ def topic_text(row: TopicRow) -> Text:
     return Text(one_line(row.topic.name), style="bold", end="")
 
 
+def spread_marks(row: TopicRow) -> Text:
+    """Every label's count by its sign, ``+3 ±1 ?1``, each in its tone's style."""
+    text = Text(end="")
+    for index, (label, count) in enumerate(row.tally.items()):
+        text.append(" " if index else "")
+        text.append(f"{TONE_MARKS[label]}{count}", style=TONE_STYLES[label])
+    return text
+
+
 def consensus_text(row: TopicRow, short: bool = False) -> Text:
-    """The tone most critics share, and how many critics address the topic."""
+    """Two lines that never hide dissent: the leading label with its count out of all the
+    critics on the topic (``3 of 5 positive``, or ``3/5 pos``), then every label's count."""
+    label, count = row.leading
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append_text(tone_label(row.consensus, short))
-    critics = len(row.cells)
-    text.append(f"\n{critics} critic{'s' if critics != 1 else ''}" if not short else f"\n{critics}",
-                style="dim")
+    if label == "split":
+        line = f"{TONE_MARKS[label]} split" if short else f"{TONE_MARKS[label]} split of {len(row.cells)}"
+    else:
+        word = TONE_SHORT[label] if short else label
+        line = f"{count}/{len(row.cells)} {word}" if short else f"{count} of {len(row.cells)} {word}"
+    text.append(line, style=TONE_STYLES[label])
+    text.append("\n")
+    text.append_text(spread_marks(row))
     return text
 
 
