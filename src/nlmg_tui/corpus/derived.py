@@ -33,7 +33,7 @@ from nlmg_tui.corpus.spoiler_levels import (
     spoiler_levels_from_tokens,
 )
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; part of the rules version."""
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -122,16 +122,23 @@ def derive(review: Review, gazetteer: Gazetteer | None = None,
 def tone_to_json(tone: ReviewTone) -> dict[str, Any]:
     """The one place a ``ReviewTone`` becomes JSON (floats keep their exact value)."""
     return {"arc": list(tone.arc), "score": tone.score, "label": tone.label,
-            "positive": tone.positive, "negative": tone.negative}
+            "positive": tone.positive, "negative": tone.negative,
+            "weighted_for": tone.weighted_for, "weighted_against": tone.weighted_against,
+            "words_label": tone.words_label, "basis": tone.basis, "rating": tone.rating}
 
 
 def tone_from_json(raw: Any) -> ReviewTone:
     """The one place JSON becomes a ``ReviewTone``; ValueError/TypeError/KeyError if malformed."""
     from nlmg_tui.compare.tone_arc import ReviewTone
 
+    rating = raw.get("rating")
     return ReviewTone(arc=tuple(_number(v) for v in raw["arc"]), score=_number(raw["score"]),
                       label=str(raw["label"]), positive=_count(raw["positive"]),
-                      negative=_count(raw["negative"]))
+                      negative=_count(raw["negative"]),
+                      weighted_for=_number(raw["weighted_for"]),
+                      weighted_against=_number(raw["weighted_against"]),
+                      words_label=str(raw["words_label"]), basis=str(raw["basis"]),
+                      rating=None if rating is None else _number(rating))
 
 
 def derived_to_json(derived: ReviewDerived, review: Review) -> dict[str, Any]:
