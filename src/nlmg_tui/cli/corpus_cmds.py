@@ -10,6 +10,7 @@ from rich.text import Text
 
 from nlmg_tui import paths
 from nlmg_tui.cli.context import AppContext, console, fail, print_json
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import CorpusError, corpus_text, find_review, load_corpus, save_corpus
@@ -38,11 +39,11 @@ def reviews_table(corpus: Corpus) -> Table:
         table.add_column(column, justify="right" if column == "words" else "left")
     for review in corpus.reviews:
         table.add_row(
-            Text(review.id.split("_")[0]),
-            Text(one_line(review.critic or "—")),
-            Text(one_line(review.outlet or "—")),
-            Text(review.published or "—"),
-            Text(one_line(review.rating.text) if review.rating else "—"),
+            Text(labels.short_id(review.id)),
+            Text(labels.review_name(review)),
+            Text(labels.outlet_name(review)),
+            Text(labels.date_label(review)),
+            Text(labels.rating_label(review)),
             Text(str(review.word_count)),
         )
     return table
@@ -62,7 +63,7 @@ def reviews_command(as_json: bool) -> None:
 def resolve(corpus: Corpus, review_id: str) -> Review:
     review = find_review(corpus, review_id)
     if review is None:
-        known = ", ".join(r.id.split("_")[0] for r in corpus.reviews)
+        known = ", ".join(labels.short_id(r.id) for r in corpus.reviews)
         fail(f"no review with id {review_id!r} (known: {known})")
     return review
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nlmg_tui.cli.context import AppContext, console, fail, print_json
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus
 from nlmg_tui.library import (
@@ -103,13 +104,13 @@ def bookmarks_list(as_json: bool, tag: str | None) -> None:
         table.add_column(column)
     for bookmark in bookmarks:
         review = corpus.get(bookmark.review_id) if corpus else None
-        critic = attribution(review, bookmark.review_id)["critic"] or ""
+        critic = labels.review_name(review) if review else ""
         place = bookmark.paragraph_id
         if corpus is not None and anchors.get(bookmark.id) is None:
             place += " (orphan)"
         table.add_row(
             Text(bookmark.id[:8]),
-            Text(one_line(bookmark.review_id.split("_")[0])),
+            Text(labels.short_id(bookmark.review_id)),
             Text(one_line(place)),
             Text(critic),
             Text(shorten(bookmark.quote)),

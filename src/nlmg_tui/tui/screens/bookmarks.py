@@ -19,11 +19,11 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.library.anchoring import Anchor
 from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.library_list import LibraryListScreen
 from nlmg_tui.tui.widgets.bookmark_anchors import AnchorCache, AnchorKey
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker, chosen_value, filter_choices
@@ -434,7 +434,7 @@ class BookmarksScreen(LibraryListScreen):
             if kept is not None:
                 self.reload()
                 self.refresh_list(keep=kept.id)
-                self.notify(f"Re-anchored to {review_labels.critic_name(review)}, "
+                self.notify(f"Re-anchored to {labels.review_name(review)}, "
                             f"{paragraph_id}; the note and tags came along.", markup=False)
 
         ask_new_place(self, orphan, self.corpus, move)

@@ -17,11 +17,11 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import Mention
 from nlmg_tui.corpus.mentions import EntityMentions, Passage
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.textsafety import one_line, strip_unsafe
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.bookmark_marks import paragraph_label
@@ -201,7 +201,7 @@ class MentionsScreen(AppScreen):
         review = self.corpus.get(passage.review_id)
         paragraph = review.paragraph(passage.paragraph_id) if review else None
         text = Text()
-        text.append(review_labels.short_title(review) if review else passage.review_id,
+        text.append(labels.short_title(review) if review else passage.review_id,
                     style="bold")
         text.append(f"  {paragraph_label(review, passage.paragraph_id)}\n")
         if paragraph is None:

@@ -15,10 +15,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Paragraph, Review
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
@@ -167,9 +167,9 @@ class ReaderScreen(AppScreen):
         """Headline; byline with the rating and the overall tone; the tone arc, one block per
         paragraph (the cursor's block reversed) when they fit."""
         text = Text()
-        text.append(review_labels.headline(self.review), style="bold")
+        text.append(labels.headline(self.review), style="bold")
         text.append("\n")
-        text.append(review_labels.byline(self.review), style="dim")
+        text.append(labels.byline(self.review), style="dim")
         if self.review.paragraphs:
             tone = tone_for(self.review)
             text.append(" · tone ", style="dim")

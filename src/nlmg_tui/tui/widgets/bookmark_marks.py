@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from textual.screen import Screen
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.library.passages import passage_from_review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.paragraph_view import BOOKMARK_GLYPH, ParagraphView
 
@@ -57,7 +57,7 @@ def bookmark_in_reader(screen: Screen[object], review: Review, paragraph_id: str
     if added is None:
         return False
     what = "Passage" if start is not None else "Paragraph"
-    where = f"{review_labels.critic_name(review)}, {paragraph_label(review, paragraph_id)}"
+    where = f"{labels.review_name(review)}, {paragraph_label(review, paragraph_id)}"
     if added.created:
         screen.notify(f"{what} bookmarked ({where}). B lists bookmarks.", markup=False)
     else:

@@ -14,11 +14,11 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.search.render import snippet_text
 from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES, SHIELD_GLYPH
 
 HiddenLevel = Callable[[Review, str], str | None]
@@ -68,12 +68,10 @@ def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _not
     if review is None:
         text.append(one_line(hit.review_id), style="bold")
     else:
-        text.append(review_labels.critic_name(review), style="bold")
-        headline = review_labels.headline(review)
-        if len(headline) > HEADLINE_CHARS:
-            headline = headline[: HEADLINE_CHARS - 1] + "…"
-        text.append(" · ")
-        text.append(headline, style="italic")
+        text.append(labels.review_name(review), style="bold")
+        if headline := labels.headline_after_name(review):
+            text.append(" · ")
+            text.append(labels.fit(headline, HEADLINE_CHARS), style="italic")
     text.append(" · ")
     text.append(field_label(hit, review), style="bold")
     text.append("\n  ")

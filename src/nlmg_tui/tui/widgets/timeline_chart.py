@@ -14,7 +14,7 @@ from nlmg_tui.compare.timeline import (
     plot_value,
     position,
 )
-from nlmg_tui.tui import review_labels
+from nlmg_tui.corpus import labels
 from nlmg_tui.tui.tone_badge import tone_spark, tone_style
 
 CRITIC_WIDTH = 15
@@ -37,16 +37,13 @@ def lane_width(width: int) -> int:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns with an ellipsis, padded to ``width``."""
-    if len(text) > width:
-        text = text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
+    """``text`` in ``width`` cells, cut at a word boundary with an ellipsis, padded."""
+    return labels.pad(text, width)
 
 
 def rating_text(entry: TimelineEntry) -> str:
-    if entry.review.rating is None:
-        return "—"
-    return review_labels.rating_label(entry.review) or "—"
+    """The rating as printed, or "" when the review has none (left out, not a dash)."""
+    return labels.rating_label(entry.review)
 
 
 def indented(text: str, style: str = "") -> Text:
@@ -193,7 +190,7 @@ class TimelineChart(Widget):
         row = Text("▶ " if selected else "  ")
         row.append_text(lane)
         row.append("  " + fit(entry.date.isoformat() if entry.date else "undated", DATE_WIDTH))
-        row.append("  " + fit(review_labels.critic_name(entry.review), CRITIC_WIDTH))
+        row.append("  " + fit(labels.review_name(entry.review), CRITIC_WIDTH))
         row.append(" " + fit(rating_text(entry), RATING_WIDTH))
         row.append(f" {entry.tone.score:+.2f} ", style=tone_style(entry.tone))
         row.append_text(tone_spark(entry.tone, SPARK_WIDTH))
