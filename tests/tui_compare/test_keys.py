@@ -241,10 +241,12 @@ GENERAL: dict[str, Check] = {
     "B": on_screen_named("BookmarksScreen"),
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
+    "T": on_screen_named("TimelineScreen"),
+    "P": on_screen_named("TopicsScreen"),
     "Z": spoiler_free_off,
     "ctrl+z": suspend_headless,
 }
-MODAL_HIDDEN_KEYS = {"B", "W", "M", "Z", "ctrl+z"}
+MODAL_HIDDEN_KEYS = {"B", "W", "M", "T", "P", "Z", "ctrl+z"}
 """App keys a modal (the picker) does not pass on."""
 APP_COPY_KEYS = {"ctrl+c", "super+c"}
 """The app's copy keys: tested with a selection in tests/tui/test_keys.py."""

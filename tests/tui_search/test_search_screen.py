@@ -234,7 +234,7 @@ async def test_recent_searches_are_kept_for_the_session(app):
         await pilot.press("escape")  # leaving with hits keeps the query too
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)
-        assert app.search_history == ["hailsham", "garfield"]
+        assert app.search.history == ["hailsham", "garfield"]
         await pilot.press("slash")
         await settle(pilot)
         assert rows(app) == ["↻ hailsham", "↻ garfield"]

@@ -114,6 +114,8 @@ GENERAL: dict[str, Check] = {
     "B": on_screen_named("BookmarksScreen"),
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
+    "T": on_screen_named("TimelineScreen"),  # already there: nothing is stacked
+    "P": on_screen_named("TopicsScreen"),
     "Z": spoiler_free_off,
     "ctrl+z": suspend_headless,
 }

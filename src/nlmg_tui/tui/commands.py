@@ -154,7 +154,7 @@ class SearchCommands(ListedCommands):
             ("Search…", app.open_search,
              "Critics, outlets, headlines, quotes, passages and comments (/)"),
         ]
-        for query in app.search_history:
+        for query in app.search.history:
             commands.append((f"Search again: {query}", partial(app.open_search, query),
                              "A search from this session"))
         return commands

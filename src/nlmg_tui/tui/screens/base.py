@@ -8,6 +8,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from nlmg_tui.tui.app_keys import AppKeyBar
 from nlmg_tui.tui.typed_app import nlmg_app
 from nlmg_tui.tui.widgets.too_small import TooSmallNote
 
@@ -31,7 +32,12 @@ class AppScreen(Screen[None]):
         super().__init__()
         self._focus_before_too_small: Widget | None = None
 
+    SHOWS_APP_KEYS: ClassVar[bool] = True
+    """Whether the line of app-wide keys (and the spoiler-free indicator) sits above the footer."""
+
     def on_mount(self) -> None:
+        if self.SHOWS_APP_KEYS and not self.query_children(AppKeyBar):
+            self.mount(AppKeyBar())
         self.check_size()
 
     def on_resize(self, event: events.Resize) -> None:

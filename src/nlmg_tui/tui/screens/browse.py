@@ -7,6 +7,7 @@ show a placeholder and, in spoiler-free mode, the preview holds back the opening
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 MOVE = Binding.Group("Move")
 PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
+QUIT_WINDOW = 3.0
+"""Seconds within which a second ``q`` quits (the first one only asks)."""
 READ_GROUP = "browse-read-reviews"
 """The worker group of ``read_reviews``."""
 
@@ -78,7 +81,7 @@ class BrowseScreen(AppScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False,
                 id="browse.clear_filter"),
         Binding("i", "toggle_facts", "Film facts", id="browse.facts"),
-        Binding("q", "app.quit", "Quit", id="browse.quit"),
+        Binding("q", "quit_on_second_press", "Quit", id="browse.quit"),
     ]
 
     KEY_GROUPS = {
@@ -106,6 +109,7 @@ class BrowseScreen(AppScreen):
         initial = review_order.sort_reviews(corpus.reviews, self.sort_name, self.descending)
         self.session.order = tuple(review.id for review in initial)
         self._resumed_before = False
+        self._quit_asked_at: float | None = None
         self._levels_state = "pending"
         """``pending`` until the worker has read every review's spoiler levels, then
         ``known`` (or ``failed``: spoiler-free mode then hides every previewed paragraph)."""
@@ -237,6 +241,17 @@ class BrowseScreen(AppScreen):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         self.table.focus()
+
+    def action_quit_on_second_press(self) -> None:
+        """``q`` asks first: a second ``q`` within ``QUIT_WINDOW`` seconds quits. Nothing is
+        lost either way: bookmarks, settings and read marks are saved when they change."""
+        now = time.monotonic()
+        if self._quit_asked_at is not None and now - self._quit_asked_at < QUIT_WINDOW:
+            self.app.exit()
+            return
+        self._quit_asked_at = now
+        self.notify("Quit? Press q again to quit (ctrl+q quits at once).", markup=False,
+                    timeout=QUIT_WINDOW)
 
     def action_open_review(self) -> None:
         review = self.table.highlighted_review

@@ -34,7 +34,7 @@ SHOWN_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("films and people", ("film", "person")),
     ("films", ("film",)),
     ("people", ("person",)),
-    ("every name and topic", ("film", "person", "character", "place", "topic")),
+    ("every name and topic", ("film", "person", "company", "character", "place", "topic")),
 )
 SNIPPET_BEFORE, SNIPPET_AFTER = 70, 120
 _SPACES = re.compile(r"\s+")
@@ -45,12 +45,26 @@ def _flat(text: str) -> str:
     return _SPACES.sub(" ", strip_unsafe(text))
 
 
+def word_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards to word boundaries (a cut never halves a word)."""
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start)
+        start = space + 1 if space != -1 and space < end else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
 def snippet(text: str, mentions: tuple[Mention, ...]) -> Text:
-    """The text around the first mention, every mention in the window in reverse video."""
+    """The text around the first mention, cut at word boundaries, every mention in the
+    window in reverse video."""
     if not mentions:
-        return Text(_flat(text[: SNIPPET_BEFORE + SNIPPET_AFTER]))
-    start = max(0, mentions[0].start - SNIPPET_BEFORE)
-    end = min(len(text), mentions[0].end + SNIPPET_AFTER)
+        start, end = word_window(text, 0, min(len(text), SNIPPET_BEFORE + SNIPPET_AFTER))
+        return Text(_flat(text[:end]) + ("…" if end < len(text) else ""))
+    start, end = word_window(text, max(0, mentions[0].start - SNIPPET_BEFORE),
+                             min(len(text), mentions[0].end + SNIPPET_AFTER))
+    start, end = min(start, mentions[0].start), max(end, mentions[0].end)
     result = Text("…" if start else "")
     position = start
     for mention in mentions:
@@ -248,6 +262,10 @@ class MentionsScreen(AppScreen):
         if entry is None:
             return
         entity = entry.entity
+        if entity.subject:
+            self.notify(f"{one_line(entity.label)} is the film these reviews are about.",
+                        markup=False)
+            return
         if entity.kind != "film":
             self.notify(f"Only films go on the watchlist; {one_line(entity.name)} is a "
                         f"{entity.kind}.", markup=False)
