@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -58,6 +60,29 @@ def _nothing_hidden(review: Review, paragraph_id: str) -> str | None:
     return None
 
 
+class IndentedPrompt(Text):
+    """A result row: a first line, then a body whose wrapped lines all keep a two-cell indent.
+
+    It is still ``Text`` (its plain text is ``head`` + newline + indent + ``body``, spans
+    included) for the tests and the palette; on screen it draws as the head above the padded
+    body.
+    """
+
+    INDENT = 2
+
+    def __init__(self, head: Text, body: Text) -> None:
+        super().__init__(end="")
+        self.append_text(head)
+        self.append("\n" + " " * self.INDENT)
+        self.append_text(body)
+        self.head, self.body = head.copy(), body.copy()
+        self.head.end = self.body.end = "\n"
+
+    def visualize(self) -> Group:
+        """What Textual draws (``textual.visual.visualize`` asks for it)."""
+        return Group(self.head, Padding(self.body, (0, 0, 0, self.INDENT)))
+
+
 def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _nothing_hidden) -> Text:
     """Two or three lines: critic · headline · field, then the snippet with the match styled
     (or, when the hit's paragraph is hidden as a spoiler, a line that says so, without text).
@@ -74,12 +99,10 @@ def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _not
             text.append(labels.fit(headline, HEADLINE_CHARS), style="italic")
     text.append(" · ")
     text.append(field_label(hit, review), style="bold")
-    text.append("\n  ")
     level = (hidden_level(review, hit.paragraph_id)
              if review is not None and hit.paragraph_id is not None and hit.field != "note"
              else None)
-    text.append_text(hidden_hit_text(level) if level else snippet_text(hit))
-    return text
+    return IndentedPrompt(text, hidden_hit_text(level) if level else snippet_text(hit))
 
 
 def history_prompt(query: str) -> Text:
