@@ -119,6 +119,7 @@ def test_the_tab_command_ignores_modules_in_the_current_folder(tmp_path) -> None
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_ctrl_c_while_a_tab_app_starts_prints_no_traceback(tmp_path) -> None:
     """Ctrl+C in the server's terminal reaches the tab apps too; one still importing used to
     die with a KeyboardInterrupt traceback. The app ignores SIGINT (the server stops it)."""
@@ -128,6 +129,11 @@ def test_ctrl_c_while_a_tab_app_starts_prints_no_traceback(tmp_path) -> None:
                            stderr=subprocess.PIPE,
                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
+    cmdline = Path(f"/proc/{app.pid}/cmdline")
+    while app.poll() is None and time.monotonic() < deadline:  # until sh has exec'd Python
+        if b"nlmg_tui.cli.serve_cmd" in cmdline.read_bytes():
+            break
+        time.sleep(0.005)
     while app.poll() is None and time.monotonic() < deadline:  # Ctrl+C all through its start
         app.send_signal(signal.SIGINT)
         time.sleep(0.01)

@@ -73,7 +73,7 @@ def aligned_table(left: Review, right: Review, pairs: list[AlignedPair], gazette
             middle = Text("gap", style="dim")
         else:
             middle = Text(f"{pair.score:.2f}" + ("  pinned" if pair.pinned else ""))
-            names = [gazetteer.get(e).name if gazetteer.get(e) else e for e in pair.shared]
+            names = [entity.name if (entity := gazetteer.get(e)) else e for e in pair.shared]
             if names:
                 middle.append("\n" + one_line(", ".join(names)), style="cyan")
         table.add_row(cells[0], middle, cells[1])

@@ -120,8 +120,11 @@ def make_server(command: str, sock: socket.socket, host: str):  # -> ReviewServe
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
             await websocket.prepare(request)
+            async def close() -> None:
+                await websocket.close()
+
             app_service = AppService(self.command, write_bytes=websocket.send_bytes,
-                                     write_str=websocket.send_str, close=websocket.close,
+                                     write_str=websocket.send_str, close=close,
                                      download_manager=self.download_manager, debug=self.debug)
             self.open_tabs.add(websocket)
             try:

@@ -38,7 +38,7 @@ class NlmgApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "nlmg-tui"
     COMMANDS = App.COMMANDS | PALETTE_PROVIDERS
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS]
 
     def __init__(self, corpus: Corpus, data_dir: str | os.PathLike[str] | None = None,
                  notices: Sequence[str] = ()) -> None:
@@ -195,5 +195,5 @@ def make_app(data_dir: str | os.PathLike[str] | None = None,
         return NlmgApp(corpus, data_dir=data_dir)
     from nlmg_tui.importer.store import load_full_corpus
 
-    full, notices = load_full_corpus(data_dir)
+    full, notices = load_full_corpus(Path(data_dir) if data_dir is not None else None)
     return NlmgApp(full, data_dir=data_dir, notices=notices)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from nlmg_tui.tui.typed_app import nlmg_app
 
-APP_BINDINGS = [
+APP_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", show=False, id="app.help"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True,
             id="app.commands"),

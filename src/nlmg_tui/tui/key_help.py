@@ -6,7 +6,7 @@ The app-wide keys come first (group "Everywhere"), then the screen's groups, "Ge
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -34,7 +34,7 @@ class KeyHelp:
     group: str
 
 
-def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
+def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
     """Bindings of ``screen`` and of the app that have a description, one entry per action.
 
     Read from the screen's and app's own binding maps rather than ``active_bindings``: there a
@@ -92,7 +92,7 @@ def grouped(keys: list[KeyHelp]) -> list[tuple[str, list[KeyHelp]]]:
     return first + list(groups.items()) + last
 
 
-def help_screen_for(screen: Screen[object]) -> HelpScreen | None:
+def help_screen_for(screen: Screen[Any]) -> HelpScreen | None:
     """The help screen listing ``screen``'s keys; None when ``screen`` is the help itself."""
     from nlmg_tui.tui.screens.base import AppScreen
     from nlmg_tui.tui.screens.help import HelpScreen

@@ -4,7 +4,7 @@ hide spoilers, tell the user, and tell every open screen (``app.spoiler_shield_c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 MODE_OFF = "Spoiler-free mode is off: every paragraph is shown. Z turns it on."
 
 
-def shield_of(screen: Screen[object]) -> SpoilerShield:
+def shield_of(screen: Screen[Any]) -> SpoilerShield:
     return nlmg_app(screen).spoiler_shield
 
 
-def shield_usable(screen: Screen[object]) -> bool:
+def shield_usable(screen: Screen[Any]) -> bool:
     """True in spoiler-free mode; otherwise say the mode is off (nothing to show or hide)."""
     if not shield_of(screen).enabled:
         screen.notify(MODE_OFF, markup=False)
@@ -30,7 +30,7 @@ def shield_usable(screen: Screen[object]) -> bool:
     return True
 
 
-def toggle_spoilers(screen: Screen[object], places: Sequence[tuple[Review, str]],
+def toggle_spoilers(screen: Screen[Any], places: Sequence[tuple[Review, str]],
                     nothing: str) -> None:
     """Show ``places`` (review, paragraph id) if any of their spoilers is hidden, else hide them
     all again; ``nothing`` is said when none of them gives anything away."""
@@ -47,7 +47,7 @@ def toggle_spoilers(screen: Screen[object], places: Sequence[tuple[Review, str]]
     nlmg_app(screen).spoiler_shield_changed.publish(None)
 
 
-def toggle_all_spoilers(screen: Screen[object], reviews: Sequence[Review], nothing: str) -> None:
+def toggle_all_spoilers(screen: Screen[Any], reviews: Sequence[Review], nothing: str) -> None:
     """Show every hidden spoiler of ``reviews``; when none is hidden, hide them all again."""
     if not shield_usable(screen):
         return

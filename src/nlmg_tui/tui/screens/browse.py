@@ -69,8 +69,8 @@ class BrowseScreen(AppScreen):
         Binding("c", "open_comments", "Comments", id="browse.comments"),
         Binding("space", "toggle_mark", "Mark to compare", show=False, id="browse.mark"),
         Binding("C", "compare", "Compare", id="browse.compare"),
-        Binding("j,down", "cursor_down", "Down", group=MOVE, show=False, id="browse.down"),
-        Binding("k,up", "cursor_up", "Up", group=MOVE, show=False, id="browse.up"),
+        Binding("j,down", "cursor_down", "Down", group=MOVE, id="browse.down"),
+        Binding("k,up", "cursor_up", "Up", group=MOVE, id="browse.up"),
         Binding("g,home", "cursor_first", "First review", group=MOVE, show=False,
                 id="browse.first"),
         Binding("G,end", "cursor_last", "Last review", group=MOVE, show=False, id="browse.last"),
@@ -80,7 +80,7 @@ class BrowseScreen(AppScreen):
         Binding("f", "focus_filter", "Filter", id="browse.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False,
                 id="browse.clear_filter"),
-        Binding("i", "toggle_facts", "Film facts", id="browse.facts"),
+        Binding("i", "toggle_facts", "Film facts", show=False, id="browse.facts"),
         Binding("q", "quit_on_second_press", "Quit", id="browse.quit"),
     ]
 
@@ -155,7 +155,7 @@ class BrowseScreen(AppScreen):
             return
         if event.state == WorkerState.SUCCESS:
             self._levels_state = "known"
-            self.table.show_tones(event.worker.result)
+            self.table.show_tones(event.worker.result or {})
         elif event.state == WorkerState.ERROR:
             unread = "Tones are" if self._levels_state == "known" else "Tones and spoiler levels are"
             if self._levels_state == "pending":
@@ -282,8 +282,8 @@ class BrowseScreen(AppScreen):
         if pair is not None:
             marks.clear()
             self.nlmg.open_compare(*pair)
-        elif marks.marked or review is not None:
-            ask_compare_with(self, marks.marked[0] if marks.marked else review, self.corpus.reviews)
+        elif (first := marks.marked[0] if marks.marked else review) is not None:
+            ask_compare_with(self, first, self.corpus.reviews)
 
     def action_cursor_down(self) -> None:
         self.table.cursor_down()

@@ -202,6 +202,7 @@ class MentionsScreen(AppScreen):
         entry = self.highlighted_entry
         options: list[Option | None] = []
         for number, passage in enumerate(entry.passages if entry else ()):
+            assert entry is not None
             options += [Option(self._passage_text(entry, passage), id=str(number)), None]
         self.passages.set_options(options)
         if options:
@@ -218,7 +219,7 @@ class MentionsScreen(AppScreen):
         text.append(labels.short_title(review) if review else passage.review_id,
                     style="bold")
         text.append(f"  {paragraph_label(review, passage.paragraph_id)}\n")
-        if paragraph is None:
+        if paragraph is None or review is None:
             return text
         shield = self.nlmg.spoiler_shield
         if shield.hides(review, passage.paragraph_id):

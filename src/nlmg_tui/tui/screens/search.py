@@ -161,12 +161,15 @@ class SearchScreen(AppScreen):
         app_library(self)  # made here, on the UI thread, before a search worker reads it
         if self.index is None:
             self.nlmg.search.ready.subscribe(self, self._index_ready)
-        self.nlmg.spoiler_shield_changed.subscribe(
-            self, lambda _: (self._show_hits(), self._show_status()))
+        self.nlmg.spoiler_shield_changed.subscribe(self, self._shield_changed)
         self._show_history()
         self._show_status()
         if self._initial_query:
             self.set_query(self._initial_query)
+
+    def _shield_changed(self, _: object = None) -> None:
+        self._show_hits()
+        self._show_status()
 
     def _index_ready(self, index: SearchIndex | None) -> None:
         self.query_one("#search-title", Static).update(self._title())

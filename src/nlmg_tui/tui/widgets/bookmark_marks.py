@@ -7,6 +7,7 @@ The mark is a glyph at the start of the paragraph (visible without colour) plus 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -27,7 +28,7 @@ def paragraph_label(review: Review | None, paragraph_id: str) -> str:
     return f"¶ {index + 1}" if index is not None else f"¶ {paragraph_id}"
 
 
-def show_bookmark_marks(screen: Screen[object], review: Review,
+def show_bookmark_marks(screen: Screen[Any], review: Review,
                         views: Iterable[ParagraphView]) -> None:
     """Mark the views of ``review`` whose paragraph holds a bookmark (and unmark the others)."""
     # Quiet: a store that can't be read is reported by ``b`` and the Bookmarks screen, not
@@ -42,7 +43,7 @@ def show_bookmark_marks(screen: Screen[object], review: Review,
             view.redraw()
 
 
-def bookmark_in_reader(screen: Screen[object], review: Review, paragraph_id: str,
+def bookmark_in_reader(screen: Screen[Any], review: Review, paragraph_id: str,
                        start: int | None = None, end: int | None = None,
                        on_created: Callable[[Bookmark], object] | None = None) -> bool:
     """Bookmark the paragraph (or its ``[start:end]`` span) and say so; True if it is stored.

@@ -8,6 +8,7 @@ neither. If the new place is already bookmarked, the orphan's note and tags are 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -21,7 +22,7 @@ from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker, paragraph_choices
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 
 
-def ask_new_place(screen: Screen[object], orphan: Bookmark, corpus: Corpus,
+def ask_new_place(screen: Screen[Any], orphan: Bookmark, corpus: Corpus,
                   chosen: Callable[[Review, str], None]) -> None:
     """Ask for a review, then one of its paragraphs; call ``chosen(review, paragraph_id)``."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 from nlmg_tui.corpus import labels
@@ -14,7 +16,7 @@ from nlmg_tui.tui.typed_app import nlmg_app
 _LIBRARIES: dict[str, Library] = {}
 
 
-def app_library(screen: Screen[object]) -> Library:
+def app_library(screen: Screen[Any]) -> Library:
     """The app's ``Library`` when it has one; else one on the app's data dir, made once."""
     library = getattr(screen.app, "library", None)
     if isinstance(library, Library):
@@ -26,7 +28,7 @@ def app_library(screen: Screen[object]) -> Library:
     return _LIBRARIES[key]
 
 
-def bookmark_paragraph(screen: Screen[object], review: Review, paragraph_id: str,
+def bookmark_paragraph(screen: Screen[Any], review: Review, paragraph_id: str,
                        start: int | None = None, end: int | None = None) -> None:
     """Bookmark a paragraph (or its ``[start:end]`` span) and say so in a notification.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -99,7 +100,7 @@ class ReviewPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def ask_compare_with(screen: Screen[object], review: Review, reviews: Sequence[Review]) -> None:
+def ask_compare_with(screen: Screen[Any], review: Review, reviews: Sequence[Review]) -> None:
     """Ask which of ``reviews`` to compare ``review`` with, then open the comparison."""
 
     def chosen(other_id: str | None) -> None:

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -83,7 +84,7 @@ class NoteEditor(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def offer_note(screen: Screen[object], bookmark: Bookmark, title: str) -> None:
+def offer_note(screen: Screen[Any], bookmark: Bookmark, title: str) -> None:
     """Right after a bookmark is made: the note editor, empty. ctrl+s saves a note (once it
     is on disk the user is told); escape, or an empty note, leaves the bookmark without one."""
     from nlmg_tui.tui.widgets.bookmark_library import library_call

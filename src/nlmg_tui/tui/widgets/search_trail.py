@@ -68,12 +68,12 @@ def hit_places(hits: Iterable[Hit], corpus: Corpus) -> list[HitPlace]:
         paragraph_id, spans = found
         bucket = merged.setdefault((hit.review_id, paragraph_id), [])
         bucket.extend(span for span in spans if span not in bucket)
-    places = []
-    for (review_id, paragraph_id), spans in merged.items():
+    places: list[HitPlace] = []
+    for (review_id, paragraph_id), merged_spans in merged.items():
         review = corpus.get(review_id)
         index = review.paragraph_index(paragraph_id) if review is not None else None
         if index is not None:
-            places.append(HitPlace(review_id, index, paragraph_id, tuple(spans)))
+            places.append(HitPlace(review_id, index, paragraph_id, tuple(merged_spans)))
     return places
 
 

@@ -156,13 +156,14 @@ class TimelineChart(Widget):
         for row in range(PLOT_ROWS):
             line = Text("  ")
             for column in range(lane):
-                at = cells.get((row, column))
-                if at is None:
+                in_cell = cells.get((row, column))
+                if in_cell is None:
                     background = "┄" if kind == "tone" and row == PLOT_ROWS // 2 else " "
                     line.append("┊" if column in film_columns else background, style="dim")
                     continue
-                mark = "●" if len(at) == 1 else str(min(len(at), 9))
-                line.append(mark, style=self._point_style(timeline.dated[at[0]], self.cursor in at))
+                mark = "●" if len(in_cell) == 1 else str(min(len(in_cell), 9))
+                line.append(mark, style=self._point_style(timeline.dated[in_cell[0]],
+                                                         self.cursor in in_cell))
             label = PLOT_LABELS[kind].get(row)
             line.append(" ┤ " + label if label else " │", style="dim")
             lines.append(line)
