@@ -116,7 +116,9 @@ def test_open_read_help_quit(tmux: Tmux) -> None:
 
     tmux.keys("q")  # back to the list
     tmux.wait_for("Sort: date")
-    tmux.keys("q")  # quit
+    tmux.keys("q")  # on the list, q asks first…
+    tmux.wait_for("Press q again to quit")
+    tmux.keys("q")  # …and a second q quits
     shown = tmux.wait_for("after-app")
     status = Path(tmux.status_file).read_text().strip()  # type: ignore[attr-defined]
     assert status == "nlmg-exit=0"
@@ -145,6 +147,8 @@ def test_spoilers_hidden_on_first_run_and_the_choice_remembered(tmux: Tmux, tmp_
     tmux.wait_until_gone("▒▒ Spoiler hidden")
     tmux.keys("q")
     tmux.wait_for("Sort: date")
+    tmux.keys("q")
+    tmux.wait_for("Press q again to quit")
     tmux.keys("q")
     tmux.wait_for("after-app")
     assert Path(tmux.status_file).read_text().strip() == "nlmg-exit=0"  # type: ignore[attr-defined]

@@ -117,7 +117,7 @@ def tmux(tmp_path: Path) -> Iterator:
 def test_app_starts_and_quits_cleanly(tmux, env: dict[str, str]) -> None:
     session = tmux(**env)
     session.wait_for("James Rocchi")
-    session.keys("q")
+    session.keys("q", "q")  # on the list the first q asks, the second quits
     assert session.exit_status() == 0
 
 
@@ -134,7 +134,7 @@ def test_tiny_terminal_and_rapid_resizes_lose_nothing(tmux) -> None:
         session.resize(40 + (step * 7) % 90, 12 + (step * 5) % 30)
     session.resize(100, 32)
     screen = session.wait_for("James Rocchi")
-    session.keys("q")
+    session.keys("q", "q")  # on the list the first q asks, the second quits
     assert session.exit_status() == 0
 
 
@@ -179,8 +179,9 @@ def test_no_escape_sequence_from_review_text_leaves_the_app(tmp_path: Path) -> N
         os.write(fd, b"G")  # to the last review (the hostile import) if the list supports it
         os.write(fd, b"\r")  # open it in the reader
         _read_until(fd, output, b"Body", required=False)
-        os.write(fd, b"q")
-        os.write(fd, b"q")
+        os.write(fd, b"q")  # back to the list
+        os.write(fd, b"q")  # the list asks…
+        os.write(fd, b"q")  # …and quits
         _read_until(fd, output, b"\x00never", required=False, timeout=5)
     finally:
         _, status = os.waitpid(pid, 0)

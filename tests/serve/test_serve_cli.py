@@ -93,12 +93,15 @@ def test_a_non_loopback_host_is_warned_about(capsys, monkeypatch, no_serving) ->
     assert "the server was about to start" in err  # (no_serving stopped it there)
 
 
+LAUNCH = ["trap", "", "INT;", "exec", sys.executable, "-P", "-m"]
+"""How each tab's app is started: SIGINT ignored, then this Python on the app module."""
+
 @pytest.mark.parametrize("name", ["plain", "with space", "it's", 'say "hi"', "$(touch pwned)",
                                   "`touch pwned`; touch pwned", "ünïcødé"])
 def test_the_tab_command_quotes_the_data_dir(name, tmp_path) -> None:
     data_dir = tmp_path / name
     command = serve_cmd.served_app_command(str(data_dir), debug=False)
-    assert shlex.split(command) == ["exec", sys.executable, "-P", "-m", "nlmg_tui.cli.serve_cmd",
+    assert shlex.split(command) == [*LAUNCH, "nlmg_tui.cli.serve_cmd",
                                     "--data-dir", str(data_dir)]
     # Through a real shell, as textual-serve runs it: nothing in the name is executed.
     result = subprocess.run(["sh", "-c", command + " --help"], cwd=tmp_path, capture_output=True,
@@ -116,9 +119,33 @@ def test_the_tab_command_ignores_modules_in_the_current_folder(tmp_path) -> None
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_while_a_tab_app_starts_prints_no_traceback(tmp_path) -> None:
+    """Ctrl+C in the server's terminal reaches the tab apps too; one still importing used to
+    die with a KeyboardInterrupt traceback. The app ignores SIGINT (the server stops it)."""
+    command = serve_cmd.served_app_command(str(tmp_path), debug=False)
+    app = subprocess.Popen(["sh", "-c", command + " --help"], cwd=tmp_path, text=True,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 30
+    cmdline = Path(f"/proc/{app.pid}/cmdline")
+    while app.poll() is None and time.monotonic() < deadline:  # until sh has exec'd Python
+        if b"nlmg_tui.cli.serve_cmd" in cmdline.read_bytes():
+            break
+        time.sleep(0.005)
+    while app.poll() is None and time.monotonic() < deadline:  # Ctrl+C all through its start
+        app.send_signal(signal.SIGINT)
+        time.sleep(0.01)
+    out, err = app.communicate(timeout=30)
+    assert "KeyboardInterrupt" not in err and "Traceback" not in err, err
+    assert "Aborted" not in out + err
+    assert app.returncode == 0 and "browser tab" in out
+
+
 def test_the_tab_command_without_a_data_dir_inherits_the_environment() -> None:
     command = serve_cmd.served_app_command(None, debug=True)
-    assert shlex.split(command) == ["exec", sys.executable, "-P", "-m", "nlmg_tui.cli.serve_cmd",
+    assert shlex.split(command) == [*LAUNCH, "nlmg_tui.cli.serve_cmd",
                                     "--debug"]
 
 

@@ -116,6 +116,15 @@ async def app_exited(pilot: Pilot, app: NlmgApp) -> None:
 
 async def help_for(pilot: Pilot, app: NlmgApp) -> None:
     assert isinstance(app.screen, HelpScreen)
+    assert app.screen.groups[0][0] == "Everywhere"  # the app-wide keys come first
+    listed = {key for entry in app.screen.groups[0][1] for key in entry.key_names}
+    assert {"slash", "B", "W", "M", "T", "P", "Z", "question_mark"} <= listed
+
+
+async def quit_asked(pilot: Pilot, app: NlmgApp) -> None:
+    """One q on the list asks; nothing closes (a second q quits: test_exiting_key)."""
+    assert not app._exit and isinstance(app.screen, BrowseScreen)
+    assert any("Press q again to quit" in n.message for n in app._notifications)
 
 
 async def import_dialog_opened(pilot: Pilot, app: NlmgApp) -> None:
@@ -261,11 +270,16 @@ def on_screen_named(name: str) -> Check:
 
 
 async def reader_bookmarked(pilot: Pilot, app: NlmgApp) -> None:
+    """b stores the bookmark, then offers its note in place; escape leaves it without one."""
+    assert type(app.screen).__name__ == "NoteEditor"
+    stored = {(b.review_id, b.paragraph_id): b.note for b in app.library.bookmarks()}
+    assert stored.get(("000_alpha", "p3")) == ""
+    await pilot.press("escape")
+    await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
-    stored = {(b.review_id, b.paragraph_id) for b in app.library.bookmarks()}
-    assert ("000_alpha", "p3") in stored
     assert str(screen.views[2].render()).startswith("★")
+    assert [b.note for b in app.library.bookmarks()] == [""]
 
 
 def notified(words: str) -> Check:
@@ -308,6 +322,8 @@ GENERAL: dict[str, tuple[Callable[..., Awaitable[None]] | None, Check]] = {
     "B": (None, on_screen_named("BookmarksScreen")),
     "W": (None, on_screen_named("WatchlistScreen")),
     "M": (None, on_screen_named("MentionsScreen")),
+    "T": (None, on_screen_named("TimelineScreen")),
+    "P": (None, on_screen_named("TopicsScreen")),
     "Z": (None, spoiler_free_toggled),
     "ctrl+z": (None, suspend_headless),
 }
@@ -334,7 +350,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "a": ((), import_dialog_opened),  # the import itself: tests/importer_web
         "space": ((), browse_marked_for_compare),
         "C": (("space", "j"), compare_opened),
-        "q": ((), app_exited),
+        "q": ((), quit_asked),
         "tab": ((), focus_moved_to_preview),
         "shift+tab": ((), focus_moved_to_filter),
     },
@@ -410,7 +426,7 @@ def all_cases() -> list[tuple[str, str]]:
     return cases
 
 
-EXITING_KEYS = {("browse", "q"), ("browse", "ctrl+q"), ("reader", "ctrl+q"),
+EXITING_KEYS = {("browse", "ctrl+q"), ("reader", "ctrl+q"),
                 ("comments", "ctrl+q"), ("help", "ctrl+q")}
 
 
@@ -469,6 +485,16 @@ async def test_keys_of_screen(app: NlmgApp, screen_name: str) -> None:
 async def test_exiting_key(app: NlmgApp, screen_name: str, key: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await run_case(pilot, app, screen_name, key)
+
+
+async def test_a_second_q_on_the_list_quits(app: NlmgApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app._exit
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
 
 
 @pytest.mark.parametrize("screen_name", ["browse", "reader", "comments", "help"])

@@ -19,7 +19,7 @@ from nlmg_tui.tui.screens.reader import ReaderScreen
         ("mountain", "Read: Gus Gamma · Mountain Paper — Gamma with comments", True),
         ("brilliant", "Read: Alice Critic · Film Weekly — Dark, Moving and Brilliant", True),
         ("zzzz", "Read: Alice Critic · Film Weekly — Dark, Moving and Brilliant", False),
-        ("[/", "Read: Unnamed critic · Hostile [red]Outlet[/red] — Beta", True),
+        ("[/", "Read: Hostile [red]Outlet[/red] · Beta", True),
         ("", "Read: anything", False),
     ],
 )

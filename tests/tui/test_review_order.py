@@ -56,7 +56,7 @@ def test_sort_description(key, descending, text):
         ("alice", ["000_alpha"]),
         ("ALICE weekly", ["000_alpha"]),  # every word, any case
         ("alice mountain", []),
-        ("unnamed", ["001_beta"]),  # the label shown for a missing critic
+        ("unsigned", ["001_beta"]),  # the label shown for a missing critic
         ("[/", ["001_beta"]),  # markup-like text is plain text here
         ("[@click=app.quit]", ["001_beta"]),
         ("2010-10", ["002_gamma"]),

@@ -20,6 +20,9 @@ from nlmg_tui.tui.widgets.too_small import TooSmallNote
 
 from .conftest import HOSTILE_MARKUP, build_corpus, opens_compare, settle
 
+RIGHT_NAME = "Hostile [red]Outlet[/red] · Right [@click=app.quit]q[/] and [b]x[/b] and [/"
+"""How the review without a critic is named: its outlet and headline."""
+
 
 def rows_of(screen: CompareScreen) -> list[tuple[str | None, str | None]]:
     return [(row.pair.left, row.pair.right) for row in screen.rows]
@@ -86,7 +89,7 @@ async def test_picking_another_review_for_a_side(app: NlmgApp) -> None:
         assert isinstance(picker, ReviewPicker)
         options = picker.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert labels[1].startswith("101 · Unnamed critic · Hostile [red]Outlet[/red]")
+        assert labels[1].startswith(f"101 · {RIGHT_NAME}")
         assert labels[1].endswith("(now right)")
         await pilot.press("down", "enter")  # from 101 (highlighted) to 102
         await settle(pilot)
@@ -107,8 +110,8 @@ async def test_header_compares_the_two(app: NlmgApp) -> None:
         assert left[2] == "▄▆▄▆       positive +0.70 · 4/5"  # tone arc, tone, rating
         assert left[3] == "“A quiet, devastating film.”"
         assert left[4] == "Topics: 3 · shared: cast, ending, score"
-        assert right[0] == "RIGHT ▶   101 Unnamed critic · Hostile [red]Outlet[/red]"
-        assert right[1] == "— · 54 words · 1 min"
+        assert right[0] == f"RIGHT ▶   101 {RIGHT_NAME}"
+        assert right[1] == "54 words · 1 min"  # no date: left out
         assert right[2] == "▄▄▆▄       unclear +0.50 · no rating"  # one word: too weak
         assert right[4] == "Topics: 4 · only here: premise · shared: cast, ending, score"
 

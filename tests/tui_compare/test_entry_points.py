@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from nlmg_tui.tui import review_labels
+from nlmg_tui.corpus import labels
 from nlmg_tui.tui.app import NlmgApp
 from nlmg_tui.tui.commands import CompareCommands
 from nlmg_tui.tui.key_help import screen_keys
@@ -16,6 +16,9 @@ from nlmg_tui.tui.widgets.compare_marks import CompareMarks
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 
 from .conftest import settle
+
+RIGHT_NAME = "Hostile [red]Outlet[/red] · Right [@click=app.quit]q[/] and [b]x[/b] and [/"
+"""How the review without a critic is named: its outlet and headline."""
 
 # The browse list sorts by date, newest first: 102_third, 100_left, then the undated 101_right.
 
@@ -95,7 +98,7 @@ async def test_reader_compares_this_review_with_a_picked_one(app: NlmgApp) -> No
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, ReviewPicker)
-        assert picker.picker_title == "Compare Unnamed critic with…"
+        assert picker.picker_title == f"Compare {RIGHT_NAME} with…"
         await pilot.press("down", "enter")
         await settle(pilot)
         screen = app.screen
@@ -123,8 +126,8 @@ async def test_palette_offers_every_pair_and_the_topic_map(app: NlmgApp) -> None
         provider = CompareCommands(app.screen)
         names = [hit.text async for hit in provider.search("compare")]
         left, right, _ = app.corpus.reviews
-        assert (f"Compare: {review_labels.short_title(left)} with "
-                f"{review_labels.short_title(right)}") in names
+        assert (f"Compare: {labels.short_title(left)} with "
+                f"{labels.short_title(right)}") in names
         assert any("Hostile [red]Outlet[/red]" in name for name in names if name)
         assert len([n for n in names if n and n.startswith("Compare: ")]) == 3  # 3 reviews, 3 pairs
         discovered = [hit.text async for hit in provider.discover()]

@@ -27,6 +27,9 @@ from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 
 from .conftest import opens_compare, opens_topics, settle
 
+RIGHT_NAME = "Hostile [red]Outlet[/red] · Right [@click=app.quit]q[/] and [b]x[/b] and [/"
+"""How the review without a critic is named: its outlet and headline."""
+
 SIZE = (100, 32)
 Check = Callable[[Pilot, NlmgApp], Awaitable[None]]
 
@@ -119,7 +122,7 @@ async def swapped(pilot: Pilot, app: NlmgApp) -> None:
     await settle(pilot)
     screen = compare_screen(app)
     assert (screen.left.id, screen.right.id) == ("101_right", "100_left")
-    assert "Unnamed critic" in shown(screen.query_one("#header-left", Static))
+    assert RIGHT_NAME in shown(screen.query_one("#header-left", Static))
     assert "Lena Left" in shown(screen.query_one("#header-right", Static))
     assert [(r.pair.left, r.pair.right) for r in screen.rows][1] == ("p2", "p1")
     # the cursor stays on the same passage (was left p1, now right p1)
@@ -248,10 +251,12 @@ GENERAL: dict[str, Check] = {
     "B": on_screen_named("BookmarksScreen"),
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
+    "T": on_screen_named("TimelineScreen"),
+    "P": on_screen_named("TopicsScreen"),
     "Z": spoiler_free_off,
     "ctrl+z": suspend_headless,
 }
-MODAL_HIDDEN_KEYS = {"B", "W", "M", "Z", "ctrl+z"}
+MODAL_HIDDEN_KEYS = {"B", "W", "M", "T", "P", "Z", "ctrl+z"}
 """App keys a modal (the picker) does not pass on."""
 APP_COPY_KEYS = {"ctrl+c", "super+c"}
 """The app's copy keys: tested with a selection in tests/tui/test_keys.py."""
@@ -294,8 +299,8 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "down": ((), topic_cell(1, 1, "The novel — Lena Left")),
         "k": (("j", "j"), topic_cell(1, 1, "The novel")),
         "up": (("j", "j"), topic_cell(1, 1, "The novel")),
-        "l": ((), topic_cell(0, 2, "Cast and acting — Unnamed critic", "The cast is flawless")),
-        "right": ((), topic_cell(0, 2, "Unnamed critic")),
+        "l": ((), topic_cell(0, 2, f"Cast and acting — {RIGHT_NAME}", "The cast is flawless")),
+        "right": ((), topic_cell(0, 2, RIGHT_NAME)),
         "h": ((), topic_cell(0, 0, "Cast and acting — 2 of 3 positive",
                               "(2 positive · 1 negative)",
                               "• Thea Third: − negative")),

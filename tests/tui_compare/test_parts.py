@@ -127,7 +127,7 @@ def test_gutter_text(pair: AlignedPair, expected: str) -> None:
 def test_topic_table_labels() -> None:
     left, right, _ = build_corpus().reviews
     assert critic_heading(left) == "100 Left"
-    assert critic_heading(right) == "101 Unnamed"
+    assert critic_heading(right) == "101 Hostile [red]Outlet[/red]"
     assert quoted("plain words") == "“plain words”"
     assert quoted('"Already quoted," he said') == '"Already quoted," he said'
     assert tone_label("mixed").plain == "± mixed"

@@ -26,7 +26,7 @@ async def test_table_has_topics_as_rows_and_critics_as_columns(app: NlmgApp) -> 
         assert isinstance(screen, TopicsScreen)
         table = screen.table
         headings = [column.label.plain for column in table.columns.values()]
-        assert headings == ["Topic", "100 Left", "101 Unnamed", "102 Third", "Consensus"]
+        assert headings == ["Topic", "100 Left", "101 Hostile [red]Outlet[/red]", "102 Third", "Consensus"]
         topics = [plain_cell(screen, r, 0).splitlines()[0] for r in range(table.row_count)]
         assert topics == ["Cast and acting", "The novel", "The twist and the premise",
                           "The ending", "Score and music", "Bleakness"]

@@ -75,6 +75,12 @@ def on_screen(screen_type: type) -> Check:
     return check
 
 
+def on_screen_named(name: str) -> Check:
+    async def check(pilot: Pilot, app: NlmgApp) -> None:
+        assert type(app.screen).__name__ == name
+    return check
+
+
 def list_cursor(list_id: str, index: int) -> Check:
     async def check(pilot: Pilot, app: NlmgApp) -> None:
         assert app.screen.query_one(list_id, OptionList).highlighted == index
@@ -263,13 +269,13 @@ async def names_focused(pilot: Pilot, app: NlmgApp) -> None:
     assert app.focused is screen.names
 
 
-async def never_let_me_go_added(pilot: Pilot, app: NlmgApp) -> None:
-    stored = film("Never Let Me Go")(app)
-    assert (stored["year"], stored["status"]) == (2010, "want")
+async def never_let_me_go_not_added(pilot: Pilot, app: NlmgApp) -> None:
+    """The film the reviews are about is not a watchlist candidate: a says so, adds nothing."""
     screen = app.screen
     assert isinstance(screen, MentionsScreen)
-    assert str(screen.names.get_option_at_index(2).prompt).endswith("✓")
-    assert not str(screen.names.get_option_at_index(1).prompt).endswith("✓")  # a person
+    assert Library(app.library.data_dir).find_film("Never Let Me Go") is None
+    assert notified(app, "is the film these reviews are about")
+    assert not str(screen.names.get_option_at_index(2).prompt).endswith("✓")
 
 
 async def only_films_shown(pilot: Pilot, app: NlmgApp) -> None:
@@ -300,6 +306,8 @@ GENERAL: dict[str, tuple[tuple[str, ...], Check]] = {
     "B": ((), on_screen(BookmarksScreen)),
     "W": ((), on_screen(WatchlistScreen)),
     "M": ((), on_screen(MentionsScreen)),
+    "T": ((), on_screen_named("TimelineScreen")),
+    "P": ((), on_screen_named("TopicsScreen")),
     "Z": ((), spoiler_free_toggled),
     "ctrl+z": ((), suspend_headless),
 }
@@ -336,7 +344,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "escape": ((), on_screen(BrowseScreen)),
         "tab": ((), focus_moved("bookmark-list")),
         "shift+tab": ((), focus_moved("bookmark-list")),
-        **{key: value for key, value in GENERAL.items() if key != "B"},
+        **{key: value for key, value in GENERAL.items() if key not in ("B", "T")},
         "B": ((), both(on_screen(BookmarksScreen), lambda p, a: _one_screen(a, BookmarksScreen))),
     },
     "watchlist": {
@@ -370,7 +378,7 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
         "slash": ((), on_screen(SearchScreen)),
         "enter": ((), passages_focused),
         "o": ((), reader_at("000_alpha", "p1", "Carey Mulligan")),
-        "a": (("j", "j"), never_let_me_go_added),
+        "a": (("j", "j"), never_let_me_go_not_added),
         "f": ((), only_films_shown),
         "l": ((), passages_focused),
         "right": ((), passages_focused),

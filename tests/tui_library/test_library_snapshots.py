@@ -84,7 +84,7 @@ def test_reader_mark_and_selection(snap_compare, app):
     async def select(pilot):
         pilot.app.open_reader("000_alpha", paragraph_id="p1")
         await pilot.pause()
-        await pilot.press("b", "j", "v", "L")
+        await pilot.press("b", "escape", "j", "v", "L")  # escape: no note
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=select)

@@ -51,7 +51,8 @@ async def test_b_bookmarks_the_cursor_paragraph_and_marks_it(app, store):
 async def test_b_pressed_20_times_gives_one_bookmark(app, store):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_alpha(pilot, app)
-        for _ in range(20):
+        await pilot.press("b", "escape")  # the first one offers its note: none
+        for _ in range(19):
             await pilot.press("b")
         await pilot.pause()
         assert len(store().bookmarks()) == 1

@@ -212,7 +212,7 @@ async def test_read_only_watchlist(app, user_data_dir, store):
         await pilot.pause()
         assert app.screen is screen
         assert (user_data_dir / "watchlist.json").read_bytes() == payload
-        await pilot.press("M", "j", "j", "a")  # adding from Mentions says why it can't
+        await pilot.press("M", "f", "j", "a")  # adding a film from Mentions says why it can't
         await pilot.pause()
         assert any(m.startswith("Not added:") for m in messages(app))
         assert (user_data_dir / "watchlist.json").read_bytes() == payload

@@ -113,6 +113,8 @@ CASES: dict[str, tuple[tuple[str, ...], Check]] = {
     "B": (("tab",), on_screen("BookmarksScreen")),
     "W": (("tab",), on_screen("WatchlistScreen")),
     "M": (("tab",), on_screen("MentionsScreen")),
+    "T": (("tab",), on_screen("TimelineScreen")),
+    "P": (("tab",), on_screen("TopicsScreen")),
     "slash": (("tab",), box_selected),
     "Z": (("tab",), spoiler_free_off),
     "ctrl+z": ((), suspend_headless),

@@ -32,7 +32,7 @@ async def test_palette_opens_search(app):
 async def test_palette_runs_a_recent_search_again(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.remember_search("[b]hailsham")  # markup in a query stays text in the palette
+        app.search.remember("[b]hailsham")  # markup in a query stays text in the palette
         await run_in_palette(pilot, "search again")
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one(SearchInput).value == "[b]hailsham"

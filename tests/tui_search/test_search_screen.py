@@ -82,12 +82,12 @@ async def test_rows_name_critic_review_and_field(app):
         await open_search(pilot, "hailsham")
         shown = rows(app)
         assert "Alice Critic · Dark, Moving and Brilliant · ¶ 2\n" in "\n".join(shown)
-        assert any(row.startswith("Unnamed critic · Beta [@click=app.quit]q[/]") for row in shown)
+        assert any(row.startswith("Hostile [red]Outlet[/red] · Beta [@click=app.quit]q[/]") for row in shown)
         assert any(row.startswith("Ken Hanke · Gamma with comments · comment #2\n")
                    for row in shown)
         app.screen.query_one(SearchInput).value = "final word"
         await settle(pilot)
-        assert rows(app)[0].startswith("Unnamed critic · Beta ")
+        assert rows(app)[0].startswith("Hostile [red]Outlet[/red] · Beta ")
         assert " · verdict ¶ 3\n" in rows(app)[0]
 
 
@@ -234,7 +234,7 @@ async def test_recent_searches_are_kept_for_the_session(app):
         await pilot.press("escape")  # leaving with hits keeps the query too
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)
-        assert app.search_history == ["hailsham", "garfield"]
+        assert app.search.history == ["hailsham", "garfield"]
         await pilot.press("slash")
         await settle(pilot)
         assert rows(app) == ["↻ hailsham", "↻ garfield"]

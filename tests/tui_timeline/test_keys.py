@@ -15,6 +15,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.tui.app import NlmgApp
 from nlmg_tui.tui.key_help import screen_keys
 from nlmg_tui.tui.screens.browse import BrowseScreen
@@ -42,7 +43,7 @@ def cursor_on(review_id: str) -> Check:
     async def check(pilot: Pilot, app: NlmgApp) -> None:
         screen = timeline_screen(app)
         assert screen.highlighted is not None and screen.highlighted.review.id == review_id
-        critic = screen.highlighted.review.critic or "Unnamed critic"
+        critic = labels.review_name(screen.highlighted.review)
         assert str(screen.query_one("#timeline-status", Static).render()).startswith(critic)
     return check
 
@@ -113,6 +114,8 @@ GENERAL: dict[str, Check] = {
     "B": on_screen_named("BookmarksScreen"),
     "W": on_screen_named("WatchlistScreen"),
     "M": on_screen_named("MentionsScreen"),
+    "T": on_screen_named("TimelineScreen"),  # already there: nothing is stacked
+    "P": on_screen_named("TopicsScreen"),
     "Z": spoiler_free_off,
     "ctrl+z": suspend_headless,
 }

@@ -55,7 +55,7 @@ async def test_real_corpus_rows_and_premiere(real_app):
         bluemeanie = row_of(lines, "bluemeanie")
         assert "2010-10-28" in lines[bluemeanie] and "10/10" in lines[bluemeanie]
         assert "●" in lines[bluemeanie]
-        later = row_of(lines, "2011-01-22  Unnamed critic")
+        later = row_of(lines, "2011-01-22  Unsigned…")
         assert row_of(lines, "Dated reviews") < bluemeanie < later
         screen = real_app.screen
         assert isinstance(screen, TimelineScreen) and screen.timeline is not None
@@ -72,7 +72,7 @@ async def test_undated_reviews_are_listed_apart(app):
         lines = chart_lines(app)
         undated = row_of(lines, "Undated reviews (2)")
         assert row_of(lines, "Ed Early") < row_of(lines, "Lena Late") < undated  # by date
-        nameless = row_of(lines, "Unnamed critic")
+        nameless = row_of(lines, "  Paper…")
         assert nameless > undated and "2/5" in lines[nameless] and "●" not in lines[nameless]
         assert "undated" in lines[nameless]
 

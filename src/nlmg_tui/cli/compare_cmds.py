@@ -13,8 +13,9 @@ from nlmg_tui.cli.corpus_cmds import load_or_fail, resolve
 from nlmg_tui.cli.spoilers import SPOILERS, hidden_bar, hidden_levels, hidden_note
 from nlmg_tui.compare.agreement import TopicMap, topic_map
 from nlmg_tui.compare.align import AlignedPair, PinError, align_reviews
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import Gazetteer, GazetteerError, Mention, default_gazetteer
-from nlmg_tui.corpus.models import Review
+from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.textsafety import one_line, strip_unsafe
 
 TONE_STYLES = {"positive": "green", "negative": "red", "mixed": "yellow", "unclear": "dim",
@@ -44,8 +45,12 @@ def highlighted(text: str, mentions: Iterable[Mention]) -> Text:
 
 
 def side_title(review: Review) -> Text:
-    parts = [review.id.split("_")[0], review.critic or "Unnamed critic", review.outlet]
-    return Text(one_line(" · ".join(p for p in parts if p)), style="bold")
+    return Text(f"{labels.short_id(review.id)} · {labels.short_title(review)}", style="bold")
+
+
+def critic_label(corpus: Corpus, review_id: str) -> str:
+    review = corpus.get(review_id)
+    return labels.review_name(review) if review else labels.short_id(review_id)
 
 
 def aligned_table(
@@ -84,7 +89,7 @@ def aligned_table(
             middle = Text("gap", style="dim")
         else:
             middle = Text(f"{pair.score:.2f}" + ("  pinned" if pair.pinned else ""))
-            names = [gazetteer.get(e).name if gazetteer.get(e) else e for e in pair.shared]
+            names = [entity.name if (entity := gazetteer.get(e)) else e for e in pair.shared]
             if names:
                 middle.append("\n" + one_line(", ".join(names)), style="cyan")
         table.add_row(cells[0], middle, cells[1])
@@ -125,7 +130,7 @@ def compare_command(
             click.echo(f"nlmg-tui: {hidden_note(count)}", err=True)
 
 
-def topics_table(topics: TopicMap) -> Table:
+def topics_table(topics: TopicMap, corpus: Corpus) -> Table:
     table = Table(title="Where the critics agree", title_justify="left", show_lines=False)
     for column in ("topic", "critic", "tone", "quote", "decided by"):
         table.add_column(column, ratio=4 if column == "quote" else 1)
@@ -140,7 +145,7 @@ def topics_table(topics: TopicMap) -> Table:
                 topic.append(f"\n{row.spread}", style="dim")
             table.add_row(
                 topic,
-                Text(one_line(cell.critic or cell.review_id.split("_")[0])),
+                Text(critic_label(corpus, cell.review_id)),
                 Text(cell.tone.label, style=TONE_STYLES.get(cell.tone.label, "")),
                 Text(f"“{one_line(cell.quote)}” ({cell.paragraph_id})"),
                 Text(one_line(cell.tone.explanation()), style="dim"),
@@ -153,8 +158,9 @@ def topics_table(topics: TopicMap) -> Table:
 @click.option("--json", "as_json", is_flag=True, help="Print the agreement map as JSON.")
 def topics_command(as_json: bool) -> None:
     """For each topic: which critics address it, a quote and the tone of each."""
-    topics = topic_map(load_or_fail(), gazetteer_or_fail())
+    corpus = load_or_fail()
+    topics = topic_map(corpus, gazetteer_or_fail())
     if as_json:
         print_json(topics.to_json())
     else:
-        emit(topics_table(topics))
+        emit(topics_table(topics, corpus))

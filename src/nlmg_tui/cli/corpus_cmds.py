@@ -12,6 +12,7 @@ from rich.text import Text
 from nlmg_tui import paths
 from nlmg_tui.cli.context import AppContext, emit, fail, print_json
 from nlmg_tui.cli.spoilers import SPOILERS, hidden_bar, hidden_levels, hidden_note
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.render import review_renderable
 from nlmg_tui.corpus.store import CorpusError, corpus_text, find_review, load_corpus, save_corpus
@@ -46,10 +47,10 @@ def reviews_table(corpus: Corpus) -> Table:
     for review in corpus.reviews:
         table.add_row(
             Text(review.id),
-            Text(one_line(review.critic or "—")),
-            Text(one_line(review.outlet or "—")),
-            Text(review.published or "—"),
-            Text(one_line(review.rating.text) if review.rating else "—"),
+            Text(labels.review_name(review)),
+            Text(labels.outlet_name(review)),
+            Text(labels.date_label(review)),
+            Text(labels.rating_label(review)),
             Text(str(review.word_count)),
         )
     return table
@@ -69,7 +70,7 @@ def reviews_command(as_json: bool) -> None:
 def resolve(corpus: Corpus, review_id: str) -> Review:
     review = find_review(corpus, review_id)
     if review is None:
-        known = ", ".join(r.id.split("_")[0] for r in corpus.reviews)
+        known = ", ".join(labels.short_id(r.id) for r in corpus.reviews)
         fail(f"no review with id {review_id!r} (known: {known})")
     return review
 

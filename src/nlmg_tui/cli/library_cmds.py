@@ -13,6 +13,7 @@ from rich.text import Text
 
 from nlmg_tui.atomic_file import write_atomically
 from nlmg_tui.cli.context import AppContext, emit, fail, print_json
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.film_titles import FilmTitle, exact_film, known_films, near_film
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.corpus.store import CorpusError, find_review, load_corpus
@@ -106,13 +107,13 @@ def bookmarks_list(as_json: bool, tag: str | None) -> None:
         table.add_column(column)
     for bookmark in bookmarks:
         review = corpus.get(bookmark.review_id) if corpus else None
-        critic = attribution(review, bookmark.review_id)["critic"] or ""
+        critic = labels.review_name(review) if review else ""
         place = bookmark.paragraph_id
         if corpus is not None and anchors.get(bookmark.id) is None:
             place += " (orphan)"
         table.add_row(
             Text(bookmark.id[:8]),
-            Text(one_line(bookmark.review_id.split("_")[0])),
+            Text(labels.short_id(bookmark.review_id)),
             Text(one_line(place)),
             Text(critic),
             Text(shorten(bookmark.quote)),

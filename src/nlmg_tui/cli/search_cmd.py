@@ -12,6 +12,7 @@ from rich.text import Text
 
 from nlmg_tui.cli.context import AppContext, emit, print_json
 from nlmg_tui.cli.corpus_cmds import load_or_fail
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.search import (
     FIELD_GROUPS,
@@ -31,10 +32,8 @@ _IMPORTED_ID = re.compile(r"imp-[0-9a-f]{6,64}")
 
 def review_label(corpus: Corpus, review_id: str) -> str:
     review = corpus.get(review_id)
-    short = review_id.split("_")[0]
-    if review is None:
-        return short
-    return one_line(f"{short} {review.critic or review.outlet or ''}".strip())
+    short = labels.short_id(review_id)
+    return f"{short} {labels.review_name(review)}" if review else short
 
 
 def where_label(hit: Hit) -> str:

@@ -37,13 +37,17 @@ def served_app_command(data_dir: str | None, debug: bool) -> str:
 
     ``exec`` leaves no shell between server and app; ``-P`` keeps the current folder off
     ``sys.path``, so a stray ``click.py`` where the user started the server is not imported.
+    ``trap '' INT`` makes the app ignore SIGINT from its first instruction (an ignored signal
+    stays ignored across ``exec``, and Python then installs no KeyboardInterrupt handler):
+    Ctrl+C in the server's terminal reaches every process of its group, and the server stops
+    its apps itself, so an app that was still starting prints no traceback.
     """
     words = [sys.executable, "-P", "-m", "nlmg_tui.cli.serve_cmd"]
     if data_dir:
         words += ["--data-dir", os.path.abspath(os.path.expanduser(data_dir))]
     if debug:
         words.append("--debug")
-    return "exec " + shlex.join(words)
+    return "trap '' INT; exec " + shlex.join(words)
 
 
 def url_host(host: str) -> str:
@@ -116,8 +120,11 @@ def make_server(command: str, sock: socket.socket, host: str):  # -> ReviewServe
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
             await websocket.prepare(request)
+            async def close() -> None:
+                await websocket.close()
+
             app_service = AppService(self.command, write_bytes=websocket.send_bytes,
-                                     write_str=websocket.send_str, close=websocket.close,
+                                     write_str=websocket.send_str, close=close,
                                      download_manager=self.download_manager, debug=self.debug)
             self.open_tabs.add(websocket)
             try:

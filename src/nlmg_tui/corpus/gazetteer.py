@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from nlmg_tui import paths
 
-KINDS = ("film", "person", "character", "place", "topic")
+KINDS = ("film", "person", "company", "character", "place", "topic")
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_RATIO = 88.0
 FUZZY_CACHE_LIMIT = 50_000

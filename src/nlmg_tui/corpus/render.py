@@ -10,15 +10,13 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line, strip_unsafe
 
 
 def byline(review: Review) -> Text:
-    parts = [review.critic or "Unnamed critic", review.outlet, review.published]
-    if review.rating:
-        parts.append(f"rating {review.rating.text}")
-    return Text(one_line(" · ".join(p for p in parts if p)), style="dim")
+    return Text(labels.byline(review), style="dim")
 
 
 def review_renderable(
@@ -30,7 +28,7 @@ def review_renderable(
     as ``hidden_line(review, id, level)``."""
     hidden = hidden or {}
     items: list[RenderableType] = [
-        Text(one_line(review.headline or review.film or "Untitled review"), style="bold"),
+        Text(labels.headline(review), style="bold"),
         byline(review),
     ]
     if review.verdict:

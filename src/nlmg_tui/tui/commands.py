@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from nlmg_tui.tui import review_labels
+from nlmg_tui.corpus import labels
 from nlmg_tui.tui.key_help import KeyHelp, screen_keys
 from nlmg_tui.tui.typed_app import nlmg_app
 
@@ -61,7 +61,8 @@ class ReviewCommands(ListedCommands):
         app = nlmg_app(self)
         commands: list[Command] = []
         for review in app.corpus.reviews:
-            name = f"{review_labels.short_title(review)} — {review_labels.headline(review)}"
+            name = " — ".join(p for p in (labels.short_title(review),
+                                          labels.headline_after_name(review)) if p)
             commands.append((f"Read: {name}", partial(app.open_reader, review.id),
                              "Open this review in the reader"))
             if review.comments:
@@ -116,8 +117,8 @@ class CompareCommands(ListedCommands):
         reviews = app.corpus.reviews
         for index, left in enumerate(reviews):
             for right in reviews[index + 1:]:
-                name = (f"Compare: {review_labels.short_title(left)} with "
-                        f"{review_labels.short_title(right)}")
+                name = (f"Compare: {labels.short_title(left)} with "
+                        f"{labels.short_title(right)}")
                 commands.append((name, partial(app.open_compare, left.id, right.id),
                                  "The two reviews side by side, passage by passage"))
         return commands
@@ -164,7 +165,7 @@ class SearchCommands(ListedCommands):
             ("Search…", app.open_search,
              "Critics, outlets, headlines, quotes, passages and comments (/)"),
         ]
-        for query in app.search_history:
+        for query in app.search.history:
             commands.append((f"Search again: {query}", partial(app.open_search, query),
                              "A search from this session"))
         return commands

@@ -1,14 +1,23 @@
-"""The keys a screen answers to, grouped: shared by the help screen and the command palette."""
+"""The keys a screen answers to, grouped: shared by the help screen and the command palette.
+
+The app-wide keys come first (group "Everywhere"), then the screen's groups, "General" last.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from nlmg_tui.tui.screens.help import HelpScreen
+
 GENERAL_GROUP = "General"
+APP_GROUP = "Everywhere"
 FOCUS_ACTIONS = {"app.focus_next", "app.focus_previous"}
 
 
@@ -25,7 +34,7 @@ class KeyHelp:
     group: str
 
 
-def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
+def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
     """Bindings of ``screen`` and of the app that have a description, one entry per action.
 
     Read from the screen's and app's own binding maps rather than ``active_bindings``: there a
@@ -37,7 +46,6 @@ def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
     screen_key_names = {binding.key for binding in _bindings_of(screen)}
     can_move_focus = len(screen.focus_chain) > 1
     for node in (screen, app):
-        # ``_bindings`` is Textual's merged, keymap-applied map of a node's BINDINGS.
         for binding in _bindings_of(node):
             if not binding.description or binding.system:
                 continue
@@ -60,22 +68,44 @@ def screen_keys(screen: Screen[object]) -> list[KeyHelp]:
 
 
 def _bindings_of(node: DOMNode) -> list[Binding]:
-    return [binding for bindings in node._bindings.key_to_bindings.values()
-            for binding in bindings]
+    """The bindings ``node`` answers to, from the ``BINDINGS`` of its class and its bases (a
+    subclass's binding for a key replaces its bases'), as Textual merges them."""
+    by_key: dict[str, list[Binding]] = {}
+    for cls in reversed(type(node).__mro__):
+        declared = cls.__dict__.get("BINDINGS")
+        if not declared:
+            continue
+        own: dict[str, list[Binding]] = {}
+        for binding in Binding.make_bindings(declared):
+            own.setdefault(binding.key, []).append(binding)
+        by_key.update(own)
+    return [binding for bindings in by_key.values() for binding in bindings]
 
 
 def grouped(keys: list[KeyHelp]) -> list[tuple[str, list[KeyHelp]]]:
-    """Groups in first-seen order; the general group last."""
+    """Groups in first-seen order, the app-wide keys first and the general group last."""
     groups: dict[str, list[KeyHelp]] = {}
     for entry in keys:
         groups.setdefault(entry.group, []).append(entry)
-    ordered = [(name, entries) for name, entries in groups.items() if name != GENERAL_GROUP]
-    if GENERAL_GROUP in groups:
-        ordered.append((GENERAL_GROUP, groups[GENERAL_GROUP]))
-    return ordered
+    first = [(APP_GROUP, groups.pop(APP_GROUP))] if APP_GROUP in groups else []
+    last = [(GENERAL_GROUP, groups.pop(GENERAL_GROUP))] if GENERAL_GROUP in groups else []
+    return first + list(groups.items()) + last
+
+
+def help_screen_for(screen: Screen[Any]) -> HelpScreen | None:
+    """The help screen listing ``screen``'s keys; None when ``screen`` is the help itself."""
+    from nlmg_tui.tui.screens.base import AppScreen
+    from nlmg_tui.tui.screens.help import HelpScreen
+
+    if isinstance(screen, HelpScreen):
+        return None
+    title = screen.HELP_TITLE if isinstance(screen, AppScreen) else "Keys"
+    return HelpScreen(title, grouped(screen_keys(screen)))
 
 
 def _group(node: DOMNode, action: str) -> str:
+    if isinstance(node, App):
+        return APP_GROUP
     groups: dict[str, tuple[str, ...]] = getattr(node, "KEY_GROUPS", {})
     for name, actions in groups.items():
         if action in actions:

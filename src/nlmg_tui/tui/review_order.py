@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui import review_labels
 
 FILTER_MAX_CHARS = 200
 """Longer filter text is cut: a pasted essay must not make every keystroke slow."""
@@ -81,11 +81,12 @@ def filter_reviews(reviews: Iterable[Review], text: str) -> list[Review]:
 def _haystack(review: Review) -> str:
     return " ".join(
         (
-            review_labels.critic_name(review),
-            review_labels.outlet_name(review),
-            review_labels.date_label(review),
-            review_labels.rating_label(review),
-            review_labels.headline(review),
-            review_labels.verdict_label(review),
+            labels.review_name(review),
+            "" if labels.critic(review) else labels.UNSIGNED,
+            labels.outlet_name(review),
+            labels.date_label(review),
+            labels.rating_label(review),
+            labels.headline(review),
+            labels.verdict_label(review),
         )
     ).casefold()

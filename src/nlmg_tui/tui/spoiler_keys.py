@@ -4,13 +4,16 @@ hide spoilers, tell the user, and tell every open screen (``app.spoiler_shield_c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.typed_app import nlmg_app
+
+if TYPE_CHECKING:
+    from nlmg_tui.tui.app import NlmgApp
 
 MODE_OFF = "Spoiler-free mode is off: every paragraph is shown. Z turns it on."
 
@@ -60,3 +63,16 @@ def toggle_all_spoilers(screen: Screen[Any], reviews: Sequence[Review], nothing:
         screen.notify(f"Hiding {covered} spoiler paragraph{'s' * (covered != 1)} again.",
                       markup=False)
     nlmg_app(screen).spoiler_shield_changed.publish(None)
+
+
+def toggle_spoiler_free_mode(app: NlmgApp) -> None:
+    """What ``Z`` does on every screen: the mode on or off, remembered in the settings, every
+    screen that shows text redrawn (the key bar's indicator too), and a toast saying so."""
+    app.spoiler_shield.enabled = enabled = not app.spoiler_shield.enabled
+    app.spoiler_shield_changed.publish(None)
+    state = "on: spoilers are hidden" if enabled else "off: every paragraph is shown"
+    if problem := app.preferences.set_spoiler_free(enabled):
+        app.notify(f"Spoiler-free mode {state}, for this session only: {problem}",
+                   severity="warning", markup=False)
+    else:
+        app.notify(f"Spoiler-free mode {state}.", markup=False)

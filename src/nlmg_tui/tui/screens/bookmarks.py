@@ -13,11 +13,11 @@ from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.library.anchoring import Anchor
 from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.bookmarks_view import BookmarksView
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker, chosen_value, filter_choices
 from nlmg_tui.tui.widgets.bookmark_export import ask_export
@@ -210,7 +210,7 @@ class BookmarksScreen(BookmarksView):
             if kept is not None:
                 self.reload()
                 self.refresh_list(keep=kept.id)
-                self.notify(f"Re-anchored to {review_labels.critic_name(review)}, "
+                self.notify(f"Re-anchored to {labels.review_name(review)}, "
                             f"{paragraph_id}; the note and tags came along.", markup=False)
 
         ask_new_place(self, orphan, self.corpus, move)

@@ -8,6 +8,7 @@ in spoiler-free mode, the preview holds back the opening lines.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 MOVE = Binding.Group("Move")
 PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
+QUIT_WINDOW = 3.0
+"""Seconds within which a second ``q`` quits (the first one only asks)."""
 READ_GROUP = "browse-read-reviews"
 """The worker group of ``read_reviews``."""
 
@@ -71,8 +74,8 @@ class BrowseScreen(AppScreen):
         Binding("c", "open_comments", "Comments", id="browse.comments"),
         Binding("space", "toggle_mark", "Mark to compare", show=False, id="browse.mark"),
         Binding("C", "compare", "Compare", id="browse.compare"),
-        Binding("j,down", "cursor_down", "Down", group=MOVE, show=False, id="browse.down"),
-        Binding("k,up", "cursor_up", "Up", group=MOVE, show=False, id="browse.up"),
+        Binding("j,down", "cursor_down", "Down", group=MOVE, id="browse.down"),
+        Binding("k,up", "cursor_up", "Up", group=MOVE, id="browse.up"),
         Binding("g,home", "cursor_first", "First review", group=MOVE, show=False,
                 id="browse.first"),
         Binding("G,end", "cursor_last", "Last review", group=MOVE, show=False, id="browse.last"),
@@ -82,9 +85,9 @@ class BrowseScreen(AppScreen):
         Binding("f", "focus_filter", "Filter", id="browse.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False,
                 id="browse.clear_filter"),
-        Binding("i", "toggle_facts", "Film facts", id="browse.facts"),
+        Binding("i", "toggle_facts", "Film facts", show=False, id="browse.facts"),
         Binding("a", "import_review", "Import…", show=False, id="browse.import"),
-        Binding("q", "app.quit", "Quit", id="browse.quit"),
+        Binding("q", "quit_on_second_press", "Quit", id="browse.quit"),
     ]
 
     KEY_GROUPS = {
@@ -113,6 +116,7 @@ class BrowseScreen(AppScreen):
         initial = review_order.sort_reviews(corpus.reviews, self.sort_name, self.descending)
         self.session.order = tuple(review.id for review in initial)
         self._resumed_before = False
+        self._quit_asked_at: float | None = None
         self._levels_state = "pending"
         """``pending`` until the worker has read every review's spoiler levels, then
         ``known`` (or ``failed``: spoiler-free mode then hides every previewed paragraph)."""
@@ -159,7 +163,7 @@ class BrowseScreen(AppScreen):
             return
         if event.state == WorkerState.SUCCESS:
             self._levels_state = "known"
-            self.table.show_tones(event.worker.result)
+            self.table.show_tones(event.worker.result or {})
         elif event.state == WorkerState.ERROR:
             unread = "Tones are" if self._levels_state == "known" else "Tones and spoiler levels are"
             if self._levels_state == "pending":
@@ -246,6 +250,17 @@ class BrowseScreen(AppScreen):
     def _filter_submitted(self) -> None:
         self.table.focus()
 
+    def action_quit_on_second_press(self) -> None:
+        """``q`` asks first: a second ``q`` within ``QUIT_WINDOW`` seconds quits. Nothing is
+        lost either way: bookmarks, settings and read marks are saved when they change."""
+        now = time.monotonic()
+        if self._quit_asked_at is not None and now - self._quit_asked_at < QUIT_WINDOW:
+            self.app.exit()
+            return
+        self._quit_asked_at = now
+        self.notify("Quit? Press q again to quit (ctrl+q quits at once).", markup=False,
+                    timeout=QUIT_WINDOW)
+
     def action_open_review(self) -> None:
         review = self.table.highlighted_review
         if review is None:
@@ -275,8 +290,8 @@ class BrowseScreen(AppScreen):
         if pair is not None:
             marks.clear()
             self.nlmg.open_compare(*pair)
-        elif marks.marked or review is not None:
-            ask_compare_with(self, marks.marked[0] if marks.marked else review, self.corpus.reviews)
+        elif (first := marks.marked[0] if marks.marked else review) is not None:
+            ask_compare_with(self, first, self.corpus.reviews)
 
     def action_cursor_down(self) -> None:
         self.table.cursor_down()
@@ -318,7 +333,7 @@ class BrowseScreen(AppScreen):
         def imported(review: Review | None) -> None:
             if review is not None:
                 self.corpus = add_to_corpus(self.corpus, review)
-                self.app.replace_corpus(self.corpus)  # type: ignore[attr-defined]
+                self.nlmg.replace_corpus(self.corpus)
                 self.filter_input.value = ""
                 self.refresh_list(keep=review.id)
                 self.notify(f"Imported {review.critic or 'a review'}: {review.headline or review.id}",

@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.comment_view import CommentView, author_name, quoted_numbers
 
@@ -66,9 +66,9 @@ class CommentsScreen(AppScreen):
         title = Text()
         title.append(f"{len(self.review.comments)} reader comments", style="bold")
         title.append(" on ")
-        title.append(review_labels.headline(self.review), style="italic")
+        title.append(labels.headline(self.review), style="italic")
         title.append("\n")
-        title.append(review_labels.byline(self.review), style="dim")
+        title.append(labels.byline(self.review), style="dim")
         yield Static(title, id="comments-header", classes="screen-title")
         with VerticalScroll(id="comments-body", can_focus=False):
             if not self.review.comments:

@@ -17,11 +17,11 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import Mention
 from nlmg_tui.corpus.mentions import EntityMentions, Passage
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.textsafety import one_line, strip_unsafe
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.bookmark_marks import paragraph_label
@@ -34,7 +34,7 @@ SHOWN_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("films and people", ("film", "person")),
     ("films", ("film",)),
     ("people", ("person",)),
-    ("every name and topic", ("film", "person", "character", "place", "topic")),
+    ("every name and topic", ("film", "person", "company", "character", "place", "topic")),
 )
 SNIPPET_BEFORE, SNIPPET_AFTER = 70, 120
 _SPACES = re.compile(r"\s+")
@@ -45,12 +45,26 @@ def _flat(text: str) -> str:
     return _SPACES.sub(" ", strip_unsafe(text))
 
 
+def word_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards to word boundaries (a cut never halves a word)."""
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start)
+        start = space + 1 if space != -1 and space < end else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
 def snippet(text: str, mentions: tuple[Mention, ...]) -> Text:
-    """The text around the first mention, every mention in the window in reverse video."""
+    """The text around the first mention, cut at word boundaries, every mention in the
+    window in reverse video."""
     if not mentions:
-        return Text(_flat(text[: SNIPPET_BEFORE + SNIPPET_AFTER]))
-    start = max(0, mentions[0].start - SNIPPET_BEFORE)
-    end = min(len(text), mentions[0].end + SNIPPET_AFTER)
+        start, end = word_window(text, 0, min(len(text), SNIPPET_BEFORE + SNIPPET_AFTER))
+        return Text(_flat(text[:end]) + ("…" if end < len(text) else ""))
+    start, end = word_window(text, max(0, mentions[0].start - SNIPPET_BEFORE),
+                             min(len(text), mentions[0].end + SNIPPET_AFTER))
+    start, end = min(start, mentions[0].start), max(end, mentions[0].end)
     result = Text("…" if start else "")
     position = start
     for mention in mentions:
@@ -188,6 +202,7 @@ class MentionsScreen(AppScreen):
         entry = self.highlighted_entry
         options: list[Option | None] = []
         for number, passage in enumerate(entry.passages if entry else ()):
+            assert entry is not None
             options += [Option(self._passage_text(entry, passage), id=str(number)), None]
         self.passages.set_options(options)
         if options:
@@ -201,10 +216,10 @@ class MentionsScreen(AppScreen):
         review = self.corpus.get(passage.review_id)
         paragraph = review.paragraph(passage.paragraph_id) if review else None
         text = Text()
-        text.append(review_labels.short_title(review) if review else passage.review_id,
+        text.append(labels.short_title(review) if review else passage.review_id,
                     style="bold")
         text.append(f"  {paragraph_label(review, passage.paragraph_id)}\n")
-        if paragraph is None:
+        if paragraph is None or review is None:
             return text
         shield = self.nlmg.spoiler_shield
         if shield.hides(review, passage.paragraph_id):
@@ -248,6 +263,10 @@ class MentionsScreen(AppScreen):
         if entry is None:
             return
         entity = entry.entity
+        if entity.subject:
+            self.notify(f"{one_line(entity.label)} is the film these reviews are about.",
+                        markup=False)
+            return
         if entity.kind != "film":
             self.notify(f"Only films go on the watchlist; {one_line(entity.name)} is a "
                         f"{entity.kind}.", markup=False)

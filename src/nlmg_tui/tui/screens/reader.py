@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters, on
@@ -15,21 +16,22 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Paragraph, Review
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
+from nlmg_tui.tui.reader_text import reader_header, reader_status
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
-from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_spark
 from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
 
+if TYPE_CHECKING:
+    from nlmg_tui.library.bookmarks import Bookmark
+
 MOVE = Binding.Group("Move")
-ARC_WIDTH = 30
-"""Most blocks in the header's tone arc: one per paragraph up to this many."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class ParagraphRef:
 
     review_id: str
     paragraph_id: str
+
+
+READ_FRACTION = 0.6
+"""A review counts as read once the body was scrolled this far (or its end was on screen)."""
 
 
 class ReaderScreen(AppScreen):
@@ -54,12 +60,12 @@ class ReaderScreen(AppScreen):
         Binding("pagedown,space", "page_down", "Page down", group=MOVE, show=False,
                 id="reader.page_down"),
         Binding("pageup", "page_up", "Page up", group=MOVE, show=False, id="reader.page_up"),
-        Binding("J,right_square_bracket", "next_review", "Next review",
+        Binding("J,right_square_bracket", "next_review", "Next review", show=False,
                 id="reader.next_review"),
         Binding("K,left_square_bracket", "previous_review", "Previous review", show=False,
                 id="reader.previous_review"),
         Binding("c", "open_comments", "Comments", id="reader.comments"),
-        Binding("C", "compare", "Compare…", id="reader.compare"),
+        Binding("C", "compare", "Compare…", show=False, id="reader.compare"),
         Binding("b", "bookmark", "Bookmark ¶", id="reader.bookmark"),
         Binding("v", "select_passage", "Select sentences…", show=False, id="reader.select"),
         Binding("s", "toggle_spoiler", "Show spoiler", id="reader.spoiler"),
@@ -116,9 +122,21 @@ class ReaderScreen(AppScreen):
         remembered = self.session.positions.get(self.review.id, 0)
         return min(max(remembered, 0), max(len(self.review.paragraphs) - 1, 0))
 
-    def _mark_read(self) -> None:
-        self.session.read.add(self.review.id)
+    def _mark_read(self) -> None:  # read once scrolled through (``_check_read``), not opened
         self.session.current_review_id = self.review.id
+
+    def _check_read(self, _: object = None) -> None:
+        """Mark the review read when its last paragraph is on screen or the body was scrolled
+        past ``READ_FRACTION`` of its length; the marks are saved (browse shows them)."""
+        views = self.views
+        body = self.body
+        if not views or views[-1].virtual_region.height == 0:  # not laid out yet
+            return
+        bottom = body.scroll_y + body.scrollable_content_region.height
+        last_shown = views[-1].virtual_region.y < bottom
+        scrolled = body.max_scroll_y > 0 and body.scroll_y >= READ_FRACTION * body.max_scroll_y
+        if last_shown or scrolled:
+            self.session.mark_read(self.review.id)
 
     def compose(self) -> ComposeResult:
         yield Static(self._header_text(), id="reader-header", classes="screen-title")
@@ -164,26 +182,13 @@ class ReaderScreen(AppScreen):
         return view
 
     def _header_text(self) -> Text:
-        """Headline; byline with the rating and the overall tone; the tone arc, one block per
-        paragraph (the cursor's block reversed) when they fit."""
-        text = Text()
-        text.append(review_labels.headline(self.review), style="bold")
-        text.append("\n")
-        text.append(review_labels.byline(self.review), style="dim")
-        if self.review.paragraphs:
-            tone = tone_for(self.review)
-            text.append(" · tone ", style="dim")
-            text.append_text(tone_label(tone))
-            spark = tone_spark(tone, ARC_WIDTH)
-            if len(tone.arc) <= ARC_WIDTH:
-                spark.stylize("reverse", self.cursor, self.cursor + 1)
-            text.append("  ")
-            text.append_text(spark)
-        return text
+        return reader_header(self.review, self.cursor)
 
     def on_mount(self) -> None:
         self._show_cursor(top=True)
         self._show_bookmarks()
+        self.watch(self.body, "scroll_y", self._check_read, init=False)
+        self.call_after_refresh(self._check_read)  # a short review fits on one screen
         self.nlmg.spoiler_shield_changed.subscribe(
             self, lambda _: self._apply_shield())
 
@@ -222,25 +227,10 @@ class ReaderScreen(AppScreen):
             self.call_after_refresh(self.body.scroll_to_widget, target, animate=False, top=top)
 
     def _show_status(self) -> None:
-        paragraphs = self.review.paragraphs
-        status = Text()
-        if paragraphs:
-            total = sum(len(p.text.split()) for p in paragraphs) or 1
-            done = sum(len(p.text.split()) for p in paragraphs[: self.cursor + 1])
-            percent = round(100 * done / total)
-            filled = round(percent / 10)
-            status.append(f"¶ {self.cursor + 1}/{len(paragraphs)}  ")
-            status.append("■" * filled + "□" * (10 - filled))
-            status.append(f" {percent}% read")
         order = self.session.order if self.review.id in self.session.order else tuple(
             r.id for r in self.corpus.reviews)
-        if self.review.id in order:
-            status.append(f" · review {order.index(self.review.id) + 1} of {len(order)}")
-        if self.review.comments:
-            status.append(f" · {len(self.review.comments)} comments (c)")
-        hidden = len(self.shield.hidden_ids(self.review))
-        if hidden:
-            status.append(f" · {hidden} spoiler ¶ hidden (s, S)")
+        status = reader_status(self.review, self.cursor, order,
+                               len(self.shield.hidden_ids(self.review)))
         self.query_one("#reader-status", Static).update(status)
 
     @on(ParagraphView.Clicked)
@@ -318,12 +308,19 @@ class ReaderScreen(AppScreen):
         self.body.scroll_home(animate=False)
         self._show_cursor(top=True)
         self._show_bookmarks()
+        self.call_after_refresh(self._check_read)
 
     def action_bookmark(self) -> None:
-        """Bookmark the cursor paragraph (pressed again: "already bookmarked", no duplicate)."""
+        """Bookmark the cursor paragraph (pressed again: "already bookmarked", no duplicate),
+        then offer its note in place: ctrl+s keeps it, escape leaves the bookmark without one."""
         ref = self.current_paragraph
-        if ref is not None and bookmark_in_reader(self, self.review, ref.paragraph_id):
+        if ref is not None and bookmark_in_reader(self, self.review, ref.paragraph_id,
+                                                  on_created=self._offer_note):
             self._show_bookmarks()
+
+    def _offer_note(self, bookmark: Bookmark) -> None:
+        from nlmg_tui.tui.widgets.note_editor import offer_note
+        offer_note(self, bookmark, f"Note on the bookmark ({labels.review_name(self.review)})")
 
     def action_select_passage(self) -> None:
         """Choose sentences of the cursor paragraph, then bookmark them."""
@@ -366,14 +363,31 @@ class ReaderScreen(AppScreen):
 
     async def action_next_hit(self) -> None:
         """The next hit of the last search (in this review, else the next one with hits)."""
-        from nlmg_tui.tui.widgets.search_trail import step_search_hit
-
-        await step_search_hit(self, +1)
+        await self._step_search_hit(+1)
 
     async def action_previous_hit(self) -> None:
+        await self._step_search_hit(-1)
+
+    async def _step_search_hit(self, step: int) -> None:
         from nlmg_tui.tui.widgets.search_trail import step_search_hit
 
-        await step_search_hit(self, -1)
+        found = step_search_hit(self.nlmg.search.last_result, self.corpus, self.session.order,
+                                self.review.id, self.cursor, step)
+        if isinstance(found, str):
+            self.notify(found, markup=False)
+            return
+        if found.review_id != self.review.id:
+            review = self.corpus.get(found.review_id)
+            if review is None:
+                return
+            await self.show_review(review, found.paragraph_id, found.highlights)
+        else:
+            if set(found.highlights) != set(self.highlights):
+                self.show_highlights(found.highlights)
+            self.cursor = found.paragraph_index
+        if found.wrapped:
+            where = "first" if step > 0 else "last"
+            self.notify(f"Search wrapped around to the {where} hit.", markup=False, timeout=3)
 
     def show_highlights(self, highlights: Sequence[HighlightSpan]) -> None:
         """Highlight ``highlights`` instead of the current ones, in place (★ marks kept)."""

@@ -141,12 +141,12 @@ class SearchScreen(AppScreen):
     @property
     def index(self) -> SearchIndex | None:
         """The app's index (None while it is being built)."""
-        return self.nlmg.search_index
+        return self.nlmg.search.index
 
     @property
     def history(self) -> list[str]:
         """The session's recent searches, newest first (kept by the app)."""
-        return self.nlmg.search_history
+        return self.nlmg.search.history
 
     def _title(self) -> Text:
         title = Text(end="")
@@ -160,13 +160,16 @@ class SearchScreen(AppScreen):
     def on_mount(self) -> None:  # AppScreen.on_mount runs too (Textual calls each class's)
         app_library(self)  # made here, on the UI thread, before a search worker reads it
         if self.index is None:
-            self.nlmg.search_index_ready.subscribe(self, self._index_ready)
-        self.nlmg.spoiler_shield_changed.subscribe(
-            self, lambda _: (self._show_hits(), self._show_status()))
+            self.nlmg.search.ready.subscribe(self, self._index_ready)
+        self.nlmg.spoiler_shield_changed.subscribe(self, self._shield_changed)
         self._show_history()
         self._show_status()
         if self._initial_query:
             self.set_query(self._initial_query)
+
+    def _shield_changed(self, _: object = None) -> None:
+        self._show_hits()
+        self._show_status()
 
     def _index_ready(self, index: SearchIndex | None) -> None:
         self.query_one("#search-title", Static).update(self._title())
@@ -225,11 +228,8 @@ class SearchScreen(AppScreen):
 
     def _current_notes(self) -> tuple[NotesIndex | None, str | None]:
         """The notes index as the bookmarks are now (in the worker thread), or why not."""
-        current = getattr(self.app, "current_notes_index", None)
-        if current is None:
-            return None, None
         try:
-            return current(), None
+            return self.nlmg.search.notes_index(), None
         except (LibraryError, OSError) as error:
             return None, f"Bookmark notes not searched: {error}"
 
@@ -268,7 +268,7 @@ class SearchScreen(AppScreen):
 
     def _show_status(self) -> None:
         index_ready = self.index is not None
-        problem = self.nlmg.search_index_problem
+        problem = self.nlmg.search.problem
         text = status_text(
             self.result, indexing=not index_ready and problem is None,
             searching=self._pending and index_ready, problem=problem,
@@ -307,6 +307,13 @@ class SearchScreen(AppScreen):
         self.query_box.value = clean_query_text(text)
         self.query_box.cursor_position = len(self.query_box.value)
         self.query_box.focus()
+
+    def show_query(self, text: str | None) -> None:
+        """``text`` searched (when given), else the box focused with its text selected."""
+        if text is None:
+            self.focus_query()
+        else:
+            self.set_query(text)
 
     def focus_query(self) -> None:
         """Focus the box with its text selected, so typing replaces it (``/`` here)."""
@@ -363,7 +370,7 @@ class SearchScreen(AppScreen):
         """Keep the box's query in the session's recent searches and, when a hit of it was
         opened, its result for ``n``/``N`` in the reader."""
         if self.result is not None and self.query_box.value.strip():
-            self.nlmg.remember_search(
+            self.nlmg.search.remember(
                 self.query_box.value, self.result if opened else None)
 
     def action_back(self) -> None:

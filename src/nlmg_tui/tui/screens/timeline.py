@@ -18,12 +18,12 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 
 from nlmg_tui.compare.timeline import Timeline, TimelineEntry, timeline
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import GazetteerError
 from nlmg_tui.corpus.models import Corpus
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_reason
-from nlmg_tui.tui.widgets.timeline_chart import TimelineChart, rating_text
+from nlmg_tui.tui.widgets.timeline_chart import TimelineChart
 
 MOVE = Binding.Group("Move")
 
@@ -140,9 +140,10 @@ class TimelineScreen(AppScreen):
         status = Text()
         if entry is not None:
             review = entry.review
-            status.append(review_labels.short_title(review))
-            status.append(f" · {review_labels.date_label(review)} · rating {rating_text(entry)}"
-                          " · tone ")
+            status.append(" · ".join(p for p in (labels.short_title(review),
+                                                  labels.date_label(review)) if p))
+            rating = labels.rating_label(review)
+            status.append((f" · rating {rating}" if rating else "") + " · tone ")
             status.append_text(tone_label(entry.tone))
             status.append(f" ({tone_reason(entry.tone)})")
         self.query_one("#timeline-status", Static).update(status)

@@ -17,9 +17,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
 from nlmg_tui.compare.agreement import TopicMap, topic_map
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import GazetteerError, default_gazetteer
 from nlmg_tui.corpus.models import Corpus, Review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
 from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
@@ -180,7 +180,7 @@ class TopicsScreen(AppScreen):
                         severity="warning")
             return None
         if cell is None:
-            self.notify(f"{review_labels.critic_name(review)} says nothing on this topic.",
+            self.notify(f"{labels.review_name(review)} says nothing on this topic.",
                         severity="warning", markup=False)
             return None
         paragraph = review.paragraph(cell.paragraph_id)

@@ -13,11 +13,11 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.library.anchoring import Anchor
 from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.textsafety import one_line, strip_unsafe
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_marks import BOOKMARK_GLYPH, paragraph_label
 from nlmg_tui.tui.widgets.spoiler_line import spoiler_line
 
@@ -48,7 +48,7 @@ class BookmarkRow:
 
     @property
     def critic(self) -> str:
-        return review_labels.critic_name(self.review) if self.review else "Unknown review"
+        return labels.review_name(self.review) if self.review else "Unknown review"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -84,8 +84,9 @@ def _place(row: BookmarkRow) -> Text:
     else:
         text.append(f"{BOOKMARK_GLYPH} ", style="bold")
     if review is not None:
-        text.append(review_labels.short_title(review), style="bold")
-        text.append(f" — {review_labels.headline(review)}", style="dim")
+        text.append(labels.short_title(review), style="bold")
+        if headline := labels.headline_after_name(review):
+            text.append(f" — {headline}", style="dim")
     else:
         text.append(f"review {one_line(row.bookmark.review_id)} (not in the corpus)", style="bold")
     if isinstance(anchor, Anchor):

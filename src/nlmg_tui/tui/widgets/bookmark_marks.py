@@ -6,14 +6,15 @@ The mark is a glyph at the start of the paragraph (visible without colour) plus 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual.screen import Screen
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
+from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.library.passages import passage_from_review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.paragraph_view import BOOKMARK_GLYPH, ParagraphView
 
@@ -43,7 +44,8 @@ def show_bookmark_marks(screen: Screen[Any], review: Review,
 
 
 def bookmark_in_reader(screen: Screen[Any], review: Review, paragraph_id: str,
-                       start: int | None = None, end: int | None = None) -> bool:
+                       start: int | None = None, end: int | None = None,
+                       on_created: Callable[[Bookmark], object] | None = None) -> bool:
     """Bookmark the paragraph (or its ``[start:end]`` span) and say so; True if it is stored.
 
     The notification appears after the change is on disk. The same passage again is not
@@ -58,9 +60,11 @@ def bookmark_in_reader(screen: Screen[Any], review: Review, paragraph_id: str,
     if added is None:
         return False
     what = "Passage" if start is not None else "Paragraph"
-    where = f"{review_labels.critic_name(review)}, {paragraph_label(review, paragraph_id)}"
+    where = f"{labels.review_name(review)}, {paragraph_label(review, paragraph_id)}"
     if added.created:
         screen.notify(f"{what} bookmarked ({where}). B lists bookmarks.", markup=False)
+        if on_created is not None:
+            on_created(added.item)
     else:
         screen.notify(f"Already bookmarked ({where}).", markup=False)
     return True

@@ -12,12 +12,12 @@ from typing import Any
 
 from textual.screen import Screen
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.library.bookmarks import Bookmark
 from nlmg_tui.library.library import Library
 from nlmg_tui.library.passages import passage_from_review
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.bookmark_choice import ChoicePicker, paragraph_choices
 from nlmg_tui.tui.widgets.compare_picker import ReviewPicker
 
@@ -37,7 +37,7 @@ def ask_new_place(screen: Screen[Any], orphan: Bookmark, corpus: Corpus,
 
         hint = f"The orphan's quote: “{one_line(orphan.quote)[:160]}”"
         screen.app.push_screen(
-            ChoicePicker(f"Which paragraph of {review_labels.critic_name(review)}?",
+            ChoicePicker(f"Which paragraph of {labels.review_name(review)}?",
                          paragraph_choices(review), hint=hint),
             paragraph_chosen)
 

@@ -6,11 +6,11 @@ from typing import Any
 
 from textual.screen import Screen
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.library.errors import LibraryError
 from nlmg_tui.library.library import Library
 from nlmg_tui.library.passages import passage_from_review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.typed_app import nlmg_app
 
 _LIBRARIES: dict[str, Library] = {}
@@ -41,6 +41,6 @@ def bookmark_paragraph(screen: Screen[Any], review: Review, paragraph_id: str,
     except LibraryError as error:
         screen.notify(f"Not bookmarked: {error}", severity="error", markup=False)
         return
-    where = f"{review_labels.critic_name(review)}, {paragraph_id}"
+    where = f"{labels.review_name(review)}, {paragraph_id}"
     screen.notify(f"Bookmarked ({where})." if added.created else f"Already bookmarked ({where}).",
                   markup=False)

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from nlmg_tui.compare.tone_arc import ReviewTone
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.gazetteer import Entity
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.tone_badge import tone_label, tone_spark
 
 ARC_WIDTH = 10
@@ -32,7 +32,7 @@ def tone_line(review: Review, tone: ReviewTone | None, *, cursor: int | None = N
     """``▃▄▆▅▄  positive +0.42 · 4/5``: the paragraph arc (padded, so both sides' labels line
     up), the overall tone and the rating. ``cursor`` (a paragraph index) shows reversed.
     ``waiting`` stands in while ``tone`` is None."""
-    rating = review_labels.rating_label(review) or "no rating"
+    rating = labels.rating_label(review) or "no rating"
     text = Text(end="")
     if tone is None:
         text.append(f"tone {waiting}", style="dim")
@@ -47,7 +47,7 @@ def tone_line(review: Review, tone: ReviewTone | None, *, cursor: int | None = N
         text.append(" " * (ARC_WIDTH - len(spark)) + " ")
         text.append_text(tone_label(tone))
     text.append(" · ")
-    text.append(rating, style="bold" if review_labels.rating_label(review) else "dim")
+    text.append(rating, style="bold" if labels.rating_label(review) else "dim")
     return text
 
 
@@ -61,16 +61,15 @@ def side_header(review: Review, side: str, topics: Sequence[Entity] | None,
     """
     text = Text()
     text.append("◀ LEFT  " if side == "left" else "RIGHT ▶  ", style="bold reverse")
-    text.append(f" {review.id.split('_')[0]} ", style="dim")  # tells two unnamed critics apart
-    text.append(review_labels.critic_name(review), style="bold")
-    text.append(f" · {review_labels.outlet_name(review)}")
+    text.append(f" {labels.short_id(review.id)} ", style="dim")
+    text.append(labels.short_title(review), style="bold")
     text.append("\n")
-    facts = [review_labels.date_label(review), review_labels.length_label(review)]
-    text.append(" · ".join(facts), style="dim")
+    facts = [labels.date_label(review), labels.length_label(review)]
+    text.append(" · ".join(f for f in facts if f), style="dim")
     text.append("\n")
     text.append_text(tone_line(review, tone, cursor=arc_cursor, waiting=tone_waiting))
     text.append("\n")
-    verdict = review_labels.verdict_label(review)
+    verdict = labels.verdict_label(review)
     text.append(f"“{verdict}”" if verdict else "no verdict line", style="italic")
     text.append("\n")
     text.append("Topics: ", style="bold")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui import review_labels
 
 MARK = "◆"
 MAX_MARKS = 2
@@ -60,7 +60,7 @@ class CompareMarks(Static):
         self.set_class(bool(self.marked), "-shown")
         text = Text()
         text.append(f"{MARK} Marked to compare: ", style="bold")
-        text.append(" · ".join(f"{r.id.split('_')[0]} {review_labels.critic_name(r)}"
+        text.append(" · ".join(f"{labels.short_id(r.id)} {labels.review_name(r)}"
                                for r in self.marked))
         hint = ("C compares them" if len(self.marked) == MAX_MARKS
                 else "C compares it with the highlighted review")

@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.typed_app import nlmg_app
 from nlmg_tui.tui.widgets.dialog import ListDialog
 
@@ -29,9 +29,10 @@ PairLine = Callable[[Review], Text]
 def review_option_text(review: Review, note: str = "") -> Text:
     """``000 · critic · outlet — headline`` as ``Text`` (names are untrusted)."""
     text = Text()
-    text.append(review.id.split("_")[0], style="bold")
-    text.append(f" · {review_labels.critic_name(review)} · {review_labels.outlet_name(review)}")
-    text.append(f" — {review_labels.headline(review)}", style="dim")
+    text.append(labels.short_id(review.id), style="bold")
+    text.append(f" · {labels.short_title(review)}")
+    if headline := labels.headline_after_name(review):
+        text.append(f" — {headline}", style="dim")
     if note:
         text.append(f"  ({note})", style="italic")
     return text
@@ -40,9 +41,9 @@ def review_option_text(review: Review, note: str = "") -> Text:
 def compare_pair_line(left: Review, right: Review) -> Text:
     """``Compare: <critic A> · <critic B>`` for the pair enter would open."""
     text = Text("Compare: ", style="bold")
-    text.append(review_labels.critic_name(left), style="bold")
+    text.append(labels.review_name(left), style="bold")
     text.append(" · ")
-    text.append(review_labels.critic_name(right), style="bold")
+    text.append(labels.review_name(right), style="bold")
     return text
 
 
@@ -115,7 +116,7 @@ def ask_compare_with(screen: Screen[Any], review: Review, reviews: Sequence[Revi
             nlmg_app(screen).open_compare(review.id, other_id)
 
     others = [r for r in reviews if r.id != review.id]
-    title = f"Compare {review_labels.critic_name(review)} with…"
+    title = f"Compare {labels.review_name(review)} with…"
     screen.app.push_screen(
         ReviewPicker(title, others, pair_line=lambda other: compare_pair_line(review, other)),
         chosen)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 
 FIELD_ORDER = ("title", "film", "year", "director", "writer", "screenplay", "novelist", "novel",
                "cast", "starring", "credited", "runtime", "certificate", "rated", "genre",
@@ -41,7 +41,7 @@ def gather_facts(reviews: Iterable[Review]) -> list[FactValue]:
             field = one_line(fact.field).casefold()
             value = one_line(fact.value)
             key = (field, value.casefold())
-            source = FactSource(review.id, review_labels.short_title(review), fact.evidence.line,
+            source = FactSource(review.id, labels.short_title(review), fact.evidence.line,
                                 one_line(fact.evidence.text))
             found.setdefault(key, (value, []))[1].append(source)
 

@@ -14,16 +14,17 @@ import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS
+from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS, Bookmark
 
 DIALOG_CSS = """
 {name} {{
@@ -81,6 +82,20 @@ class NoteEditor(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def offer_note(screen: Screen[Any], bookmark: Bookmark, title: str) -> None:
+    """Right after a bookmark is made: the note editor, empty. ctrl+s saves a note (once it
+    is on disk the user is told); escape, or an empty note, leaves the bookmark without one."""
+    from nlmg_tui.tui.widgets.bookmark_library import library_call
+
+    def save(note: str | None) -> None:
+        if note and note.strip() and library_call(
+                screen, lambda library: library.update_note(bookmark.id, note),
+                failed="Note not saved:") is not None:
+            screen.notify("Note saved.", markup=False)
+
+    screen.app.push_screen(NoteEditor(f"{title} · optional", ""), save)
 
 
 class LinePrompt(ModalScreen[str | None]):

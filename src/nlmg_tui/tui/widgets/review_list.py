@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,8 +28,8 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Paragraph, Review
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.tone_badge import LABEL_WIDTH, tone_label, tone_score_text, tone_spark
 
 if TYPE_CHECKING:
@@ -58,13 +59,14 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
     verdict, which is cut with an ellipsis.
 
     Narrow terminals take room back in this order: the arc shrinks to ``ARC_MIN`` and is then
-    dropped (width 0) while the verdict has fewer than ``VERDICT_WANTED`` columns; outlet and
-    critic shrink to ``NAME_MIN``, and last the tone label becomes just its score, while it has
-    fewer than ``VERDICT_MIN``.
+    dropped (width 0) while the verdict has fewer than ``VERDICT_WANTED`` columns; then, while
+    it has fewer than ``VERDICT_MIN``, the outlet is dropped (a whole column goes rather than
+    every outlet being cut mid-word), the critic shrinks to ``NAME_MIN``, and last the tone
+    label becomes just its score.
     """
-    longest_critic = max((len(review_labels.critic_name(r)) for r in reviews), default=6)
-    longest_outlet = max((len(review_labels.outlet_name(r)) for r in reviews), default=6)
-    widths = {"mark": 2, "critic": max(NAME_MIN, min(18, longest_critic)),
+    longest_critic = max((cell_len(labels.review_name(r)) for r in reviews), default=6)
+    longest_outlet = max((cell_len(labels.outlet_name(r)) for r in reviews), default=6)
+    widths = {"mark": 2, "critic": max(NAME_MIN, min(16, longest_critic)),
               "outlet": max(NAME_MIN, min(16, longest_outlet)), "date": 10,
               "tone": LABEL_WIDTH, "arc": ARC_WIDTH, "length": 6}
 
@@ -76,8 +78,9 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
     widths["arc"] = max(ARC_MIN, ARC_WIDTH - max(0, VERDICT_WANTED - verdict_room()))
     if verdict_room() < VERDICT_WANTED:
         widths["arc"] = 0
-    for name in ("outlet", "critic"):
-        widths[name] -= max(0, min(VERDICT_MIN - verdict_room(), widths[name] - NAME_MIN))
+    if verdict_room() < VERDICT_MIN:
+        widths["outlet"] = 0
+    widths["critic"] -= max(0, min(VERDICT_MIN - verdict_room(), widths["critic"] - NAME_MIN))
     if verdict_room() < VERDICT_MIN:
         widths["tone"] = SCORE_WIDTH
     widths["verdict"] = max(4, verdict_room())
@@ -85,9 +88,8 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
 
 
 def _cell(value: str, width: int, right: bool = False) -> str:
-    if len(value) > width:
-        return value[: max(width - 1, 0)] + "…"
-    return value.rjust(width) if right else value.ljust(width)
+    """``value`` in exactly ``width`` cells, cut at a word boundary with ``…`` when too long."""
+    return labels.pad(value, width, right=right)
 
 
 def _tone_cell(tone: ReviewTone | None, width: int) -> Text:
@@ -122,10 +124,11 @@ def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool
     yet) shows a placeholder in the tone column and nothing in the arc column."""
     values = {
         "mark": (CURSOR_MARK if cursor else " ") + (" " if read else UNREAD_MARK),
-        "critic": review_labels.critic_name(review),
-        "outlet": review_labels.outlet_name(review),
-        "date": review_labels.date_label(review),
-        "verdict": review_labels.rating_or_verdict(review),
+        "critic": (labels.name_beside_outlet(review) if widths.get("outlet")
+                   else labels.review_name(review)),
+        "outlet": labels.outlet_name(review),
+        "date": labels.date_label(review),
+        "verdict": labels.rating_or_verdict(review),
         "length": f"{word_count(review):,}",
     }
     cells: list[Text] = []

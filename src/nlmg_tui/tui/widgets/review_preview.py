@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.tone_badge import tone_label, tone_reason, tone_spark
 
 if TYPE_CHECKING:
@@ -36,13 +36,13 @@ def preview_text(review: Review | None, tone: ReviewTone | None = None,
     if review is None:
         return Text("No review matches the filter. Press escape to clear it.", style="italic")
     text = Text()
-    text.append(review_labels.headline(review), style="bold")
+    text.append(labels.headline(review), style="bold")
     text.append("\n")
-    text.append(review_labels.byline(review), style="dim")
+    text.append(labels.byline(review), style="dim")
     text.append("\n")
     text.append_text(tone_line(tone))
     text.append("\n")
-    notes = [review_labels.length_label(review)]
+    notes = [labels.length_label(review)]
     if review.comments:
         notes.append(f"{len(review.comments)} reader comments")
     if review.sections:
@@ -53,7 +53,7 @@ def preview_text(review: Review | None, tone: ReviewTone | None = None,
     if review.verdict:
         text.append("\n\n")
         text.append("Verdict: ", style="bold")
-        text.append(review_labels.verdict_label(review), style="italic")
+        text.append(labels.verdict_label(review), style="italic")
     opening = opening_text(review, hides)
     if opening.plain:
         text.append("\n\n")

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.search.render import snippet_text
 from nlmg_tui.search.results import Hit
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.spoiler_shield import LEVEL_NAMES, SHIELD_GLYPH
 
 HiddenLevel = Callable[[Review, str], str | None]
@@ -58,6 +60,29 @@ def _nothing_hidden(review: Review, paragraph_id: str) -> str | None:
     return None
 
 
+class IndentedPrompt(Text):
+    """A result row: a first line, then a body whose wrapped lines all keep a two-cell indent.
+
+    It is still ``Text`` (its plain text is ``head`` + newline + indent + ``body``, spans
+    included) for the tests and the palette; on screen it draws as the head above the padded
+    body.
+    """
+
+    INDENT = 2
+
+    def __init__(self, head: Text, body: Text) -> None:
+        super().__init__(end="")
+        self.append_text(head)
+        self.append("\n" + " " * self.INDENT)
+        self.append_text(body)
+        self.head, self.body = head.copy(), body.copy()
+        self.head.end = self.body.end = "\n"
+
+    def visualize(self) -> Group:
+        """What Textual draws (``textual.visual.visualize`` asks for it)."""
+        return Group(self.head, Padding(self.body, (0, 0, 0, self.INDENT)))
+
+
 def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _nothing_hidden) -> Text:
     """Two or three lines: critic · headline · field, then the snippet with the match styled
     (or, when the hit's paragraph is hidden as a spoiler, a line that says so, without text).
@@ -68,20 +93,16 @@ def hit_prompt(hit: Hit, review: Review | None, hidden_level: HiddenLevel = _not
     if review is None:
         text.append(one_line(hit.review_id), style="bold")
     else:
-        text.append(review_labels.critic_name(review), style="bold")
-        headline = review_labels.headline(review)
-        if len(headline) > HEADLINE_CHARS:
-            headline = headline[: HEADLINE_CHARS - 1] + "…"
-        text.append(" · ")
-        text.append(headline, style="italic")
+        text.append(labels.review_name(review), style="bold")
+        if headline := labels.headline_after_name(review):
+            text.append(" · ")
+            text.append(labels.fit(headline, HEADLINE_CHARS), style="italic")
     text.append(" · ")
     text.append(field_label(hit, review), style="bold")
-    text.append("\n  ")
     level = (hidden_level(review, hit.paragraph_id)
              if review is not None and hit.paragraph_id is not None and hit.field != "note"
              else None)
-    text.append_text(hidden_hit_text(level) if level else snippet_text(hit))
-    return text
+    return IndentedPrompt(text, hidden_hit_text(level) if level else snippet_text(hit))
 
 
 def history_prompt(query: str) -> Text:

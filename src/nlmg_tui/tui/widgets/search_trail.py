@@ -17,7 +17,7 @@ from nlmg_tui.search.results import Hit, spans_within
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 
 if TYPE_CHECKING:
-    from nlmg_tui.tui.screens.reader import ReaderScreen
+    from nlmg_tui.search import SearchResult
 
 PASSAGE_FIELDS = frozenset({"paragraph", "verdict", "quote", "note"})
 """Fields whose hits sit in a paragraph the reader shows."""
@@ -68,12 +68,12 @@ def hit_places(hits: Iterable[Hit], corpus: Corpus) -> list[HitPlace]:
         paragraph_id, spans = found
         bucket = merged.setdefault((hit.review_id, paragraph_id), [])
         bucket.extend(span for span in spans if span not in bucket)
-    places = []
-    for (review_id, paragraph_id), spans in merged.items():
+    places: list[HitPlace] = []
+    for (review_id, paragraph_id), merged_spans in merged.items():
         review = corpus.get(review_id)
         index = review.paragraph_index(paragraph_id) if review is not None else None
         if index is not None:
-            places.append(HitPlace(review_id, index, paragraph_id, tuple(spans)))
+            places.append(HitPlace(review_id, index, paragraph_id, tuple(merged_spans)))
     return places
 
 
@@ -109,29 +109,29 @@ def step_place(places: Sequence[HitPlace], order: Sequence[str], review_id: str,
     return (before[-1], False) if before else (ordered[-1], True)
 
 
-async def step_search_hit(reader: ReaderScreen, step: int) -> None:
-    """Move the reader to the next (``step`` = 1) or previous (-1) hit of the last search."""
-    result = getattr(reader.app, "last_search", None)
+@dataclass(frozen=True)
+class HitStep:
+    """Where ``n``/``N`` takes the reader: a review, a paragraph of it, the spans to highlight
+    there, and whether the search wrapped around."""
+
+    review_id: str
+    paragraph_index: int
+    paragraph_id: str
+    highlights: tuple[HighlightSpan, ...]
+    wrapped: bool
+
+
+def step_search_hit(result: SearchResult | None, corpus: Corpus, list_order: Sequence[str],
+                    review_id: str, cursor: int, step: int) -> HitStep | str:
+    """The next (``step`` = 1) or previous (-1) hit of ``result`` from the reader's position,
+    or a sentence saying why there is none. The reader acts on it (this module knows no
+    screen)."""
     if result is None:
-        reader.notify("No search yet: press / to search, then enter on a hit.", markup=False)
-        return
-    places = hit_places(result.hits, reader.corpus)
-    order = reading_order(reader.session.order, reader.corpus)
-    found = step_place(places, order, reader.review.id, reader.cursor, step)
+        return "No search yet: press / to search, then enter on a hit."
+    places = hit_places(result.hits, corpus)
+    found = step_place(places, reading_order(list_order, corpus), review_id, cursor, step)
     if found is None:
-        reader.notify("The last search found no passages to show here.", markup=False)
-        return
+        return "The last search found no passages to show here."
     place, wrapped = found
-    highlights = review_highlights(places, place.review_id)
-    if place.review_id != reader.review.id:
-        review = reader.corpus.get(place.review_id)
-        if review is None:
-            return
-        await reader.show_review(review, place.paragraph_id, highlights)
-    else:
-        if set(highlights) != set(reader.highlights):
-            reader.show_highlights(highlights)
-        reader.cursor = place.paragraph_index
-    if wrapped:
-        where = "first" if step > 0 else "last"
-        reader.notify(f"Search wrapped around to the {where} hit.", markup=False, timeout=3)
+    return HitStep(place.review_id, place.paragraph_index, place.paragraph_id,
+                   review_highlights(places, place.review_id), wrapped)

@@ -14,7 +14,7 @@ from nlmg_tui.compare.timeline import (
     plot_value,
     position,
 )
-from nlmg_tui.tui import review_labels
+from nlmg_tui.corpus import labels
 from nlmg_tui.tui.tone_badge import tone_spark, tone_style
 
 CRITIC_WIDTH = 15
@@ -37,16 +37,13 @@ def lane_width(width: int) -> int:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns with an ellipsis, padded to ``width``."""
-    if len(text) > width:
-        text = text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
+    """``text`` in ``width`` cells, cut at a word boundary with an ellipsis, padded."""
+    return labels.pad(text, width)
 
 
 def rating_text(entry: TimelineEntry) -> str:
-    if entry.review.rating is None:
-        return "—"
-    return review_labels.rating_label(entry.review) or "—"
+    """The rating as printed, or "" when the review has none (left out, not a dash)."""
+    return labels.rating_label(entry.review)
 
 
 def indented(text: str, style: str = "") -> Text:
@@ -159,13 +156,14 @@ class TimelineChart(Widget):
         for row in range(PLOT_ROWS):
             line = Text("  ")
             for column in range(lane):
-                at = cells.get((row, column))
-                if at is None:
+                in_cell = cells.get((row, column))
+                if in_cell is None:
                     background = "┄" if kind == "tone" and row == PLOT_ROWS // 2 else " "
                     line.append("┊" if column in film_columns else background, style="dim")
                     continue
-                mark = "●" if len(at) == 1 else str(min(len(at), 9))
-                line.append(mark, style=self._point_style(timeline.dated[at[0]], self.cursor in at))
+                mark = "●" if len(in_cell) == 1 else str(min(len(in_cell), 9))
+                line.append(mark, style=self._point_style(timeline.dated[in_cell[0]],
+                                                         self.cursor in in_cell))
             label = PLOT_LABELS[kind].get(row)
             line.append(" ┤ " + label if label else " │", style="dim")
             lines.append(line)
@@ -193,7 +191,7 @@ class TimelineChart(Widget):
         row = Text("▶ " if selected else "  ")
         row.append_text(lane)
         row.append("  " + fit(entry.date.isoformat() if entry.date else "undated", DATE_WIDTH))
-        row.append("  " + fit(review_labels.critic_name(entry.review), CRITIC_WIDTH))
+        row.append("  " + fit(labels.review_name(entry.review), CRITIC_WIDTH))
         row.append(" " + fit(rating_text(entry), RATING_WIDTH))
         row.append(f" {entry.tone.score:+.2f} ", style=tone_style(entry.tone))
         row.append_text(tone_spark(entry.tone, SPARK_WIDTH))

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from nlmg_tui.compare.agreement import TopicCell, TopicRow
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
 from nlmg_tui.tui.widgets.topic_table import TONE_STYLES, quoted, tone_label
 
@@ -29,11 +29,13 @@ def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None,
     """One critic on one topic: tone and why, the quote, where it is."""
     text = Text()
     text.append(one_line(row.topic.name), style="bold")
-    critic = review_labels.critic_name(review) if review else "?"
+    critic = labels.review_name(review) if review else "?"
     text.append(f" — {critic}")
     if review is not None:
-        text.append(f" ({review.id.split('_')[0]}, {review_labels.outlet_name(review)})",
-                    style="dim")
+        where = [labels.short_id(review.id)]
+        if labels.critic(review) and labels.outlet_name(review):
+            where.append(labels.outlet_name(review))
+        text.append(f" ({', '.join(where)})", style="dim")
     text.append("\n")
     if cell is None:
         text.append("Says nothing on this topic.", style="italic")
@@ -65,7 +67,7 @@ def row_detail(row: TopicRow, reviews: Sequence[Review], hides: Hides = nothing_
     for cell in row.cells:
         review = by_id.get(cell.review_id)
         text.append("\n• ")
-        text.append(review_labels.critic_name(review) if review else cell.review_id, style="bold")
+        text.append(labels.review_name(review) if review else cell.review_id, style="bold")
         text.append(": ")
         text.append_text(tone_label(cell.tone.label))
         if hides(review, cell.paragraph_id):

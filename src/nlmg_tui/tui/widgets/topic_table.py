@@ -12,9 +12,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from nlmg_tui.compare.agreement import TopicCell, TopicMap, TopicRow
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
-from nlmg_tui.tui import review_labels
 from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
 
 TOPIC_COLUMN = "topic"
@@ -46,10 +46,9 @@ def tone_label(label: str, short: bool = False) -> Text:
 
 
 def critic_heading(review: Review) -> str:
-    """``000 Rocchi``: the id prefix and the critic's last name (``Unnamed`` without one)."""
-    name = review_labels.critic_name(review)
-    short = name.split()[-1] if review.critic and name.split() else "Unnamed"
-    return f"{review.id.split('_')[0]} {short}"
+    """``000 Rocchi``: the id prefix and the critic's last name (a review without a critic:
+    its outlet or headline)."""
+    return f"{labels.short_id(review.id)} {labels.compact_name(review)}"
 
 
 def cell_text(cell: TopicCell | None, short: bool = False, hidden: bool = False) -> Text:
