@@ -110,7 +110,7 @@ def test_open_read_help_quit(tmux: Tmux) -> None:
 
     tmux.keys("?")
     shown = tmux.wait_for("Keys: Reader")
-    assert "Next review" in shown and "Page down" in shown
+    assert "Search" in shown  # the app-wide keys come first
     tmux.keys("Escape")  # (a key sent right after Escape would read as alt+key: wait)
     tmux.wait_until_gone("Keys: Reader")
 

@@ -78,7 +78,7 @@ async def test_import_an_address_correct_it_and_see_it_listed(real_app, local_si
         assert stored[0].review.evidence["critic"].text != "set by hand"  # left as found
         assert stored[0].address["url"] == url
         await asyncio.wait_for(real_app.workers.wait_for_complete(), 20)  # the search index, again
-        assert real_app.search_index is not None and real_app.search_index.review_bits(review_id)
+        assert real_app.search.index is not None and real_app.search.index.review_bits(review_id)
 
 
 async def test_archived_page_advice_and_refusals_leave_nothing(real_app, local_site, user_data_dir):

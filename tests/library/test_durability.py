@@ -218,5 +218,5 @@ def test_two_processes_adding_two_hundred_each_end_with_four_hundred(user_data_d
     assert len(bookmarks) == 400
     assert {b.id for b in bookmarks} == set(acks[0]) | set(acks[1])
     assert len([b for b in bookmarks if b.note]) == 80
-    order = "".join(b.paragraph_id[0] for b in bookmarks)
-    assert "ab" in order and "ba" in order  # the writers really did interleave
+    # Whether the two writers interleaved depends on scheduling (on a loaded CI machine one may
+    # finish before the other starts), so it is not asserted: what is asserted holds either way.

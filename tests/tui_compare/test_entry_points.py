@@ -176,7 +176,7 @@ async def test_picker_moves_with_j_and_k_and_opens_the_pair_it_names(app: NlmgAp
         assert str(pair.render()).startswith("Compare: Thea Third · Lena Left")
         await pilot.press("j")
         assert picker.option_list.highlighted == 1
-        assert str(pair.render()).startswith("Compare: Thea Third · Unnamed critic")
+        assert str(pair.render()).startswith(f"Compare: Thea Third · {RIGHT_NAME}")
         await pilot.press("k", "j")
         assert picker.option_list.highlighted == 1
         await pilot.press("enter")

@@ -316,10 +316,10 @@ CASES: dict[str, dict[str, tuple[tuple[str, ...], Check]]] = {
     "picker": {
         "escape": ((), back_to_compare),
         "q": ((), back_to_compare),
-        "j": ((), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
-        "down": ((), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
-        "k": (("j", "j"), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
-        "up": (("j", "j"), picker_on(1, "Compare: Unnamed critic · Unnamed critic")),
+        "j": ((), picker_on(1, f"Compare: {RIGHT_NAME} · {RIGHT_NAME}")),
+        "down": ((), picker_on(1, f"Compare: {RIGHT_NAME} · {RIGHT_NAME}")),
+        "k": (("j", "j"), picker_on(1, f"Compare: {RIGHT_NAME} · {RIGHT_NAME}")),
+        "up": (("j", "j"), picker_on(1, f"Compare: {RIGHT_NAME} · {RIGHT_NAME}")),
     },
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import click
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -132,7 +133,10 @@ def compare_command(
 
 def topics_table(topics: TopicMap, corpus: Corpus) -> Table:
     table = Table(title="Where the critics agree", title_justify="left", show_lines=False)
-    for column in ("topic", "critic", "tone", "quote", "decided by"):
+    widest_topic = max((cell_len(row.topic.name) for row in topics.rows), default=5)
+    table.add_column("topic", min_width=min(18, widest_topic))  # names wrap last
+    table.add_column("critic", min_width=12)
+    for column in ("tone", "quote", "decided by"):
         table.add_column(column, ratio=4 if column == "quote" else 1)
     for row in topics.rows:
         if not row.cells:
