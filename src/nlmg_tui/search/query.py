@@ -117,79 +117,96 @@ def _split(text: str) -> list[tuple[str, bool]]:
 def parse_query(raw: str, max_length: int = MAX_QUERY_LENGTH) -> ParsedQuery:
     """Parse what the user typed. Never raises; anything odd becomes a note or is ignored."""
     cleaned, truncated = clean_query(raw, max_length)
-    folded = normalize(cleaned)
     typing = bool(cleaned) and not cleaned[-1].isspace()
-    chunks = _split(folded)
-    notes: list[str] = []
+    chunks = _split(normalize(cleaned))
+    parts = _QueryParts()
     if truncated:
-        notes.append(f"The query was cut to its first {max_length} characters.")
-    terms: list[Term] = []
-    filters: list[Filter] = []
-    fields: frozenset[str] | None = None
+        parts.notes.append(f"The query was cut to its first {max_length} characters.")
     for index, (chunk, closed) in enumerate(chunks):
-        last = index == len(chunks) - 1
         negated = chunk[:1] in ("-", "!") and len(chunk) > 1
         body = chunk[1:] if negated else chunk
+        if not parts.add_filter(body, negated):
+            open_end = index == len(chunks) - 1 and typing
+            parts.add_terms(body, negated, open_end, closed)
+    parts.limit_terms()
+    return ParsedQuery(
+        text=cleaned,
+        terms=tuple(parts.terms),
+        filters=tuple(parts.filters),
+        fields=parts.fields,
+        truncated=truncated,
+        notes=tuple(parts.notes),
+    )
+
+
+class _QueryParts:
+    """What ``parse_query`` gathers, chunk by chunk: one method per kind of chunk."""
+
+    def __init__(self) -> None:
+        self.terms: list[Term] = []
+        self.filters: list[Filter] = []
+        self.fields: frozenset[str] | None = None
+        self.notes: list[str] = []
+
+    def add_filter(self, body: str, negated: bool) -> bool:
+        """Take ``name:value`` (a filter, or ``in:`` a field group); False if it is not one."""
         name, colon, value = body.partition(":")
-        if colon and name in FILTER_NAMES:
-            value = value.strip('"').strip()
-            if not value:
-                continue  # "critic:" while the value is still being typed
-            if name == "in":
-                group = FIELD_GROUPS.get(value)
-                if group is None:
-                    notes.append(f"Unknown field in:{one_line(value)}; use one of "
-                                 "comments, quotes, paragraphs, critic, outlet, headline.")
-                elif negated:
-                    filters.append(Filter("in", value, negated=True))
-                else:
-                    fields = group if fields is None else fields & group
-                continue
-            filters.append(Filter(name, value, negated))
-            continue
-        open_end = last and typing
+        if not colon or name not in FILTER_NAMES:
+            return False
+        value = value.strip('"').strip()
+        if not value:
+            return True  # "critic:" while the value is still being typed
+        if name != "in":
+            self.filters.append(Filter(name, value, negated))
+            return True
+        group = FIELD_GROUPS.get(value)
+        if group is None:
+            self.notes.append(f"Unknown field in:{one_line(value)}; use one of "
+                              "comments, quotes, paragraphs, critic, outlet, headline.")
+        elif negated:
+            self.filters.append(Filter("in", value, negated=True))
+        else:
+            self.fields = group if self.fields is None else self.fields & group
+        return True
+
+    def add_terms(self, body: str, negated: bool, open_end: bool, closed: bool) -> None:
+        """A "phrase", a 'literal or ^prefix, or plain words."""
         if body.startswith('"'):
             phrase = body.strip('"').strip()
             words = tuple(tokenize(phrase))
             if phrase:
                 # Quoted symbols alone ("(", "😀") are matched as literal text.
                 kind = "phrase" if words else "exact"
-                terms.append(Term(kind, phrase, words, negated,
-                                  open_end=open_end and not closed))
-            continue
+                self.terms.append(Term(kind, phrase, words, negated,
+                                       open_end=open_end and not closed))
+            return
         if body[:1] in ("'", "^"):
             kind = "exact" if body[0] == "'" else "prefix"
             text = body[1:]
             words = tuple(tokenize(text))
             if words or (kind == "exact" and text):
-                terms.append(Term(kind, text, words, negated, open_end=open_end))
-            continue
+                self.terms.append(Term(kind, text, words, negated, open_end=open_end))
+            return
         words = tuple(tokenize(body))
-        if not words:
-            if body and body not in ("-", "!"):
-                notes.append(f"Ignored {one_line(body)!r}: it has no letters or digits "
-                             "(put it in quotes to match it literally).")
-            continue
+        if not words and body and body not in ("-", "!"):
+            self.notes.append(f"Ignored {one_line(body)!r}: it has no letters or digits "
+                              "(put it in quotes to match it literally).")
         for position, word in enumerate(words):
-            terms.append(Term("word", word, (word,), negated,
-                              open_end=open_end and position == len(words) - 1))
-    if len([t for t in terms if not t.negated]) > MAX_TERMS:
+            self.terms.append(Term("word", word, (word,), negated,
+                                   open_end=open_end and position == len(words) - 1))
+
+    def limit_terms(self) -> None:
+        """Keep the first ``MAX_TERMS`` positive terms (every negated one stays)."""
+        if len([t for t in self.terms if not t.negated]) <= MAX_TERMS:
+            return
         kept, dropped = 0, 0
         trimmed: list[Term] = []
-        for term in terms:
+        for term in self.terms:
             if not term.negated:
                 if kept == MAX_TERMS:
                     dropped += 1
                     continue
                 kept += 1
             trimmed.append(term)
-        terms = trimmed
-        notes.append(f"Only the first {MAX_TERMS} words are searched ({dropped} left out).")
-    return ParsedQuery(
-        text=cleaned,
-        terms=tuple(terms),
-        filters=tuple(filters),
-        fields=fields,
-        truncated=truncated,
-        notes=tuple(notes),
-    )
+        self.terms = trimmed
+        self.notes.append(f"Only the first {MAX_TERMS} words are searched ({dropped} left out).")
