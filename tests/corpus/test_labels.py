@@ -92,3 +92,8 @@ def test_the_headline_is_not_repeated_after_a_name_that_holds_it() -> None:
     assert labels.headline_after_name(unsigned) == ""
     assert labels.name_beside_outlet(unsigned) == "A quiet tragedy"  # the outlet has a column
     assert labels.name_beside_outlet(signed) == "Ken Hanke"
+
+
+def test_an_unsigned_byline_names_its_date_once() -> None:
+    unsigned = review(published="2011-01-22", film=None)
+    assert labels.byline(unsigned) == "Unsigned review, 2011-01-22"

@@ -101,7 +101,8 @@ def name_beside_outlet(review: Review) -> str:
 
 def byline(review: Review) -> str:
     """``name · outlet · date · rating R``, leaving out what the page does not say."""
-    parts = [short_title(review), date_label(review)]
+    title, date = short_title(review), date_label(review)
+    parts = [title, "" if date and title.endswith(date) else date]  # "Unsigned review, <date>"
     rating = rating_label(review)
     if rating:
         parts.append(f"rating {rating}")
