@@ -31,7 +31,7 @@ def test_markdown_quotes_each_passage_with_attribution_and_note(stocked, corpus)
     text = bookmarks_to_markdown(stocked.bookmarks(), corpus)
     assert "> Tommy's rages are the film's rawest moments." in text
     assert "— A. Critic, *The Outlet*, “Headline”, 2010-09-15, ¶ 2" in text
-    assert "— Unnamed critic, “Headline”, ¶ 1" in text
+    assert "— “Headline”, ¶ 1" in text
     assert "r1" not in text and "r2" not in text and "p2" not in text  # no internal ids
     assert "line one\nline &lt;b>two&lt;/b>" in text
     assert "**Tags:** tommy, anger" in text

@@ -22,15 +22,16 @@ from nlmg_tui.textsafety import one_line, strip_unsafe
 EXPORT_FORMAT = "nlmg-tui-bookmarks"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-UNNAMED_CRITIC = "Unnamed critic"
+UNSIGNED = "Unsigned review"
 
 
 def attribution(review: Review | None, review_id: str) -> dict[str, str | None]:
-    """Critic ("Unnamed critic" if unknown), outlet and date of the review, from the corpus."""
+    """Critic, outlet, date and headline of the review, from the corpus (null where the page
+    names none: no placeholder name is invented)."""
     if review is None:
-        return {"critic": UNNAMED_CRITIC, "outlet": None, "published": None, "headline": None}
+        return {"critic": None, "outlet": None, "published": None, "headline": None}
     return {
-        "critic": one_line(review.critic or "") or UNNAMED_CRITIC,
+        "critic": one_line(review.critic or "") or None,
         "outlet": one_line(review.outlet) if review.outlet else None,
         "published": review.published,
         "headline": one_line(review.headline) if review.headline else None,
@@ -71,13 +72,15 @@ def _markdown_source(bookmark: Bookmark, review: Review | None, corpus_read: boo
         return ("— a review no longer in the collection" if corpus_read
                 else "— source not named (the reviews could not be read)")
     who = attribution(review, bookmark.review_id)
-    parts = [_markdown_text(who["critic"] or UNNAMED_CRITIC)]
+    parts = [_markdown_text(who["critic"])] if who["critic"] else []
     if who["outlet"]:
         parts.append(f"*{_markdown_text(who['outlet'])}*")
     if who["headline"]:
         parts.append(f"“{_markdown_text(who['headline'])}”")
     if who["published"]:
         parts.append(_markdown_text(who["published"]))
+    if not parts:
+        parts.append(UNSIGNED)
     index = review.paragraph_index(bookmark.paragraph_id)
     if index is not None:
         parts.append(f"¶ {index + 1}")
