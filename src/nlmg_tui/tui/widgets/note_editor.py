@@ -20,57 +20,31 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.screen import Screen
+from textual.widgets import Input, Static, TextArea
 
 from nlmg_tui.library.bookmarks import MAX_NOTE_CHARS, Bookmark
-
-DIALOG_CSS = """
-{name} {{
-    align: center middle;
-}}
-{name} > Vertical {{
-    width: 90;
-    max-width: 95%;
-    height: auto;
-    max-height: 90%;
-    border: round $accent;
-    border-title-align: center;
-    background: $surface;
-    padding: 0 1;
-}}
-{name} .dialog-hint {{
-    color: $text-muted;
-}}
-"""
+from nlmg_tui.tui.widgets.dialog import DialogScreen
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(DialogScreen[str]):
     """Edit a note in place; ctrl+s answers the text, escape answers None."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
-    ]
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="NoteEditor") + """
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="note.save")]
+    SHOW_FOOTER = True
+    DEFAULT_CSS = """
     NoteEditor TextArea {
         height: 12;
     }
     """
 
     def __init__(self, title: str, note: str) -> None:
-        super().__init__()
-        self.dialog_title = title
+        super().__init__(title)
         self.note = note
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = Text(self.dialog_title)  # titles quote user text: no markup
-            yield TextArea(self.note, soft_wrap=True, show_line_numbers=False, id="note-text")
-            yield Static(Text("ctrl+s saves · escape cancels"), classes="dialog-hint")
-        yield Footer(compact=True)
+    def compose_dialog(self) -> ComposeResult:
+        yield TextArea(self.note, soft_wrap=True, show_line_numbers=False, id="note-text")
+        yield Static(Text("ctrl+s saves · escape cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -79,9 +53,6 @@ class NoteEditor(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def offer_note(screen: Screen[Any], bookmark: Bookmark, title: str) -> None:
@@ -98,29 +69,21 @@ def offer_note(screen: Screen[Any], bookmark: Bookmark, title: str) -> None:
     screen.app.push_screen(NoteEditor(f"{title} · optional", ""), save)
 
 
-class LinePrompt(ModalScreen[str | None]):
+class LinePrompt(DialogScreen[str]):
     """Ask for one line (tags, a date, a rating); enter answers it, escape answers None."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
-    ]
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="LinePrompt")
+    SHOW_FOOTER = True
 
     def __init__(self, title: str, value: str = "", *, hint: str = "", max_length: int = 1000) -> None:
-        super().__init__()
-        self.dialog_title = title
+        super().__init__(title)
         self.value = value
         self.hint = hint
         self.max_length = max_length
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = Text(self.dialog_title)
-            yield Input(self.value, id="prompt-input", max_length=self.max_length)
-            hint = f"{self.hint} · " if self.hint else ""
-            yield Static(Text(f"{hint}enter saves · escape cancels"), classes="dialog-hint")
-        yield Footer(compact=True)
+    def compose_dialog(self) -> ComposeResult:
+        yield Input(self.value, id="prompt-input", max_length=self.max_length)
+        hint = f"{self.hint} · " if self.hint else ""
+        yield Static(Text(f"{hint}enter saves · escape cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -129,9 +92,6 @@ class LinePrompt(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class EditorFailed(Exception):
