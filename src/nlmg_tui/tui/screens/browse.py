@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.tui import review_order
 from nlmg_tui.tui.screens.base import AppScreen
@@ -336,10 +337,10 @@ class BrowseScreen(AppScreen):
                 self.nlmg.replace_corpus(self.corpus)
                 self.filter_input.value = ""
                 self.refresh_list(keep=review.id)
-                self.notify(f"Imported {review.critic or 'a review'}: {review.headline or review.id}",
+                self.notify(f"Imported {labels.review_name(review)}",
                             markup=False)
 
-        data_dir = self.app.settings_file.parent  # type: ignore[attr-defined]
+        data_dir = self.nlmg.settings_file.parent
         self.app.push_screen(ImportReviewDialog(data_dir, bundled_ids(self.corpus.reviews)), imported)
 
     def show_pane(self, pane_id: str) -> None:
