@@ -89,6 +89,24 @@ def closest_window(matches: Sequence[Match], wanted: set[int]) -> tuple[int, int
     return best
 
 
+def densest_window(matches: Sequence[Match], width: int) -> tuple[int, int] | None:
+    """The stretch of at most ``width`` characters holding matches of the most distinct terms
+    (ties: the most matched text), for a snippet when no window holds every term."""
+    ordered = sorted(matches, key=lambda m: (m[1], m[2]))
+    best: tuple[int, int] | None = None
+    best_key = (0, 0)
+    left = 0
+    for right, match in enumerate(ordered):
+        while left < right and match[2] - ordered[left][1] > width:
+            left += 1
+        group = ordered[left:right + 1]
+        key = (len({m[0] for m in group}), sum(m[2] - m[1] for m in group))
+        if key > best_key:
+            best_key = key
+            best = (group[0][1], max(m[2] for m in group))
+    return best
+
+
 def rank_candidates(
     shortlist: Sequence[int],
     positive: Sequence[TermMatcher],
@@ -161,7 +179,8 @@ def _hit(
     if window is not None and window[1] > window[0]:
         focus = mapped.original_span(*window)
         if focus[1] - focus[0] > SNIPPET_WIDTH:
-            focus = (focus[0], focus[0])
+            cluster = densest_window(matches, SNIPPET_WIDTH)
+            focus = mapped.original_span(*cluster) if cluster else (focus[0], focus[0])
     snippet, snippet_spans = make_snippet(document.text, spans, focus)
     score, weight = scores
     return Hit(
