@@ -199,8 +199,9 @@ def test_quote_spans_can_be_placed_in_their_paragraph(small_index: SearchIndex) 
 def test_snippet_shows_where_most_words_meet_when_no_window_holds_them_all() -> None:
     # "b" (the last word, matched as a prefix) first meets "because" far from the other words;
     # the snippet must show the passage where the named actors are, not the stray prefix match.
-    filler = " ".join(["The audio cut out during a scene, because the reel was old."] * 4)
-    text = f"{filler} Later I felt that Kestrel Moorcroft was the standout performance."
+    filler = " ".join(["The sound cut out during an important scene, I missed a lot."] * 4)
+    text = (f"Partly because I was out of town. {filler} "
+            "Later I felt that Kestrel Moorcroft was the standout performance.")
     index = SearchIndex.build([Document("comment", "001_x", text, comment_number=1)])
     hit = index.search("kestrel moorcroft [/b]").hits[0]
     assert "Kestrel Moorcroft was the standout" in hit.snippet
