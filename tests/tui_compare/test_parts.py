@@ -6,6 +6,7 @@ import pytest
 
 from nlmg_tui.compare.align import AlignedPair, align_reviews
 from nlmg_tui.compare.tone_arc import ReviewTone
+from nlmg_tui.corpus.labels import quoted
 from nlmg_tui.corpus.models import Paragraph
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.tui.widgets.compare_header import ARC_WIDTH, arc_block, tone_line
@@ -20,7 +21,7 @@ from nlmg_tui.tui.widgets.compare_row import gutter_text
 from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
 from nlmg_tui.tui.widgets.compare_sync import flipped, sync_offset
 from nlmg_tui.tui.widgets.topic_detail import quote_span
-from nlmg_tui.tui.widgets.topic_table import critic_heading, quoted, tone_label
+from nlmg_tui.tui.widgets.topic_table import critic_heading, tone_label
 
 from .conftest import HOSTILE_MARKUP, build_corpus
 
@@ -193,3 +194,19 @@ def test_status_counts_hidden_spoilers(hidden: int, expected: str | None) -> Non
         assert "spoiler" not in text
     else:
         assert text == f"Aligned · left side {expected}"
+
+
+def test_side_header_does_not_double_a_verdict_that_opens_with_a_quote() -> None:
+    from nlmg_tui.corpus import labels
+    from nlmg_tui.corpus.store import load_corpus
+    from nlmg_tui.tui.widgets.compare_header import side_header
+
+    opening = [r for r in load_corpus().reviews if labels.verdict_label(r)[:1] in "\"“"]
+    assert opening, "a bundled review's verdict opens with a quotation mark"
+    review = opening[0]
+    verdict_line = side_header(review, "left", [], [], None).plain.splitlines()[3]
+    assert verdict_line == one_line_of(labels.verdict_label(review))
+
+
+def one_line_of(text: str) -> str:
+    return " ".join(text.split())

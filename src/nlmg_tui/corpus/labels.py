@@ -46,6 +46,12 @@ def verdict_label(review: Review) -> str:
     return one_line(review.verdict or "")
 
 
+def quoted(quote: str) -> str:
+    """The quote on one line in curly quotes (unless it already opens with a quotation mark)."""
+    line = one_line(quote)
+    return line if line[:1] in "\"“‘'" else f"“{line}”"
+
+
 def rating_or_verdict(review: Review) -> str:
     """The rating when the review has one, else its pull quote, else ""."""
     return rating_label(review) or verdict_label(review)

@@ -70,7 +70,7 @@ def side_header(review: Review, side: str, topics: Sequence[Entity] | None,
     text.append_text(tone_line(review, tone, cursor=arc_cursor, waiting=tone_waiting))
     text.append("\n")
     verdict = labels.verdict_label(review)
-    text.append(f"“{verdict}”" if verdict else "no verdict line", style="italic")
+    text.append(labels.quoted(verdict) if verdict else "no verdict line", style="italic")
     text.append("\n")
     text.append("Topics: ", style="bold")
     if topics is None:

@@ -12,7 +12,7 @@ from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.widgets.spoiler_line import Hides, nothing_hidden, spoiler_line
-from nlmg_tui.tui.widgets.topic_table import TONE_STYLES, quoted, tone_label
+from nlmg_tui.tui.widgets.topic_table import TONE_STYLES, tone_label
 
 
 def quote_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
@@ -48,7 +48,7 @@ def cell_detail(row: TopicRow, cell: TopicCell | None, review: Review | None,
     if hides(review, cell.paragraph_id):
         text.append_text(spoiler_line(hint="enter opens it behind its bar"))
     else:
-        text.append(quoted(cell.quote), style="italic")
+        text.append(labels.quoted(cell.quote), style="italic")
     text.append("\n")
     sentences = f"{cell.sentences} sentence{'s' if cell.sentences != 1 else ''}"
     text.append(f"Paragraph {cell.paragraph_id} · tone read from {sentences} on this topic"
@@ -74,6 +74,6 @@ def row_detail(row: TopicRow, reviews: Sequence[Review], hides: Hides = nothing_
             text.append(" — ")
             text.append_text(spoiler_line())
         else:
-            text.append(f" — {quoted(cell.quote)}", style="italic")
+            text.append(f" — {labels.quoted(cell.quote)}", style="italic")
         text.append(f" ({one_line(cell.tone.explanation())})", style="dim")
     return text

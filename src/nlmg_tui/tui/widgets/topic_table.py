@@ -33,12 +33,6 @@ NARROW_CONSENSUS_WIDTH = 9
 MIN_CRITIC_WIDTH = 6
 
 
-def quoted(quote: str) -> str:
-    """The quote on one line in curly quotes (unless it already opens with a quotation mark)."""
-    line = one_line(quote)
-    return line if line[:1] in "\"“‘'" else f"“{line}”"
-
-
 def tone_label(label: str, short: bool = False) -> Text:
     """``+ positive`` (or ``+ pos``): the sign makes the tone readable without colour."""
     word = TONE_SHORT.get(label, label) if short else label
@@ -63,7 +57,7 @@ def cell_text(cell: TopicCell | None, short: bool = False, hidden: bool = False)
     if hidden:
         text.append_text(spoiler_line())
     else:
-        text.append(quoted(cell.quote), style="italic")
+        text.append(labels.quoted(cell.quote), style="italic")
     return text
 
 
