@@ -62,8 +62,8 @@ def test_no_layout_is_about_the_film_itself() -> None:
 
 
 def test_real_page_facts_hold_no_page_text() -> None:
-    """The real pages' facts: 25+ sites, about a third of the first pages held out, two fresh
-    sets collected after each round's data (round 2's before any rule changed), each of its own
+    """The real pages' facts: 25+ sites, about a third of the first pages held out, fresh sets
+    collected after each round's data (rounds 2 and 3 before any rule changed), each of its own
     sites, body paragraphs only as hashes
     (the pages' sentences are not ours), and never a page about the film itself."""
     from urllib.parse import urlparse
@@ -73,10 +73,11 @@ def test_real_page_facts_hold_no_page_text() -> None:
     assert len(hosts) >= 25
     first_split = [page["set"] for page in facts.values() if page["set"] in ("dev", "heldout")]
     assert 0.25 <= first_split.count("heldout") / len(first_split) <= 0.4
-    assert {page["set"] for page in facts.values()} == {"dev", "heldout", "fresh", "fresh2"}
-    fresh2 = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] == "fresh2"}
-    earlier = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] != "fresh2"}
-    assert len(fresh2) >= 20 and not fresh2 & earlier
+    assert {page["set"] for page in facts.values()} == {"dev", "heldout", "fresh", "fresh2", "fresh3"}
+    for later in ("fresh2", "fresh3"):
+        hosts = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] == later}
+        others = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] != later}
+        assert len(hosts) >= 20 and not hosts & others, later
     for name, page in facts.items():
         assert "never-let-me-go" not in page["url"] and "never let me go" not in name
         assert all(set(p) == {"sha1", "words"} and len(p["sha1"]) == 16 for p in page["body"])
