@@ -42,7 +42,15 @@ _ANY_LINE = re.compile(
     r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
     r"check back (soon|later)|why you can trust|our reviews policy|"
-    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time"
+    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time|"
+    r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b|"
+    r"\b(is|are) (now )?available to (rent|buy|stream|download)\b"
+)
+# A still's caption: "(L-R) Jane Doe as Ann and John Roe as Bob in "The Film."", "The director
+# on the set of "The Film."" (a bullet may lead it, as in a gallery).
+_STILL_CAPTION = re.compile(
+    r"^(?:• ?)?(?:\([^()]{1,20}\) ?)?(?:[A-Z][\w'’.-]* ){1,5}(?:as [A-Z][^.!?]{0,80}?\bin|on the set of)"
+    r" [\"“][^\"”]{1,60}[\"”]\.?$"
 )
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -94,7 +102,7 @@ def is_chrome(line: str) -> bool:
         return True
     if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
         return True
-    if _is_screening_times(folded):
+    if _is_screening_times(folded) or _STILL_CAPTION.match(line):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 

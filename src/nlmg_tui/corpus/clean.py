@@ -62,7 +62,8 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
 
     page_title_line = headers.page_title(header)
-    headline_line = headers.headline(lines, header, byline_line)
+    anchor = None if byline_line is None or bylines.is_deck_byline(byline_line.text) else byline_line
+    headline_line = headers.headline(lines, header, anchor)
     headline = _note(evidence, "headline", headline_line.text if headline_line else None,
                      headline_line)
 
