@@ -43,6 +43,7 @@ _EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
 _UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
 _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
 _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
+_BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
 
 def body_start(lines: list[Line]) -> int:
@@ -66,7 +67,21 @@ def body_start(lines: list[Line]) -> int:
     for line in lines[first:anchor]:
         if line.role in ("prose", "label", "short"):
             line.role = "preface"
-    return next(i for i in prose if i > anchor)
+    start = next(i for i in prose if i > anchor)
+    if _is_quoted_deck(lines, start, prose):
+        lines[start].role = "preface"
+        return next(i for i in prose if i > start)
+    return start
+
+
+def _is_quoted_deck(lines: list[Line], index: int, prose: list[int]) -> bool:
+    """A short line all in quotes under the byline, over a rating or heading and then the
+    review: the review's tagline ("Smart, cold and worth it..."), not its first paragraph."""
+    text = lines[index].text
+    following = next((line for line in lines[index + 1:] if line.text), None)
+    return (text[:1] in "\"“" and text[-1:] in "\"”" and len(text.split()) <= _MAX_OPENER_WORDS
+            and following is not None and following.role in ("heading", "field", "chrome")
+            and any(i > index for i in prose))
 
 
 def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
@@ -156,7 +171,18 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
-    return bare
+    return _bulleted_author(header) or bare
+
+
+def _bulleted_author(header: list[Line]) -> tuple[bylines.Byline, Line] | None:
+    """A blog's author line above its title: "• Jane Doe" first in the header, with a dated
+    line ("Updated: Jun 25, 2020") at most two lines under it."""
+    first = header[0] if header else None
+    match = _BULLETED_NAME.match(first.text) if first is not None else None
+    if match and any(len(line.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(line.text)
+                     for line in header[1:3]):
+        return bylines.Byline(match["name"], None), first
+    return None
 
 
 def _is_credit(header: list[Line], index: int) -> bool:
