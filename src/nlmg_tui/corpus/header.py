@@ -43,6 +43,8 @@ _EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
 _UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
 _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
 _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
+# "8:00 PM, 11th August, 2011": a time before the date is an event (a screening), not a post.
+_EVENT_TIME = re.compile(r"^\d{1,2}[:.]\d\d\s*[ap]\.?m\b", re.I)
 _BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
 
@@ -242,8 +244,8 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     if day_first is None:
         day_first = page_day_first(raw)
     years = (film_year - 1, film_year + 20) if film_year else None
-    usable = [line for line in candidates if line.role != "prose"
-              and not NOT_PUBLICATION.search(line.text) and not is_spec_line(line.text)]
+    usable = [line for line in candidates if line.role != "prose" and not NOT_PUBLICATION.search(line.text)
+              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)]
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:
         found = find_date(line.text, day_first=day_first, years=years)

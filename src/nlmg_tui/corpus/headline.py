@@ -96,7 +96,8 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
 def _is_release_line(text: str) -> bool:
     """Release details between a title and its byline (a spec line, a dated line, a label that
     lost its value) do not count towards the headline's reach."""
-    return is_spec_line(text) or find_date(text) is not None or bool(_DANGLING_END.search(text))
+    return (is_spec_line(text) or find_date(text) is not None or bool(NOT_PUBLICATION.search(text))
+            or bool(_DANGLING_END.search(text)))
 
 
 def _photo_credits(header: list[Line]) -> set[int]:
