@@ -30,7 +30,7 @@ _SHORT_LINE_PHRASES = [
     r"^home$", r"^menu$", r"skip (to|nav(igation)?)", r"print this", r"e-?mail this", r"buy (now|on)",
     r"shop",
     r"^next$", r"^previous$", r"^logo$", r"^(?:film |movie |featured |posted |header )?(?:image|picture)$",
-    r"(twitter|facebook) (picture|photo)", r"^more news$",
+    r"(twitter|facebook) (picture|photo)", r"^more news$", r"^powered by",
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
     r"photo (from|courtesy|credit)", r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
 ]
@@ -53,6 +53,8 @@ _AVAILABILITY = re.compile(
     r"\b(?:is|are) (?:now )?available (?:to (?:rent|buy|stream|download)|on (?:dvd|blu-ray|"
     r"digital|demand|streaming)\b)"
 )
+# A synopsis copied from elsewhere, closed by its source in brackets: "... save him. [moviedb]".
+_SOURCE_TAG = re.compile(r"[.!?] \[(?!(?:sic|more|continued|cont|spoilers?)\])[a-z][a-z.]{1,19}\]$")
 # A still's caption: "(L-R) Jane Doe as Ann and John Roe as Bob in "The Film."", "The director
 # on the set of "The Film."" (a bullet may lead it, as in a gallery).
 _STILL_CAPTION = re.compile(
@@ -112,6 +114,8 @@ def is_chrome(line: str) -> bool:
     if _is_screening_times(folded) or _STILL_CAPTION.match(line):
         return True
     if len(line.split()) <= _CREDIT_LINE_WORDS and _AVAILABILITY.search(folded):
+        return True
+    if _SOURCE_TAG.search(line):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 

@@ -28,6 +28,7 @@ from nlmg_tui.corpus.models import Evidence
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
 _MAX_DECK_WORDS = 10
+_MAX_STANDFIRST_WORDS = 40
 _MAX_OPENER_WORDS = 12
 _OPENER_RATIO = 3
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b")
@@ -57,7 +58,7 @@ def body_start(lines: list[Line]) -> int:
     first = prose[0]
     anchor = _header_anchor(lines, prose)
     if anchor is None:
-        if _is_deck(lines, first, prose):
+        if _is_deck(lines, first, prose) or _is_standfirst(lines, first, prose):
             lines[first].role = "preface"
             return prose[1]
         above = [line for line in lines[:first] if line.text and line.role != "chrome"]
@@ -122,6 +123,16 @@ def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
     return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
             and following is not None and following.role in ("chrome", "heading")
             and any(other.role == "heading" for other in lines[:first] if other.text))
+
+
+def _is_standfirst(lines: list[Line], first: int, prose: list[int]) -> bool:
+    """The page's first line, a sentence with no full stop (a standfirst is set without one),
+    over a line of chrome and then the review."""
+    line = lines[first]
+    following = next((other for other in lines[first + 1:] if other.text), None)
+    return (len(prose) > 1 and not any(other.text for other in lines[:first])
+            and len(line.text.split()) <= _MAX_STANDFIRST_WORDS and line.text[-1:].isalpha()
+            and following is not None and following.role == "chrome")
 
 
 def _is_short_opener(lines: list[Line], first: int, prose: list[int], above: list[Line]) -> bool:
