@@ -6,10 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlmg_tui.corpus.byline import masthead, outlet_line, parse_byline, sign_off_name
+from nlmg_tui.corpus.byline import (
+    ABOUT_HEADING,
+    critic_in_headline,
+    masthead,
+    outlet_line,
+    parse_byline,
+    sign_off_name,
+)
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.dates import find_date, page_day_first
+from nlmg_tui.corpus.headline import can_be_headline
 from nlmg_tui.corpus.ratings import find_ratings, is_aggregate
 from nlmg_tui.corpus.spoilers import is_spoiler_warning
 from nlmg_tui.corpus.text import normalize_line, split_sentences
@@ -404,3 +412,104 @@ def test_a_name_the_body_talks_about_is_not_a_sign_off() -> None:
 ])
 def test_a_site_named_by_its_address(line: str, outlet: str | None) -> None:
     assert outlet_line(line) == outlet
+
+
+# Round 3: forms met on real pages of other films (each also a layout in tests/importer/layouts).
+@pytest.mark.parametrize(
+    ("line", "critic"),
+    [
+        ("Reviewed by Colin Doe (June 25, 2014)", "Colin Doe"),
+        ("Review byJane Roe9/09/2010", "Jane Roe"),
+        ("Discussion in 'Disc Reviews' started by jdoe_1, Jul 4, 2014.", "jdoe_1"),
+        ("A quiet drama about a family holding its breath, writes Jane Doe.", "Jane Doe"),
+    ],
+)
+def test_round_3_bylines(line: str, critic: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and found.critic == critic
+
+
+@pytest.mark.parametrize("line", ["The thread was started by jdoe, who liked it.",
+                                  "He writes Jane Doe a letter every week, she says."])
+def test_round_3_not_bylines(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None or found.critic is None
+
+
+def test_about_the_author_names_nobody() -> None:
+    assert ABOUT_HEADING.match("About Author") is None
+    assert ABOUT_HEADING.match("About the Author") is None
+    assert ABOUT_HEADING.match("About Jane Doe")["name"] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("headline", "critic"),
+    [("Milo's Review of Harbour Lights", "Milo"), ("JaneD's Rating of Harbour Lights", "JaneD"),
+     ("Today's Review of Harbour Lights", None), ("Harbour Lights Review", None)],
+)
+def test_critic_named_only_in_the_headline(headline: str, critic: str | None) -> None:
+    assert critic_in_headline(headline) == critic
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("squib. 6.25/10", None), ("3.4/2011", None), ("9/09/2010", "2010-09-09"),
+     ("Review byJane Roe9/09/2010", "2010-09-09")],
+)
+def test_numeric_dates_use_one_separator_and_day_equal_to_month_needs_no_clue(
+        text: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert (found.iso if found else None) == iso
+
+
+def test_a_date_with_day_equal_to_month_is_no_order_clue() -> None:
+    assert page_day_first("9/9/2010 and 4/5/2011") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("★ ★ ☆ ☆ ☆", 0.4), ("★ ★ ★ ½ ☆", 0.7), ("Verdict: warm and wise. *** ½", 0.7),
+     ("Review: Harbour Lights (12A)***", 0.6)],
+)
+def test_round_3_rating_forms(text: str, value: float) -> None:
+    found = find_ratings(text)
+    assert len(found) == 1 and found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("3 out of 5 found this helpful. Was this review helpful? Sign in to vote.", True),
+        ('• (L-R) Jane Doe as Ann and Tom Roe as Bob in "Harbour Lights."', True),
+        ('Director Lin Marsh on the set of "The Last Lighthouse."', True),
+        ('Jane Doe is wonderful as Ann Byrne in "Harbour Lights."', False),
+        ("Recommended for you", True),
+        ("Strongly recommended for anyone who likes slow, sad ghost stories.", False),
+        ("Harbour Lights is available to rent and buy on most streaming services.", True),
+        ("I bought it the day it was available on DVD, and I have watched it every winter since "
+         "then with my family, who now know every line and sing along with the band at the end.",
+         False),
+        ("A keeper alone on a mountain finds that someone else lives on the peak. [filmdb]", True),
+        ("He wrote that it was 'the best film of the year' [sic].", False),
+        ("Film image", True),
+    ],
+)
+def test_round_3_chrome(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("All Ratings out of", False),
+        ("Northlight Home Video", False),
+        ("Brightwater Releasing ; 98 minutes", False),
+        ("2012 PG-13 98 Minutes", False),
+        ("Production Year 2009", False),
+        ("Drama | Mystery | Romance", False),
+        ("Bread, Salt, Wine, Oil (2012)", True),
+        ("King's Speech, The", True),
+    ],
+)
+def test_round_3_headline_shapes(text: str, headline: bool) -> None:
+    assert can_be_headline(text) is headline

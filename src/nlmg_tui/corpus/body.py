@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
-from nlmg_tui.corpus.lines import INLINE_LABEL, SYNOPSIS_LABELS, Line, function_words, starts_like_sentence
+from nlmg_tui.corpus.lines import (
+    CAPITALS_LABEL,
+    INLINE_LABEL,
+    SYNOPSIS_LABELS,
+    Line,
+    function_words,
+    starts_like_sentence,
+)
 from nlmg_tui.corpus.models import Paragraph, Section
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
 from nlmg_tui.corpus.text import fold
@@ -96,6 +103,11 @@ def _take_heading(draft: Draft, lines: list[Line], index: int) -> None:
 def _take_label(draft: Draft, line: Line) -> None:
     """"Verdict:" alone opens a section; "The Story: ... The Lowdown: ..." splits into parts."""
     draft.previous = line
+    capitals = CAPITALS_LABEL.match(line.text)
+    if capitals and not INLINE_LABEL.match(line.text):
+        draft.add(line.text[capitals.end():].strip(), line.number, capitals["label"])
+        draft.section = None
+        return
     if not INLINE_LABEL.match(line.text):
         draft.section = line.text.rstrip(":").strip()
         return

@@ -10,15 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.text import ends_like_sentence
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)",
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\()",
     re.I,
 )
+# A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
+_THREAD_OPENER = re.compile(r"\b(?i:started|submitted) by:? (?P<name>[^\s,]{2,40}),")
+# A deck that ends naming its writer: "A drama about a common nightmare, writes Jane Doe."
+_WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|says) (?P<name>"
+                     r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3})\.?$")
 # "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
 _MID_LINE_BY = re.compile(
     r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
@@ -29,6 +35,12 @@ _OUTLET_POSSESSIVE = re.compile(
     r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
     r"(?: [A-Z][a-z'’.-]+){1,2}) (?:[Rr]eviews?|[Oo]n) [A-Z\"“‘']"
 )
+# "Jane's Review of The Film", "jdoe's Rating of The Film": the name only in the headline (not
+# "Today's Review of", "Our Critic's Take on").
+_POSSESSIVE_REVIEW = re.compile(
+    r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|Last|Next|Our|Editor|Critic|Readers?|Users?|"
+    r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
+    r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s (?:Review|Rating|Take|Verdict) (?:of|on)\b")
 # Job titles a byline may put before the name ("Chief Judge Jane Doe", "Senior Critic Jane Doe").
 _JOB_TITLE = re.compile(
     r"^(?:(?:Chief|Senior|Associate|Appellate|Managing|Executive|Contributing|Staff|Film|Movie|"
@@ -60,8 +72,11 @@ _OUTLET_LINE = re.compile(
     r"(?: (?!(?:Our|We|The|This|Here|You)\b)[A-Z][\w+&'’.]*){0,3}))"
 )
 _SITE_ADDRESS = re.compile(
-    r"^(?:Thanks for sharing )?(?P<site>[A-Z][\w-]*\.(?:com|net|org|co\.uk))(?: Rating\b| with others)")
-ABOUT_HEADING = re.compile(r"^About (?P<name>" + _NAME + r")$")
+    r"^(?:Thanks for sharing )?(?P<site>[A-Z][\w-]*\.(?:com|net|org|co\.uk))"
+    r"(?: Rating\b| with others| is your (?:source|home|guide)\b)")
+# "About Jane Doe" heads a bio; "About the Author" and "About Us" name nobody.
+ABOUT_HEADING = re.compile(r"^About (?!(?i:(?:the )?(?:author|writer|reviewer|critic)|us|me)$)"
+                           r"(?P<name>" + _NAME + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
     r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})"
@@ -83,6 +98,9 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
+    named_at_end = names_writer(line)
+    if named_at_end:
+        return Byline(named_at_end, None)
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
     match = _OUTLET_POSSESSIVE.match(line)
@@ -107,8 +125,31 @@ def parse_byline(line: str) -> Byline | None:
     return None
 
 
+def names_writer(line: str) -> str | None:
+    """The writer a sentence-shaped line names as a byline: a forum thread's "started by
+    jdoe, <date>", or a deck ending ", writes Jane Doe."; None otherwise."""
+    match = _THREAD_OPENER.search(line) if find_date(line) else None
+    if match is None:
+        match = _WRITES.match(line)
+    return _clean_name(_trim_name(match["name"])) if match else None
+
+
+def critic_in_headline(headline: str) -> str | None:
+    """The writer a headline names as its owner: "Jane's Review of The Film"."""
+    match = _POSSESSIVE_REVIEW.match(headline)
+    return _clean_name(match["name"]) if match else None
+
+
+def is_deck_byline(line: str) -> bool:
+    """A deck naming its writer at the end: it sits under the headline and a kicker or the
+    film's title, so the heading nearest above it is not the headline."""
+    return bool(_WRITES.match(line))
+
+
 def _trim_name(name: str) -> str:
-    """Spaces, colons and a closing full stop go; "Jr." and initials keep theirs."""
+    """Spaces, colons, a closing full stop and a date run into the name ("Jane Doe9/09/2010")
+    go; "Jr." and initials keep theirs."""
+    name = re.sub(r"(?<=[a-z])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$", "", name)
     name = _JOB_TITLE.sub("", name.strip(" :"))
     if name.endswith(".") and not re.search(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$", name):
         name = name[:-1]
@@ -124,20 +165,34 @@ def sign_off_name(line: str) -> str | None:
 
 # A masthead: "The Evening Courier", "WESTPORT DAILY HERALD" — a name ending in a word papers
 # and magazines are called by, with at least one word before it.
-_MASTHEAD = re.compile(
-    r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:times|post|herald|gazette|courier|chronicle|guardian|"
-    r"observer|tribune|journal|telegraph|independent|express|mail|record|reader|weekly|monthly|"
-    r"magazine|bulletin|examiner|sentinel|standard|dispatch|echo|argus|mercury|advertiser)$",
-    re.I,
+_MASTHEAD_WORDS = (
+    r"times|post|herald|gazette|courier|chronicle|guardian|observer|tribune|journal|telegraph|"
+    r"independent|express|mail|record|reader|weekly|monthly|magazine|bulletin|examiner|sentinel|"
+    r"standard|dispatch|echo|argus|mercury|advertiser"
 )
+_MASTHEAD = re.compile(r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:" + _MASTHEAD_WORDS + r")$", re.I)
+
+
+# "Screen Guide @ screenguide.com": a site's name and its address.
+_NAME_AT_ADDRESS = re.compile(r"^(?P<name>[A-Z][\w&'’ .-]{2,40}?) @ [\w-]+\.(?:com|net|org|co\.uk)$")
+# "The Northern Film Review" on the line closing an article: the paper's name.
+_CLOSING_MASTHEAD = re.compile(r"^The (?:[A-Z][\w&'’.-]* ){1,3}(?i:review|" + _MASTHEAD_WORDS + r")$")
 
 
 def masthead(line: str) -> str | None:
     """The outlet a page's first line names as its masthead, typeset as a name, or None."""
+    at_address = _NAME_AT_ADDRESS.match(line)
+    if at_address:
+        return at_address["name"]
     if not _MASTHEAD.match(line) or not all(word[:1].isupper() for word in line.split()
                                             if word.casefold() not in ("of", "and", "&")):
         return None
     return line.title() if line.isupper() else line
+
+
+def closing_masthead(line: str) -> str | None:
+    """The paper a line under the article names on its own ("The Northern Film Review")."""
+    return line if _CLOSING_MASTHEAD.match(line) else None
 
 
 def outlet_line(line: str) -> str | None:

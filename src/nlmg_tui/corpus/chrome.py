@@ -18,7 +18,8 @@ _SHORT_LINE_PHRASES = [
     r"share (this|on|via)", r"^share$", r"tweet", r"follow us", r"join us", r"facebook",
     r"twitter", r"instagram", r"showtimes", r"tickets", r"photo gallery", r"^(view |see )?(all )?photos$",
     r"gallery$", r"\(\d+ images\)", r"featured video", r"^videos?$", r"watch (the )?(video|trailer)",
-    r"^trailers?$", r"upcoming", r"recommended", r"related",
+    r"^trailers?$", r"upcoming", r"related",
+    r"^recommended(?: for you| reading| articles| stories| videos| movies| films| posts)?:?$",
     r"most (read|popular|viewed)", r"read more", r"advertisement", r"sponsored", r"privacy",
     r"terms of (use|service)", r"cookies?", r"copyright", r"©", r"all rights reserved",
     r"leave a (reply|comment)", r"post a comment", r"add (a|your) comment", r"filed under",
@@ -28,7 +29,8 @@ _SHORT_LINE_PHRASES = [
     r"(dvd|blu-ray|poster) (cover|art)", r"a-z", r"^\+ ?\d+ ?more$", r"^\d+ (photos|images|pictures)$",
     r"^home$", r"^menu$", r"skip (to|nav(igation)?)", r"print this", r"e-?mail this", r"buy (now|on)",
     r"shop",
-    r"^next$", r"^previous$", r"^logo$", r"(twitter|facebook) (picture|photo)", r"^more news$",
+    r"^next$", r"^previous$", r"^logo$", r"^(?:film |movie |featured |posted |header )?(?:image|picture)$",
+    r"(twitter|facebook) (picture|photo)", r"^more news$", r"^powered by",
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
     r"photo (from|courtesy|credit)", r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
 ]
@@ -42,7 +44,22 @@ _ANY_LINE = re.compile(
     r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
     r"check back (soon|later)|why you can trust|our reviews policy|"
-    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time"
+    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time|"
+    r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b"
+)
+# Where to get the film, in a short line under the review: "The Film is available to rent on
+# ...", "The Film, directed by X, is available on DVD and Blu-ray from Y, certificate 15."
+_AVAILABILITY = re.compile(
+    r"\b(?:is|are) (?:now )?available (?:to (?:rent|buy|stream|download)|on (?:dvd|blu-ray|"
+    r"digital|demand|streaming)\b)"
+)
+# A synopsis copied from elsewhere, closed by its source in brackets: "... save him. [moviedb]".
+_SOURCE_TAG = re.compile(r"[.!?] \[(?!(?:sic|more|continued|cont|spoilers?)\])[a-z][a-z.]{1,19}\]$")
+# A still's caption: "(L-R) Jane Doe as Ann and John Roe as Bob in "The Film."", "The director
+# on the set of "The Film."" (a bullet may lead it, as in a gallery).
+_STILL_CAPTION = re.compile(
+    r"^(?:• ?)?(?:\([^()]{1,20}\) ?)?(?:[A-Z][\w'’.-]* ){1,5}(?:as [A-Z][^.!?]{0,80}?\bin|on the set of)"
+    r" [\"“][^\"”]{1,60}[\"”]\.?$"
 )
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -94,7 +111,11 @@ def is_chrome(line: str) -> bool:
         return True
     if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
         return True
-    if _is_screening_times(folded):
+    if _is_screening_times(folded) or _STILL_CAPTION.match(line):
+        return True
+    if len(line.split()) <= _CREDIT_LINE_WORDS and _AVAILABILITY.search(folded):
+        return True
+    if _SOURCE_TAG.search(line):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 

@@ -62,9 +62,12 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
 
     page_title_line = headers.page_title(header)
-    headline_line = headers.headline(lines, header, byline_line)
+    anchor = None if byline_line is None or bylines.is_deck_byline(byline_line.text) else byline_line
+    headline_line = headers.headline(lines, header, anchor)
     headline = _note(evidence, "headline", headline_line.text if headline_line else None,
                      headline_line)
+    if critic is None and headline:
+        critic = _note(evidence, "critic", bylines.critic_in_headline(headline), headline_line)
 
     facts = _facts(lines, page_title_line)
     year = next((int(f.value) for f in facts if f.field == "year"), None) or headers.film_year(raw)
@@ -140,6 +143,9 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     first = next((line for line in lines if line.text), None)
     if first is not None and first.role in ("heading", "chrome") and bylines.masthead(first.text):
         return _note(evidence, "outlet", bylines.masthead(first.text), first)
+    closing = next((line for line in lines[draft.last_line:] if line.text), None)
+    if closing is not None and closing.role == "heading" and bylines.closing_masthead(closing.text):
+        return _note(evidence, "outlet", closing.text, closing)
     return None
 
 

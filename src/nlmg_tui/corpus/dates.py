@@ -40,8 +40,10 @@ _PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<month_num>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2011-06-21
 ]
 # 03/04/2011, 3.4.2011, and two-digit years (03/04/11) when the page is about a recent film.
+# Both separators are the same: "6.25/10" is a score, not 25 June 2010.
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)(?![\d/.]|\.\d)"
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
+    r"(?![\d/.]|\.\d)"
 )
 
 # Lines that date something other than the review itself.
@@ -90,8 +92,9 @@ def find_date(text: str, day_first: bool | None = None,
 
 
 def numeric_order(a: int, b: int) -> bool | None:
-    """True when ``a/b`` can only be day/month, False when only month/day, else None."""
-    if a > 12 >= b:
+    """True when ``a/b`` can only be day/month, False when only month/day, else None (either
+    order reads the same date when ``a == b``: day first, then)."""
+    if a == b or a > 12 >= b:
         return True
     if b > 12 >= a:
         return False
@@ -100,7 +103,8 @@ def numeric_order(a: int, b: int) -> bool | None:
 
 def page_day_first(text: str) -> bool | None:
     """The order the page's own unambiguous numeric dates use (25/12/2010 -> day first)."""
-    orders = {numeric_order(int(m["a"]), int(m["b"])) for m in _NUMERIC.finditer(text)} - {None}
+    orders = {numeric_order(int(m["a"]), int(m["b"])) for m in _NUMERIC.finditer(text)
+              if m["a"].lstrip("0") != m["b"].lstrip("0")} - {None}
     return orders.pop() if len(orders) == 1 else None
 
 

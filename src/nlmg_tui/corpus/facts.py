@@ -19,7 +19,7 @@ FIELD_LABELS = {
     "genre": "genre", "genres": "genre",
     "rated": "certificate", "certificate": "certificate", "mpaa rating": "certificate",
     "certification": "certificate", "classification": "certificate",
-    "runtime": "runtime", "running time": "runtime", "length": "runtime",
+    "runtime": "runtime", "running time": "runtime", "run time": "runtime", "length": "runtime",
     "release date": "release", "released": "release", "premiere": "premiere",
     "country": "country", "language": "language", "studio": "studio", "distributor": "studio",
 }

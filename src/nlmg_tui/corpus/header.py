@@ -28,6 +28,7 @@ from nlmg_tui.corpus.models import Evidence
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
 _MAX_DECK_WORDS = 10
+_MAX_STANDFIRST_WORDS = 40
 _MAX_OPENER_WORDS = 12
 _OPENER_RATIO = 3
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our)\b")
@@ -43,6 +44,9 @@ _EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
 _UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
 _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
 _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
+# "8:00 PM, 11th August, 2011": a time before the date is an event (a screening), not a post.
+_EVENT_TIME = re.compile(r"^\d{1,2}[:.]\d\d\s*[ap]\.?m\b", re.I)
+_BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
 
 def body_start(lines: list[Line]) -> int:
@@ -54,7 +58,7 @@ def body_start(lines: list[Line]) -> int:
     first = prose[0]
     anchor = _header_anchor(lines, prose)
     if anchor is None:
-        if _is_deck(lines, first, prose):
+        if _is_deck(lines, first, prose) or _is_standfirst(lines, first, prose):
             lines[first].role = "preface"
             return prose[1]
         above = [line for line in lines[:first] if line.text and line.role != "chrome"]
@@ -66,7 +70,21 @@ def body_start(lines: list[Line]) -> int:
     for line in lines[first:anchor]:
         if line.role in ("prose", "label", "short"):
             line.role = "preface"
-    return next(i for i in prose if i > anchor)
+    start = next(i for i in prose if i > anchor)
+    if _is_quoted_deck(lines, start, prose):
+        lines[start].role = "preface"
+        return next(i for i in prose if i > start)
+    return start
+
+
+def _is_quoted_deck(lines: list[Line], index: int, prose: list[int]) -> bool:
+    """A short line all in quotes under the byline, over a rating or heading and then the
+    review: the review's tagline ("Smart, cold and worth it..."), not its first paragraph."""
+    text = lines[index].text
+    following = next((line for line in lines[index + 1:] if line.text), None)
+    return (text[:1] in "\"“" and text[-1:] in "\"”" and len(text.split()) <= _MAX_OPENER_WORDS
+            and following is not None and following.role in ("heading", "field", "chrome")
+            and any(i > index for i in prose))
 
 
 def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
@@ -105,6 +123,16 @@ def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
     return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
             and following is not None and following.role in ("chrome", "heading")
             and any(other.role == "heading" for other in lines[:first] if other.text))
+
+
+def _is_standfirst(lines: list[Line], first: int, prose: list[int]) -> bool:
+    """The page's first line, a sentence with no full stop (a standfirst is set without one),
+    over a line of chrome and then the review."""
+    line = lines[first]
+    following = next((other for other in lines[first + 1:] if other.text), None)
+    return (len(prose) > 1 and not any(other.text for other in lines[:first])
+            and len(line.text.split()) <= _MAX_STANDFIRST_WORDS and line.text[-1:].isalpha()
+            and following is not None and following.role == "chrome")
 
 
 def _is_short_opener(lines: list[Line], first: int, prose: list[int], above: list[Line]) -> bool:
@@ -156,7 +184,18 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
-    return bare
+    return _bulleted_author(header) or bare
+
+
+def _bulleted_author(header: list[Line]) -> tuple[bylines.Byline, Line] | None:
+    """A blog's author line above its title: "• Jane Doe" first in the header, with a dated
+    line ("Updated: Jun 25, 2020") at most two lines under it."""
+    first = header[0] if header else None
+    match = _BULLETED_NAME.match(first.text) if first is not None else None
+    if match and any(len(line.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(line.text)
+                     for line in header[1:3]):
+        return bylines.Byline(match["name"], None), first
+    return None
 
 
 def _is_credit(header: list[Line], index: int) -> bool:
@@ -216,8 +255,8 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     if day_first is None:
         day_first = page_day_first(raw)
     years = (film_year - 1, film_year + 20) if film_year else None
-    usable = [line for line in candidates if line.role != "prose"
-              and not NOT_PUBLICATION.search(line.text) and not is_spec_line(line.text)]
+    usable = [line for line in candidates if line.role != "prose" and not NOT_PUBLICATION.search(line.text)
+              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)]
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:
         found = find_date(line.text, day_first=day_first, years=years)

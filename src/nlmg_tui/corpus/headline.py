@@ -31,6 +31,24 @@ _MAX_TITLE_SHOWN_TWICE_WORDS = 8
 # "Creator: A, B", "Year: 2010": a labelled credit or fact, whatever its label.
 _LABELLED_LIST = re.compile(r"^[A-Z][\w ]{1,20}: (?:[A-Z][\w'’. -]*(?:, [A-Z][\w'’. -]*)+|\d{4})$")
 _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
+# A cast list wrapped over lines ("Jane Doe, John Roe, Ann Poe,") or a one-letter credit label
+# ("D: Jane Doe"): credits under a title, never a menu entry.
+_WRAPPED_NAMES = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*)+,$|^[A-Z]{1,2}: [A-Z]")
+# A title with its year ("Tinker, Tailor, Soldier, Spy (2011)") is not a list of names.
+_ENDS_WITH_YEAR = re.compile(r"\((?:19|20)\d\d\)$")
+# A heading never ends on a word that needs one after it: "All Ratings out of" lost its image.
+# (An article after a comma is a library-style title: "King's Speech, The".)
+_DANGLING_END = re.compile(r"(?<!, )\b(?:of|the|a|an|and|or|from|with|by)$", re.I)
+# Release specs: a running time closing a short line ("Studio ; 94 minutes", "2010 R 113
+# Minutes"), "Production Year 2009", a distributor ("Studio Home Video", "X Pictures Classics"),
+# and a genre list ("Comedy | Drama | History").
+_RUNTIME_END = re.compile(r"\b\d{2,3}\s*(?:mins?|minutes)\.?$", re.I)
+_MAX_SPEC_WORDS = 8
+_SPEC_LABEL = re.compile(r"^(?:production year|year|run ?time|running time):? ", re.I)
+_DISTRIBUTOR = re.compile(
+    r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} (?:Home (?:Video|Entertainment)|Releasing|"
+    r"Pictures(?: Classics)?|Studios|Distribution)$")
+_GENRE_LIST = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)?(?: \| [A-Z][\w-]*(?: [A-Z][\w-]*)?){2,}$")
 
 
 def can_be_headline(text: str) -> bool:
@@ -39,9 +57,13 @@ def can_be_headline(text: str) -> bool:
         return False
     if not starts_like_sentence(text) or text.endswith(":") or is_film_credit_field(text):
         return False
+    if _DANGLING_END.search(text):
+        return False
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
-    if _NAME_LIST.match(text) or _LABELLED_LIST.match(text) or bylines.parse_byline(text) is not None:
+    if (_NAME_LIST.match(text) and not _ENDS_WITH_YEAR.search(text)) or _LABELLED_LIST.match(text):
+        return False
+    if bylines.parse_byline(text) is not None:
         return False
     rest = text
     for found in find_ratings(text):
@@ -62,12 +84,20 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
                   and not _runs_on(lines, line) and line.number not in menus]
     if byline_line is not None:
-        above = [line for line in header if line.number < byline_line.number][-_HEADLINE_REACH:]
+        above = [line for line in header if line.number < byline_line.number
+                 and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
         if nearest is not None:
             return nearest
     return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
                 candidates[0] if candidates else _title_shown_twice(lines, header))
+
+
+def _is_release_line(text: str) -> bool:
+    """Release details between a title and its byline (a spec line, a dated line, a label that
+    lost its value) do not count towards the headline's reach."""
+    return (is_spec_line(text) or find_date(text) is not None or bool(NOT_PUBLICATION.search(text))
+            or bool(_DANGLING_END.search(text)))
 
 
 def _photo_credits(header: list[Line]) -> set[int]:
@@ -98,7 +128,8 @@ def menu_lines(lines: list[Line]) -> set[int]:
         if line.text and line.role in ("heading", "chrome"):
             run.append(line)
             continue
-        headings = [other.number for other in run if other.role == "heading"]
+        headings = [other.number for other in run
+                    if other.role == "heading" and not _WRAPPED_NAMES.match(other.text)]
         if len(headings) >= _MIN_MENU:
             menus.update(headings)
         run = []
@@ -107,14 +138,23 @@ def menu_lines(lines: list[Line]) -> set[int]:
 
 def _runs_on(lines: list[Line], line: Line) -> bool:
     """A line whose sentence goes on in lower case on the next line is a fragment (a verse, a
-    wrapped caption), not a headline."""
+    wrapped caption), not a headline. A byline ("by Jane Doe") or a picture's name run into the
+    first sentence ("posterThe film opens") goes on nothing."""
     following = next((other for other in lines[line.number:] if other.text), None)
-    return following is not None and following.text[:1].islower()
+    if following is None or not following.text[:1].islower() or following.role == "byline":
+        return False
+    first_word = following.text.split()[0]
+    return first_word.islower() or not first_word.isalpha()
 
 
 def is_spec_line(text: str) -> bool:
-    """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005"."""
-    return text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text)
+    """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005", a running
+    time, a production year, a distributor or a genre list."""
+    if text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text):
+        return True
+    if len(text.split()) <= _MAX_SPEC_WORDS and (_RUNTIME_END.search(text) or _SPEC_LABEL.match(text)):
+        return True
+    return bool(_DISTRIBUTOR.match(text) or _GENRE_LIST.match(text))
 
 
 def is_date_line(text: str) -> bool:

@@ -29,6 +29,8 @@ INLINE_LABEL = re.compile(
     ) + r"):\s+",
     re.I,
 )
+# A section run in under a label in capitals: "WHAT I DIDN'T LIKE: The ending drags on".
+CAPITALS_LABEL = re.compile(r"^(?P<label>(?:• ?)?[A-Z][A-Z'’]+(?: [A-Z'’]+){1,4}): (?=(?:\S+ ){3,}\S)")
 _MIN_PROSE_WORDS = 4
 _LONG_PROSE_WORDS = 25
 # A line cut off mid-sentence (a saved page's last paragraph, a teaser) is still prose when it
@@ -43,6 +45,7 @@ _METADATA_LABELS = {"added", "posted", "published", "date", "updated", "by", "ra
                     "grade", "our rating", "verdict score", "stars", "reviewer", "critic", "author"}
 _MAX_FIELD_WORDS = 30
 _CAPTION_WORDS = 25
+_MIN_CAPTION_SENTENCE_WORDS = 6
 _PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
 # Words a title-case headline leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset("a an the of in on and to for at by from with as or but vs nor".split())
@@ -82,14 +85,13 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
     text = line.text
     if _is_chrome_line(text, counts, doubled):
         return "chrome"
-    if _is_scored_label(text):
-        return "field"
-    if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
-        return "label"
-    if _is_film_field(text):
-        return "field"
+    role = _role_before_prose(text)
+    if role:
+        return role
     if is_prose(text):
         return "prose"
+    if CAPITALS_LABEL.match(text):
+        return "label"  # an unpunctuated section under a label in capitals
     if _is_field(text):
         return "field"
     if bylines.parse_byline(text) is not None:
@@ -101,6 +103,20 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
     if _introduces_what_follows(text):
         return "short"
     return "heading"
+
+
+def _role_before_prose(text: str) -> str | None:
+    """Roles that win even over a sentence's shape: a byline ending a deck ("..., writes Jane
+    Doe."), a part score, a section label, a film credit."""
+    if bylines.names_writer(text):
+        return "byline"
+    if _is_scored_label(text):
+        return "field"
+    if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
+        return "label"
+    if _is_film_field(text):
+        return "field"
+    return None
 
 
 def _is_scored_label(text: str) -> bool:
@@ -129,17 +145,28 @@ def _introduces_what_follows(text: str) -> bool:
 
 
 def _adjacent_duplicates(lines: list[Line]) -> set[int]:
-    """Line numbers of a line shown twice in a row (a caption and its alt text, a doubled
-    menu entry): neither copy is the review's own text."""
+    """Line numbers of a line shown twice in a row, or with one line between (a caption and its
+    alt text around a picture credit, a doubled menu entry): neither copy is the review's own
+    text."""
     doubled: set[int] = set()
-    previous: Line | None = None
+    recent: list[Line] = []
     for line in lines:
         if not line.text:
             continue
-        if previous is not None and line.role != "thread" and fold(line.text) == fold(previous.text):
-            doubled.update((previous.number, line.number))
-        previous = line
+        if line.role != "thread":
+            twin = next((other for other in recent if fold(other.text) == fold(line.text)), None)
+            if twin is not None and (twin is recent[-1] or _caption_around(line, recent[-1])):
+                doubled.update((twin.number, line.number))
+        recent = [*recent[-1:], line]
     return doubled
+
+
+def _caption_around(line: Line, between: Line) -> bool:
+    """A sentence shown twice around one line that is not prose (a picture credit) is a
+    caption; a short title shown twice (a page title and its heading) or a repeated
+    paragraph is not."""
+    return (len(line.text.split()) >= _MIN_CAPTION_SENTENCE_WORDS and ends_like_sentence(line.text)
+            and not is_prose(between.text))
 
 
 def _is_text_twice(text: str) -> bool:

@@ -28,6 +28,8 @@ _AGGREGATE_CONTEXT = re.compile(
     r"\b(average|users?|readers?|audience|metacritic|rotten tomatoes|imdb|critics)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I’d|I'll|I’ll|my|me|we|our)\b")
 _SHORT_SENTENCE_WORDS = 8
+_BRACKETED_RATING = re.compile(
+    r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
 
 
 def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: list[Line]
@@ -47,7 +49,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
                 personal = personal or rating
             elif not _PART_SCORE.search(found.label or line.text[:found.start]):
                 critic = critic or rating
-    return personal or critic or _closing_rating(paragraphs, lines), site
+    return personal or critic or _closing_rating(paragraphs, lines) or _aside_rating(paragraphs), site
 
 
 def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
@@ -78,6 +80,15 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
                 if not is_aggregate(found):
                     number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
                     return _rating(found, Evidence(number, paragraph.text[-80:]))
+    return None
+
+
+def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
+    """A labelled rating given in brackets anywhere in the body: "... (Verdict: A-)"."""
+    for paragraph in paragraphs:
+        for match in _BRACKETED_RATING.finditer(paragraph.text):
+            for found in find_ratings(match["rating"]):
+                return _rating(found, Evidence(0, match.group(0)))
     return None
 
 

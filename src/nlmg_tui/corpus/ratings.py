@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _FRACTION = re.compile(_NUMBER + r"\s*(?:/|out of)\s*(10|5|4|100)\b(?!\s*/)", re.I)
-_STAR_GLYPHS = re.compile(r"(?<![★☆])([★]{1,5})(½)?([☆]*)(?![★☆])")
+# Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆").
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,4})( ?½)?((?: ?☆)*)(?! ?[★☆])")
 _WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
@@ -21,8 +22,9 @@ _WORDS = re.compile(
     re.I,
 )
 # Asterisks as stars, unspaced ("****", "***½", "(**)"); a spaced row ("* * * * *") is a widget.
+# Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½").
 _ASTERISKS = re.compile(
-    r"(?:^|(?<=[\s:(]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half>½|1/2)?(?!\s\*)"
+    r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
     r"(?=\s*$|\s*[().,]|\s+out\b)"
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "a 5-star film" with no scale: out of five.
@@ -100,9 +102,9 @@ def find_ratings(text: str) -> list[FoundRating]:
                                  match["word"], match.start("grade"), match.end()))
     found.extend(_more_star_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
-        full = len(match.group(1))
+        full = match.group(1).count("★")
         half = 0.5 if match.group(2) else 0.0
-        scale = 5 if full + len(match.group(3)) + (1 if half else 0) <= 5 else 10
+        scale = 5 if full + match.group(3).count("☆") + (1 if half else 0) <= 5 else 10
         found.append(
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, match.end()), match.start(), match.end())
