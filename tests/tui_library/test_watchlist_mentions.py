@@ -61,7 +61,7 @@ async def test_add_from_suggestions(app, store):
         assert isinstance(dialog, AddFilmDialog)
         suggestions = dialog.query_one("#film-suggestions", OptionList)
         first = str(suggestions.get_option_at_index(0).prompt)
-        assert first.startswith("Never Let Me Go (2010)")  # the film the reviews are about
+        assert not first.startswith("Never Let Me Go")  # issue 15: never a suggestion
         await pilot.press(*"hour phot")  # narrows the suggestions, fuzzily
         await pilot.pause()
         assert str(suggestions.get_option_at_index(0).prompt).startswith("One Hour Photo (2002)")
@@ -70,6 +70,31 @@ async def test_add_from_suggestions(app, store):
         [entry] = store().watchlist()
         assert (entry.title, entry.year) == ("One Hour Photo", 2002)
         assert "named in 2 passages" in rows(app.screen)[0]  # type: ignore[arg-type]
+
+
+async def test_the_reviewed_film_is_never_offered(app, store):
+    """Issue 15: typing the start of *Never Let Me Go* offers other films, never the film the
+    reviews are about (the Mentions screen's rule: the gazetteer's ``subject``)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_watchlist(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddFilmDialog)
+        suggestions = dialog.query_one("#film-suggestions", OptionList)
+
+        def offered() -> list[str]:
+            return [str(suggestions.get_option_at_index(i).prompt).split(" (")[0]
+                    for i in range(suggestions.option_count)]
+
+        assert "Never Let Me Go" not in offered() and "One Hour Photo" in offered()
+        await pilot.press(*"Nev")
+        await pilot.pause()
+        assert "Never Let Me Go" not in offered()
+        assert "Sunshine" in offered()  # a film matching the prefix is still offered
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert [entry.title for entry in store().watchlist()] == ["Sunshine"]  # the best match
 
 
 async def test_suggestions_move_with_j_and_k_while_the_title_box_takes_them(app, store):

@@ -172,13 +172,12 @@ def review_tone(review: Review, gazetteer: Gazetteer | None = None) -> ReviewTon
     score = (weighted_for - weighted_against) / (weighted_for + weighted_against + 1)
     words_label = verdict_label(weighted_for, weighted_against)
     label, basis = words_label, ("weak" if words_label == UNCLEAR else "words")
-    rating = review.rating.value if review.rating else None
-    if rating is not None and not math.isnan(rating):
-        rating = max(0.0, min(1.0, rating))
-        label, basis = rating_label(rating, review.rating.scale), "rating"
+    given = review.rating
+    rating: float | None = None
+    if given is not None and given.value is not None and not math.isnan(given.value):
+        rating = max(0.0, min(1.0, given.value))
+        label, basis = rating_label(rating, given.scale), "rating"
         score = (score + 2 * rating - 1) / 2
-    else:
-        rating = None
     return ReviewTone(
         arc=tuple(tone_score(words) for words in per_paragraph),
         score=score,

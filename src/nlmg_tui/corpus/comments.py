@@ -81,7 +81,7 @@ def _inline_thread(lines: list[str], start: int) -> tuple[int, int] | None:
 
 def _is_inline_entry(line: str) -> bool:
     match = _INLINE_ENTRY.match(line.rstrip())
-    return bool(match) and len(match["text"].split()) >= _INLINE_MIN_WORDS
+    return match is not None and len(match["text"].split()) >= _INLINE_MIN_WORDS
 
 
 def _has_body_above(lines: list[str], index: int) -> bool:

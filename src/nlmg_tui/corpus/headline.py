@@ -164,4 +164,4 @@ def is_date_line(text: str) -> bool:
 
 def is_film_credit_field(text: str) -> bool:
     match = LABELLED_FIELD.match(text) or re.match(r"^(?P<label>directed by|starring)\b", text, re.I)
-    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS
+    return match is not None and match["label"].strip().casefold() in FIELD_LABELS

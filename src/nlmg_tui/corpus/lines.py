@@ -187,7 +187,7 @@ def _is_field(text: str) -> bool:
 def _is_film_field(text: str) -> bool:
     """"Cast: A, B and C." is a credit even when it ends with a full stop."""
     match = LABELLED_FIELD.match(text)
-    return bool(match) and match["label"].strip().casefold() in FIELD_LABELS and (
+    return match is not None and match["label"].strip().casefold() in FIELD_LABELS and (
         len(match["value"].split()) <= _MAX_FIELD_WORDS and not re.search(r"[.!?] [A-Z]", text))
 
 

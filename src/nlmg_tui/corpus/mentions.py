@@ -87,6 +87,7 @@ def index_mentions(corpus: Corpus, gazetteer: Gazetteer | None = None) -> Mentio
 
 
 def film_suggestions(index: MentionIndex) -> tuple[EntityMentions, ...]:
-    """Films for the watchlist: the film the corpus is about first, then the most mentioned."""
-    films = index.of_kind("film")
-    return tuple(sorted(films, key=lambda e: (not e.entity.subject, -e.count, e.entity.name)))
+    """Films for the watchlist, the most mentioned first: never the film the reviews are about
+    (the gazetteer's ``subject``, the rule the Mentions screen's ``a`` follows too)."""
+    films = [entry for entry in index.of_kind("film") if not entry.entity.subject]
+    return tuple(sorted(films, key=lambda e: (-e.count, e.entity.name)))

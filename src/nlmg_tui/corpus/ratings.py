@@ -84,8 +84,8 @@ def find_ratings(text: str) -> list[FoundRating]:
                         match.start(), match.end())
         )
     for match in _WORDS.finditer(text):
-        score = _WORD_NUMBERS.get(match["score"].casefold())
-        score = float(match["score"]) if score is None else score
+        named_score = _WORD_NUMBERS.get(match["score"].casefold())
+        score = float(match["score"]) if named_score is None else named_score
         score += 0.5 if match["half"] else 0.0
         scale_word = match["scale"].casefold()
         scale = _WORD_NUMBERS.get(scale_word) or float(scale_word)

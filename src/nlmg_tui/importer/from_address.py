@@ -55,10 +55,6 @@ class AddressSource:
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> AddressSource:
-        return cls(**{key: data.get(key) for key in cls.__dataclass_fields__})
-
 
 @dataclass(frozen=True)
 class AddressImport:

@@ -9,6 +9,7 @@ as a field (headline, byline, date, rating, section label) or chrome, or a repea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from nlmg_tui.corpus import byline as bylines
@@ -27,7 +28,7 @@ _LONG_LEAD_WORDS = 12  # a date, rating or byline line this short is a field, no
 
 
 def restore_main_text(review: Review, main_lines: list[str], headline: str | None,
-                      page_chrome: list[str] = ()) -> Review:
+                      page_chrome: Sequence[str] = ()) -> Review:
     """``review`` with the main-text lines the cleaner dropped put back in page order, except
     the page's navigation, header and footer text (``page_chrome``) that trafilatura kept."""
     skip = {fold(text) for text in (headline, review.headline, review.critic_bio, *page_chrome) if text}

@@ -13,6 +13,7 @@ import stat
 import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.dates import find_date
@@ -177,14 +178,24 @@ def apply_corrections(review: Review, corrections: Corrections) -> Review:
     return _apply(review, corrections)
 
 
+class _HandSetFields(TypedDict, total=False):
+    """The ``Review`` fields a correction can set."""
+
+    critic: str
+    outlet: str
+    published: str
+    film: str
+
+
 def _apply(review: Review, corrections: Corrections) -> Review:
     evidence = dict(review.evidence)
-    changes: dict[str, object] = {}
-    for name in ("critic", "outlet"):
-        value = getattr(corrections, name)
-        if value:
-            changes[name] = one_line(value)
-            evidence[name] = Evidence(0, "set by hand")
+    changes: _HandSetFields = {}
+    if corrections.critic:
+        changes["critic"] = one_line(corrections.critic)
+        evidence["critic"] = Evidence(0, "set by hand")
+    if corrections.outlet:
+        changes["outlet"] = one_line(corrections.outlet)
+        evidence["outlet"] = Evidence(0, "set by hand")
     if corrections.date:
         found = find_date(corrections.date)
         if found is None:

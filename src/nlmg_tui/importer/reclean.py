@@ -67,8 +67,9 @@ def reclean_imports(store: ImportedReviews, library: Library | None, *,
         store.save(item.review, item.decoding, corrections=item.record.corrections,
                    imported_at=item.record.imported_at, recleaned_at=stamp,
                    address=item.record.address)
-    for bookmark, anchor in report.moved:
-        _move(library, bookmark, corpus.get(anchor.review_id), anchor)
+    if library is not None:  # without a library nothing was anchored, so nothing moved
+        for bookmark, anchor in report.moved:
+            _move(library, bookmark, corpus.get(anchor.review_id), anchor)
     return report
 
 

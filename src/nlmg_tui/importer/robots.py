@@ -62,10 +62,10 @@ class RobotsRules:
         if 200 <= status < 300:
             parser.parse(body.decode("utf-8", errors="replace").splitlines())
         elif 400 <= status < 500:
-            parser.allow_all = True
+            parser.parse([])  # no robots.txt: every path allowed
         else:
-            parser.disallow_all = True
-        parser.modified()  # can_fetch answers only for a parser marked as read
+            parser.parse(["User-agent: *", "Disallow: /"])  # the server failed: stay away
+        # parse() marks the parser as read, without which can_fetch answers no to everything.
         return parser
 
 

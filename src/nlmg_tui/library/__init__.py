@@ -6,6 +6,27 @@ Plain Python (no Textual): the TUI, the CLI, tests and benchmarks all go through
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the checker sees the real names; at run time they load on first use
+    from nlmg_tui.library.anchoring import Anchor, anchor_bookmark, anchor_bookmarks, orphans
+    from nlmg_tui.library.bookmarks import Bookmark
+    from nlmg_tui.library.errors import (
+        AmbiguousTitleError,
+        DiskFullError,
+        ImportFileError,
+        InvalidEntryError,
+        LibraryError,
+        NewerSchemaError,
+        NotFoundError,
+        StoreBusyError,
+        StoreReadOnlyError,
+        StoreUnavailableError,
+        StoreWriteError,
+    )
+    from nlmg_tui.library.library import Added, ImportResult, Library
+    from nlmg_tui.library.passages import Passage, passage_from_review, sentence_spans
+    from nlmg_tui.library.watchlist import WatchlistEntry, title_key
 
 # Names load on first use (PEP 562): importing one submodule, such as ``errors`` for a screen,
 # must not pull TinyDB and rapidfuzz into the app's start-up.

@@ -19,7 +19,14 @@ TABLE = "bookmarks"
 
 
 def doc_passage_key(doc: Mapping[str, Any]) -> tuple[str, str, str]:
-    return passage_key(doc.get("review_id"), doc.get("paragraph_id"), str(doc.get("quote", "")))
+    """The passage a stored record marks; a damaged record (an id missing or not text) keys
+    as a blank id, which no valid bookmark has, so it never counts as a duplicate."""
+    return passage_key(_text(doc.get("review_id")), _text(doc.get("paragraph_id")),
+                       str(doc.get("quote", "")))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def doc_id_key(doc: Mapping[str, Any]) -> object:

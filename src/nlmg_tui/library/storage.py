@@ -24,7 +24,7 @@ from tinydb.storages import Storage
 from nlmg_tui import atomic_file
 from nlmg_tui.library import journal, recovery, schema
 from nlmg_tui.library.crash_points import crash_point
-from nlmg_tui.library.doc_index import DocIndex
+from nlmg_tui.library.doc_index import DocIndex, Key
 from nlmg_tui.library.errors import (
     NewerSchemaError,
     StoreReadOnlyError,
@@ -99,7 +99,7 @@ class JournaledStorage(Storage):
         """The files as they are on disk now: (snapshot, journal)."""
         return file_signature(self.path), file_signature(self.journal_path)
 
-    def add_index(self, table: str, name: str, key: Callable[[dict[str, Any]], object]) -> None:
+    def add_index(self, table: str, name: str, key: Key) -> None:
         self.indexes.setdefault(table, {})[name] = DocIndex(key)
 
     def lookup(self, table: str, name: str, value: object) -> str | None:

@@ -13,6 +13,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from nlmg_tui import atomic_file
+from nlmg_tui.library.doc_index import Key
 from nlmg_tui.library.lock import StoreLock
 from nlmg_tui.library.snapshot import Signature
 from nlmg_tui.library.storage import COMPACT_ON_CLOSE_RECORDS, JournaledStorage
@@ -22,9 +23,12 @@ DiskState = tuple[Signature | None, Signature | None]
 
 class StoreTable(Table):
     """TinyDB's Table with doc ids kept as the strings the file holds (``document_id_class``,
-    TinyDB's documented hook): each write then skips converting every id to int and back."""
+    TinyDB's documented hook): each write then skips converting every id to int and back.
 
-    document_id_class = str  # type: ignore[assignment]
+    TinyDB's annotations say every doc id is an int whatever that hook says, so the calls
+    below passing our str ids carry a ``type: ignore`` naming that (the only ones here)."""
+
+    document_id_class = str  # type: ignore[assignment]  # TinyDB types the hook as type[int]
 
 
 class Transaction:
@@ -43,7 +47,7 @@ class Transaction:
         return self._storage.lookup(self.name, index, value)
 
     def get(self, doc_id: str) -> Document | None:
-        return self.table.get(doc_id=doc_id)  # type: ignore[arg-type]
+        return self.table.get(doc_id=doc_id)  # type: ignore[call-overload]  # str doc ids
 
     def insert(self, doc: Mapping[str, Any]) -> str:
         return self.insert_many([doc])[0]
@@ -55,7 +59,8 @@ class Transaction:
             return []
         first = self._storage.reserve_doc_ids(self.name, len(docs))
         ids = [str(first + offset) for offset in range(len(docs))]
-        batch = [Document(doc, doc_id=doc_id) for doc_id, doc in zip(ids, docs, strict=True)]  # type: ignore[arg-type]
+        batch = [Document(doc, doc_id=doc_id)  # type: ignore[arg-type]  # str doc ids
+                 for doc_id, doc in zip(ids, docs, strict=True)]
         self._storage.expect(self.name, ids)
         self.table.insert_multiple(batch)
         return ids
@@ -73,11 +78,11 @@ class Transaction:
         for doc_id, doc in docs.items():
             self._storage.detach(self.name, doc_id)
             self._storage.expect(self.name, [doc_id])
-            self.table.update(dict(doc), doc_ids=[doc_id])  # type: ignore[list-item]
+            self.table.update(dict(doc), doc_ids=[doc_id])  # type: ignore[list-item]  # str doc ids
 
     def remove(self, doc_id: str) -> None:
         self._storage.expect(self.name, [doc_id])
-        self.table.remove(doc_ids=[doc_id])  # type: ignore[list-item]
+        self.table.remove(doc_ids=[doc_id])  # type: ignore[list-item]  # str doc ids
 
 
 class Store:
@@ -92,7 +97,10 @@ class Store:
         self.path = Path(path)
         self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"))
         self._db = TinyDB(self.path, storage=JournaledStorage, notify=notify, label=label)
-        self._storage: JournaledStorage = self._db.storage  # type: ignore[assignment]
+        storage = self._db.storage
+        if not isinstance(storage, JournaledStorage):  # TinyDB made it from the class above
+            raise TypeError(f"unexpected TinyDB storage {type(storage).__name__}")
+        self._storage = storage
         self._cleaned_temps = False
         self._depth = 0
         self.seen: DiskState = (None, None)
@@ -110,7 +118,7 @@ class Store:
     def journal_path(self) -> Path:
         return self._storage.journal_path
 
-    def add_index(self, table: str, name: str, key: Callable[[Mapping[str, Any]], object]) -> None:
+    def add_index(self, table: str, name: str, key: Key) -> None:
         self._storage.add_index(table, name, key)
 
     def disk_signature(self) -> DiskState:

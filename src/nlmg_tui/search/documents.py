@@ -136,60 +136,101 @@ class PackedTexts(Sequence[str]):
         return self._data[start : self._ends[index]].decode("utf-8", "surrogatepass")
 
 
+class DocumentColumns(NamedTuple):
+    """A ``DocumentTable``'s six columns, one entry per document in each."""
+
+    fields: Sequence[str]
+    review_ids: Sequence[str]
+    texts: Sequence[str]
+    paragraph_ids: Sequence[str | None]
+    comment_numbers: Sequence[int | None]
+    bookmark_ids: Sequence[str | None]
+
+
+class _GrowingColumns(NamedTuple):
+    """The columns while a table is being filled (``DocumentTable.append``)."""
+
+    fields: list[str]
+    review_ids: list[str]
+    texts: list[str]
+    paragraph_ids: list[str | None]
+    comment_numbers: list[int | None]
+    bookmark_ids: list[str | None]
+
+
 class DocumentTable(Sequence[Document]):
     """Documents stored column by column: a few lists instead of 100,000 objects for the
-    garbage collector to walk on every full collection."""
+    garbage collector to walk on every full collection.
+
+    A table grows (``append``) until ``freeze`` turns its columns into tuples; a table made
+    from ``columns`` is frozen from the start.
+    """
 
     def __init__(self, documents: Iterable[Document] = (),
-                 columns: Sequence[Sequence] | None = None) -> None:
-        fields, review_ids, texts, paragraph_ids, comment_numbers, bookmark_ids = (
-            columns or ((),) * 6)
-        self._fields: list[str] = list(fields)
-        self._review_ids: list[str] = list(review_ids)
-        # A column that is already a sequence other than a list (``index_cache.PackedTexts``,
-        # decoded on access) is kept as it is: such tables come frozen from ``from_columns``.
-        self._texts: list[str] = texts if isinstance(texts, PackedTexts) else list(texts)
-        self._paragraph_ids: list[str | None] = list(paragraph_ids)
-        self._comment_numbers: list[int | None] = list(comment_numbers)
-        self._bookmark_ids: list[str | None] = list(bookmark_ids)
+                 columns: DocumentColumns | None = None) -> None:
+        self._growing: _GrowingColumns | None = None
+        if columns is None:
+            self._growing = _GrowingColumns([], [], [], [], [], [])
+            self._use(DocumentColumns(*self._growing))
+        else:
+            # A text column that is a sequence other than a list (``PackedTexts``, decoded on
+            # access) is kept as it is.
+            texts = columns.texts
+            self._use(DocumentColumns(
+                tuple(columns.fields), tuple(columns.review_ids),
+                texts if isinstance(texts, PackedTexts) else tuple(texts),
+                tuple(columns.paragraph_ids), tuple(columns.comment_numbers),
+                tuple(columns.bookmark_ids)))
         for document in documents:
             self.append(document)
 
+    def _use(self, columns: DocumentColumns) -> None:
+        # One attribute per column: ``__getitem__`` is on the search's hot path.
+        self._fields = columns.fields
+        self._review_ids = columns.review_ids
+        self._texts = columns.texts
+        self._paragraph_ids = columns.paragraph_ids
+        self._comment_numbers = columns.comment_numbers
+        self._bookmark_ids = columns.bookmark_ids
+
     def append(self, document: Document) -> None:
-        self._fields.append(document.field)
-        self._review_ids.append(document.review_id)
-        self._texts.append(document.text)
-        self._paragraph_ids.append(document.paragraph_id)
-        self._comment_numbers.append(document.comment_number)
-        self._bookmark_ids.append(document.bookmark_id)
+        """Add a document; ValueError once the table is frozen."""
+        growing = self._growing
+        if growing is None:
+            raise ValueError("a frozen document table takes no more documents")
+        growing.fields.append(document.field)
+        growing.review_ids.append(document.review_id)
+        growing.texts.append(document.text)
+        growing.paragraph_ids.append(document.paragraph_id)
+        growing.comment_numbers.append(document.comment_number)
+        growing.bookmark_ids.append(document.bookmark_id)
 
     def freeze(self) -> DocumentTable:
         """Turn the columns into tuples of strings and ints, which the garbage collector stops
         tracking: it then no longer walks 100,000 entries on every full collection."""
-        self._fields = tuple(self._fields)  # type: ignore[assignment]
-        self._review_ids = tuple(self._review_ids)  # type: ignore[assignment]
-        if isinstance(self._texts, list):
-            self._texts = tuple(self._texts)  # type: ignore[assignment]
-        self._paragraph_ids = tuple(self._paragraph_ids)  # type: ignore[assignment]
-        self._comment_numbers = tuple(self._comment_numbers)  # type: ignore[assignment]
-        self._bookmark_ids = tuple(self._bookmark_ids)  # type: ignore[assignment]
+        growing, self._growing = self._growing, None
+        if growing is not None:
+            self._use(DocumentColumns(
+                tuple(growing.fields), tuple(growing.review_ids), tuple(growing.texts),
+                tuple(growing.paragraph_ids), tuple(growing.comment_numbers),
+                tuple(growing.bookmark_ids)))
         return self
 
     def __len__(self) -> int:
         return len(self._texts)
 
-    def columns(self) -> tuple[tuple, ...]:
+    def columns(self) -> DocumentColumns:
         """The six columns (field, review id, text, paragraph id, comment number, bookmark id)."""
-        return (tuple(self._fields), tuple(self._review_ids), self._texts,
-                tuple(self._paragraph_ids), tuple(self._comment_numbers),
-                tuple(self._bookmark_ids))
+        return DocumentColumns(tuple(self._fields), tuple(self._review_ids), self._texts,
+                               tuple(self._paragraph_ids), tuple(self._comment_numbers),
+                               tuple(self._bookmark_ids))
 
     @classmethod
-    def from_columns(cls, columns: Sequence[Sequence]) -> DocumentTable:
+    def from_columns(cls, columns: DocumentColumns) -> DocumentTable:
         """A frozen table from ``columns()``'s output (all six of the same length)."""
-        if len(columns) != 6 or len({len(column) for column in columns}) != 1:
+        if len({len(column) for column in columns}) != 1:
             raise ValueError("document columns of different lengths")
-        return cls(columns=columns).freeze()
+        return cls(columns=columns)
 
     @overload
     def __getitem__(self, index: int) -> Document: ...

@@ -102,15 +102,15 @@ def _one_to_one_run() -> re.Pattern[str]:
             cp for cp in (*range(0x80, 0x250), *range(0x2010, 0x2040))
             if not chr(cp).isspace() and len(folded := _FOLD[cp]) == 1 and not folded.isspace()
         ]
-        ranges: list[str] = []
+        ranges: list[tuple[int, int]] = []  # (first, last) code points of each run
         for cp in simple:
             if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)  # type: ignore[assignment]
+                ranges[-1] = (ranges[-1][0], cp)
             else:
-                ranges.append((cp, cp))  # type: ignore[arg-type]
+                ranges.append((cp, cp))
         klass = "!-~" + "".join(
             re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-            for a, b in ranges  # type: ignore[misc]
+            for a, b in ranges
         ) + "\u4e00-\u9fff"
         _run_pattern = re.compile(f"[{klass}]+(?:[ \\t\\n\\r\\f\\v\\x1c-\\x1f][{klass}]+)*|.",
                                   re.DOTALL)

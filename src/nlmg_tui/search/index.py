@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from nlmg_tui.search.bitsets import bits_from_ids, iter_ids, range_bits
@@ -43,7 +43,7 @@ class IndexParts(NamedTuple):
     """What a ``SearchIndex`` is made of (``search.index_cache`` stores these)."""
 
     documents: DocumentTable
-    folded: tuple[str, ...]
+    folded: Sequence[str]
     tokens: tuple[str, ...]
     frequencies: tuple[int, ...]
     postings: tuple[int | bytes, ...]
@@ -58,7 +58,7 @@ class SearchIndex:
     def __init__(
         self,
         documents: DocumentTable,
-        folded: tuple[str, ...],
+        folded: Sequence[str],
         vocabulary: Vocabulary,
         postings: tuple[int | bytes, ...],
         field_ranges: dict[str, tuple[int, int]],

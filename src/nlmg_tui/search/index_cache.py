@@ -28,7 +28,7 @@ from typing import Any
 
 from nlmg_tui import paths
 from nlmg_tui.corpus.models import Corpus
-from nlmg_tui.search.documents import DocumentTable, PackedTexts, documents_from_corpus
+from nlmg_tui.search.documents import DocumentColumns, DocumentTable, PackedTexts, documents_from_corpus
 from nlmg_tui.search.index import Cancelled, IndexParts, SearchIndex
 
 FORMAT = 2
@@ -202,7 +202,7 @@ def _parts(header: dict[str, Any], body: bytes) -> IndexParts:
     folded = PackedTexts(sections["folded"], _ends(sections["folded_ends"]))
     if len(texts) != count or len(folded) != count:
         raise ValueError("document count")
-    documents = DocumentTable.from_columns((
+    documents = DocumentTable.from_columns(DocumentColumns(
         fields, review_ids, texts, meta["paragraph_ids"], meta["comment_numbers"],
         meta["bookmark_ids"]))
     frequencies = tuple(int(n) for n in meta["frequencies"])

@@ -15,7 +15,7 @@ as typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from nlmg_tui.search.documents import Document
 from nlmg_tui.search.folding import normalize_with_offsets
@@ -194,9 +194,9 @@ def _hit(
     )
 
 
-def _merge(spans: Sequence[Span] | object) -> tuple[Span, ...]:
+def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     merged: list[list[int]] = []
-    for start, end in sorted(spans):  # type: ignore[call-overload]
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:

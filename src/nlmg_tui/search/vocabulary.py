@@ -118,7 +118,7 @@ class Vocabulary:
     def _completions(self, prefix: str) -> list[Expansion]:
         lo = bisect.bisect_left(self._sorted_tokens, prefix)
         hi = bisect.bisect_left(self._sorted_tokens, prefix + "\U0010ffff", lo)
-        ids = self._sorted_ids[lo:hi]
+        ids: Sequence[int] = self._sorted_ids[lo:hi]
         if len(ids) > MAX_EXPANSIONS:
             # A short prefix: keep the commonest completions.
             ids = heapq.nlargest(MAX_EXPANSIONS, ids, key=self.frequencies.__getitem__)
@@ -160,11 +160,12 @@ class Vocabulary:
 
     def _containing(self, fragment: str) -> tuple[Expansion, ...] | None:
         if self._joined is None:
-            starts, position = [], 0
+            token_starts: list[int] = []
+            position = 0
             for token in self.tokens:
-                starts.append(position)
+                token_starts.append(position)
                 position += len(token) + 1
-            self._joined_starts = tuple(starts)
+            self._joined_starts = tuple(token_starts)
             self._joined = "\n".join(self.tokens)
         joined, starts = self._joined, self._joined_starts
         out: list[Expansion] = []

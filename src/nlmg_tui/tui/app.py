@@ -1,7 +1,8 @@
 """The app: the corpus, the app-wide state, and one routing method per screen.
 
 Screens other than browse and the palette providers are imported on first use. The app-wide
-keys are in ``app_keys``, the search state in ``search_state``, the settings in ``preferences``.
+keys are in ``app_keys``, the search state in ``search_state``, the settings in ``preferences``
+(kept saved as they change by ``saved_preferences``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from nlmg_tui.textsafety import strip_unsafe
 from nlmg_tui.tui.app_keys import APP_BINDINGS, OPENED_BY_KEY
 from nlmg_tui.tui.palette import PALETTE_PROVIDERS
 from nlmg_tui.tui.preferences import Preferences
+from nlmg_tui.tui.saved_preferences import follow_saved_theme, reading_session
 from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.search_state import SearchState
-from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 
 if TYPE_CHECKING:
@@ -48,8 +49,7 @@ class NlmgApp(App[None]):
         self.preferences = Preferences(user_data_dir(data_dir))
         """Theme, spoiler-free mode and read reviews, kept in ``tui-settings.json``."""
         self._notices = tuple(n for n in (self.preferences.problem, *notices) if n)
-        self.session = ReadingSession(read=self.preferences.read_reviews(), read_changed=lambda
-                                      ids: self._saved("Read marks", self.preferences.set_read(ids)))
+        self.session = reading_session(self, self.preferences)
         self.spoiler_shield = SpoilerShield(self.preferences.spoiler_free)
         """Spoiler-free mode and this session's revealed paragraphs, for every screen."""
         self.spoiler_shield_changed: Signal[None] = Signal(self, "spoiler-shield-changed")
@@ -80,11 +80,7 @@ class NlmgApp(App[None]):
         return BrowseScreen(self.corpus, self.session)
 
     def on_mount(self) -> None:
-        theme = self.preferences.values.get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
-        self.theme_changed_signal.subscribe(
-            self, lambda theme: self._saved("Theme", self.preferences.set("theme", theme.name)))
+        follow_saved_theme(self, self.preferences)
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.call_after_refresh(self.search.start_building)
@@ -92,11 +88,6 @@ class NlmgApp(App[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         self.search.worker_changed(event)
-
-    def _saved(self, what: str, problem: str | None) -> None:
-        """Tell the user when a setting could not be saved (it holds for this session)."""
-        if problem:
-            self.notify(f"{what} not saved: {problem}", severity="warning", markup=False)
 
     def action_toggle_spoiler_free(self) -> None:
         from nlmg_tui.tui.spoiler_keys import toggle_spoiler_free_mode

@@ -50,15 +50,19 @@ def sort_description(name: str, descending: bool) -> str:
 def sort_reviews(reviews: Iterable[Review], name: str, descending: bool) -> list[Review]:
     """Sort by ``name``; reviews missing the value always come last, in corpus order."""
     reviews = list(reviews)
-    known: list[Review] = []
+    known: list[tuple[str | float, Review]] = []
     missing: list[Review] = []
     for review in reviews:
-        (missing if _value(review, name) is None else known).append(review)
-    known.sort(key=lambda review: _value(review, name), reverse=descending)  # type: ignore[arg-type,return-value]
-    return known + missing
+        value = _value(review, name)
+        if value is None:
+            missing.append(review)
+        else:
+            known.append((value, review))
+    known.sort(key=lambda pair: pair[0], reverse=descending)  # stable: ties keep corpus order
+    return [review for _, review in known] + missing
 
 
-def _value(review: Review, name: str) -> str | float | int | None:
+def _value(review: Review, name: str) -> str | float | None:
     if name == "date":
         return review.published or None
     if name == "critic":

@@ -76,7 +76,8 @@ def _advice(found: Found) -> list[str]:
         advice.append("The text encoding was guessed: check accented letters and quotes.")
     address = found.address
     if address is not None and address.snapshot_url:
-        advice.append(f"From the Internet Archive's snapshot of {address.snapshot_date[:10]} "
+        taken = f" of {address.snapshot_date[:10]}" if address.snapshot_date else ""
+        advice.append(f"From the Internet Archive's snapshot{taken} "
                       f"({one_line(address.archived_because or '')}).")
     return advice
 
@@ -191,7 +192,8 @@ class ImportReviewDialog(ModalScreen[Review | None]):
             reason = str(error) if isinstance(error, NotTextError) else f"{type(error).__name__}: {error}"
             self._status(f"Not imported: {reason}.", "bold red")
             return
-        self._show_found(event.worker.result)
+        if isinstance(found := event.worker.result, Found):  # what read_source returns
+            self._show_found(found)
 
     def _show_found(self, found: Found) -> None:
         self.found = found

@@ -27,6 +27,7 @@ from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
+from nlmg_tui.tui.widgets.search_trail import SearchTrail
 
 if TYPE_CHECKING:
     from nlmg_tui.library.bookmarks import Bookmark
@@ -90,6 +91,7 @@ class ReaderScreen(AppScreen):
     """Index of the cursor paragraph in ``review.paragraphs``."""
 
     body = getters.query_one("#reader-body", VerticalScroll)
+    search_trail = getters.query_one(SearchTrail)
 
     def __init__(
         self,
@@ -143,6 +145,7 @@ class ReaderScreen(AppScreen):
         with VerticalScroll(id="reader-body", can_focus=False):
             yield from self._paragraph_widgets()
         yield Static(id="reader-status")
+        yield SearchTrail(self.corpus, self.session)
         yield Footer(compact=True)
 
     def _paragraph_widgets(self) -> Iterator[Widget]:
@@ -361,21 +364,17 @@ class ReaderScreen(AppScreen):
 
         ask_compare_with(self, self.review, self.corpus.reviews)
 
-    async def action_next_hit(self) -> None:
+    def action_next_hit(self) -> None:
         """The next hit of the last search (in this review, else the next one with hits)."""
-        await self._step_search_hit(+1)
+        self.search_trail.step(self.review.id, self.cursor, +1)
 
-    async def action_previous_hit(self) -> None:
-        await self._step_search_hit(-1)
+    def action_previous_hit(self) -> None:
+        self.search_trail.step(self.review.id, self.cursor, -1)
 
-    async def _step_search_hit(self, step: int) -> None:
-        from nlmg_tui.tui.widgets.search_trail import step_search_hit
-
-        found = step_search_hit(self.nlmg.search.last_result, self.corpus, self.session.order,
-                                self.review.id, self.cursor, step)
-        if isinstance(found, str):
-            self.notify(found, markup=False)
-            return
+    @on(SearchTrail.HitReached)
+    async def _go_to_hit(self, message: SearchTrail.HitReached) -> None:
+        """Show the hit the trail stepped to: its review (swapped in), spans and paragraph."""
+        found = message.hit
         if found.review_id != self.review.id:
             review = self.corpus.get(found.review_id)
             if review is None:
@@ -386,7 +385,7 @@ class ReaderScreen(AppScreen):
                 self.show_highlights(found.highlights)
             self.cursor = found.paragraph_index
         if found.wrapped:
-            where = "first" if step > 0 else "last"
+            where = "first" if message.step > 0 else "last"
             self.notify(f"Search wrapped around to the {where} hit.", markup=False, timeout=3)
 
     def show_highlights(self, highlights: Sequence[HighlightSpan]) -> None:

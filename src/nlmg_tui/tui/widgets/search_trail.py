@@ -4,6 +4,10 @@ The hits of the last search the user opened a hit from are laid out in reading o
 the browse list's order, then paragraphs); ``n`` moves to the first hit after the reader's cursor,
 opening the next review when the current one has no more, and wraps at the end. Every hit of the
 review on screen is highlighted, the way a pager highlights all matches.
+
+The functions are pure. ``SearchTrail`` is the reader's invisible widget for ``n``/``N``: told
+where the reader is, it finds the hit and posts ``SearchTrail.HitReached``; the screen goes
+there. The widget knows no screen. ``nlmg_tui.search`` is imported only on the first step.
 """
 
 from __future__ import annotations
@@ -12,12 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+from textual.widget import Widget
+
 from nlmg_tui.corpus.models import Corpus, Review
-from nlmg_tui.search.results import Hit, spans_within
+from nlmg_tui.tui.session import ReadingSession
+from nlmg_tui.tui.typed_app import nlmg_app
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 
 if TYPE_CHECKING:
     from nlmg_tui.search import SearchResult
+    from nlmg_tui.search.results import Hit
 
 PASSAGE_FIELDS = frozenset({"paragraph", "verdict", "quote", "note"})
 """Fields whose hits sit in a paragraph the reader shows."""
@@ -53,6 +62,8 @@ def hit_spans(hit: Hit, review: Review) -> tuple[str, tuple[HighlightSpan, ...]]
         return None
     if hit.field == "note":
         return paragraph.id, ()
+    from nlmg_tui.search.results import spans_within
+
     spans = spans_within(hit, paragraph.text) if hit.field == "quote" else hit.spans
     return paragraph.id, tuple(HighlightSpan(paragraph.id, s, e) for s, e in spans)
 
@@ -135,3 +146,34 @@ def step_search_hit(result: SearchResult | None, corpus: Corpus, list_order: Seq
     place, wrapped = found
     return HitStep(place.review_id, place.paragraph_index, place.paragraph_id,
                    review_highlights(places, place.review_id), wrapped)
+
+
+class SearchTrail(Widget):
+    """``n``/``N`` in the reader: the next or previous hit of the last search from where the
+    reader is, posted as ``HitReached`` for the screen to show; a toast says why when there is
+    none. Invisible."""
+
+    DEFAULT_CSS = "SearchTrail { display: none; }"
+
+    @dataclass
+    class HitReached(Message):
+        """The trail stepped to ``hit``: the screen opens its review if needed, highlights its
+        spans and puts the cursor on its paragraph."""
+
+        hit: HitStep
+        step: int
+        """+1 (``n``) or -1 (``N``): which way the search went, for the wrap-around notice."""
+
+    def __init__(self, corpus: Corpus, session: ReadingSession) -> None:
+        super().__init__()
+        self._corpus = corpus
+        self._session = session
+
+    def step(self, review_id: str, cursor: int, step: int) -> None:
+        """Step from paragraph ``cursor`` of ``review_id``: forward for ``step`` = 1, back for -1."""
+        found = step_search_hit(nlmg_app(self).search.last_result, self._corpus,
+                                self._session.order, review_id, cursor, step)
+        if isinstance(found, str):
+            self.notify(found, markup=False)
+        else:
+            self.post_message(self.HitReached(found, step))

@@ -84,8 +84,6 @@ def suggestion_text(mentions: EntityMentions, on_list: bool) -> Text:
     text.append(one_line(mentions.entity.label), style="bold")
     count = len(mentions.passages)
     text.append(f"  named in {count} passage{'s' if count != 1 else ''}", style="dim")
-    if mentions.entity.subject:
-        text.append("  (the film these reviews are about)", style="italic")
     if on_list:
         text.append("  ✓ on your watchlist", style="italic")
     return text
