@@ -190,8 +190,10 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
 def _bulleted_author(header: list[Line]) -> tuple[bylines.Byline, Line] | None:
     """A blog's author line above its title: "• Jane Doe" first in the header, with a dated
     line ("Updated: Jun 25, 2020") at most two lines under it."""
-    first = header[0] if header else None
-    match = _BULLETED_NAME.match(first.text) if first is not None else None
+    if not header:
+        return None
+    first = header[0]
+    match = _BULLETED_NAME.match(first.text)
     if match and any(len(line.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(line.text)
                      for line in header[1:3]):
         return bylines.Byline(match["name"], None), first
