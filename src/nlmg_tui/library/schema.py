@@ -15,6 +15,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from nlmg_tui.library import json_text
+
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 
@@ -62,7 +64,7 @@ def parse_store(payload: bytes) -> Tables:
     except UnicodeDecodeError as error:
         raise ShapeError(f"it is not UTF-8 text (byte {error.start})") from None
     try:
-        data = json.loads(text)
+        data = json_text.loads(text)
     except json.JSONDecodeError as error:
         raise ShapeError(
             f"it is cut short or not valid JSON (line {error.lineno}, column {error.colno})"
@@ -79,6 +81,8 @@ def check_shape(data: Any) -> None:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise ShapeError(f"its table {name!r} is not an object of records")
+        if all(map(str.isdigit, table)) and set(map(type, table.values())) <= {dict}:
+            continue  # the usual case, checked at C speed; the loop below names the culprit
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise ShapeError(f"its table {name!r} has a malformed record {doc_id!r}")
