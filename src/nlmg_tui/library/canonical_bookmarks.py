@@ -35,6 +35,7 @@ _FIELD_NAMES = tuple(field.name for field in fields(Bookmark))
 _NAME_FIELDS = ("id", "review_id", "paragraph_id")
 _TEXT_FIELDS = ("quote", "prefix", "suffix", "note")
 _parse_time = datetime.fromisoformat
+_fields_of = itemgetter(*_FIELD_NAMES)
 
 
 def canonical_bookmarks(docs: Sequence[Any]) -> list[Bookmark] | None:
@@ -46,8 +47,9 @@ def canonical_bookmarks(docs: Sequence[Any]) -> list[Bookmark] | None:
     if set(map(type, docs)) != {dict} or set(map(len, docs)) != {len(_FIELD_NAMES)}:
         return None
     try:
-        columns = {name: list(map(itemgetter(name), docs)) for name in _FIELD_NAMES}
-        # str.join refuses anything but text, so the joins below check the types too.
+        # One look-up pass per record (cache-friendly), then turned into one tuple per field.
+        columns = dict(zip(_FIELD_NAMES, zip(*map(_fields_of, docs), strict=True), strict=True))
+        # str.join and str.isprintable refuse anything but text: they check the types too.
         names = list(chain.from_iterable(columns[name] for name in _NAME_FIELDS))
         canonical = (_one_line_texts(names, MAX_ID_CHARS) and _free_texts(columns)
                      and _canonical_tag_lists(columns["tags"])
@@ -57,7 +59,7 @@ def canonical_bookmarks(docs: Sequence[Any]) -> list[Bookmark] | None:
     return _build(docs, columns["tags"]) if canonical else None
 
 
-def _one_line_texts(texts: list[Any], limit: int) -> bool:
+def _one_line_texts(texts: Sequence[Any], limit: int) -> bool:
     """Each text is what ``one_line`` keeps, 1 to ``limit`` characters (``bookmarks._one_line``);
     TypeError if one is not text."""
     if not texts:
@@ -73,19 +75,21 @@ def _one_line_texts(texts: list[Any], limit: int) -> bool:
     return not (lines[0] == " " or lines[-1] == " " or "  " in lines or " \n" in lines or "\n " in lines)
 
 
-def _free_texts(columns: dict[str, list[Any]]) -> bool:
+def _free_texts(columns: dict[str, tuple[Any, ...]]) -> bool:
     """Quotes, prefixes, suffixes and notes: text within its limit with nothing to strip;
     quotes not empty and without blanks at either end. TypeError if one is not text."""
-    joined = "".join(chain.from_iterable(columns[name] for name in _TEXT_FIELDS))
     quotes, contexts = columns["quote"], chain(columns["prefix"], columns["suffix"])
+    texts = tuple(chain.from_iterable(columns[name] for name in _TEXT_FIELDS))
+    if not all(map(str.isprintable, texts)) and not is_safe_text("".join(texts)):
+        return False
     if max(map(len, quotes)) > MAX_QUOTE_CHARS or max(map(len, columns["note"])) > MAX_NOTE_CHARS:
         return False
     if max(map(len, contexts)) > MAX_CONTEXT_CHARS:
         return False
-    return all(quotes) and list(map(str.strip, quotes)) == quotes and is_safe_text(joined)
+    return all(quotes) and tuple(map(str.strip, quotes)) == quotes
 
 
-def _canonical_tag_lists(tag_lists: list[Any]) -> bool:
+def _canonical_tag_lists(tag_lists: tuple[Any, ...]) -> bool:
     """Lists of at most MAX_TAGS one-line tags, none starting with "#", no two alike."""
     if set(map(type, tag_lists)) != {list}:
         return False
@@ -99,7 +103,7 @@ def _canonical_tag_lists(tag_lists: list[Any]) -> bool:
                            for group in tag_lists if len(group) > 1)
 
 
-def _iso_times(created: list[Any], updated: list[Any]) -> bool:
+def _iso_times(created: tuple[Any, ...], updated: tuple[Any, ...]) -> bool:
     """Every created/updated value is an ISO date-time, each distinct one parsed once;
     TypeError if one is not text."""
     try:
@@ -110,7 +114,7 @@ def _iso_times(created: list[Any], updated: list[Any]) -> bool:
     return True
 
 
-def _build(docs: Sequence[dict[str, Any]], tag_lists: list[list[str]]) -> list[Bookmark]:
+def _build(docs: Sequence[dict[str, Any]], tag_lists: tuple[list[str], ...]) -> list[Bookmark]:
     """Bookmarks made as ``canonical_bookmark`` makes them: the instance dict filled at once."""
     new = object.__new__
     bookmarks = []
