@@ -8,14 +8,17 @@ passage), so a change costs the same at 100 or 10,000 bookmarks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from nlmg_tui.library.bookmarks import Bookmark, passage_key
+from nlmg_tui.library.canonical_bookmarks import canonical_bookmarks
 from nlmg_tui.library.errors import InvalidEntryError
-from nlmg_tui.library.records import Added, ImportResult, RecordDecoder, require
+from nlmg_tui.library.records import Added, ImportResult, RecordDecoder, collector_paused, require
 from nlmg_tui.library.store import DiskState, Store, Transaction
 
 TABLE = "bookmarks"
+_created = attrgetter("created")
 
 
 def doc_passage_key(doc: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -38,7 +41,9 @@ class BookmarkCollection:
         self.store = store
         store.add_index(TABLE, "id", doc_id_key)
         store.add_index(TABLE, "passage", doc_passage_key)
-        self._decoder: RecordDecoder[Bookmark] = RecordDecoder(Bookmark.from_doc, "bookmark", notices)
+        self._decoder: RecordDecoder[Bookmark] = RecordDecoder(
+            Bookmark.from_doc, "bookmark", notices, canonical_bookmarks
+        )
         self._view: tuple[DiskState | None, list[Bookmark]] | None = None
 
     def forget_view(self) -> None:
@@ -51,9 +56,10 @@ class BookmarkCollection:
         view = self._view
         if view is not None and view[0] == self.store.disk_signature():
             return list(view[1])
-        docs, _ = self.store.read_docs(TABLE)
-        items = self._decoder.decode_all(list(docs.values()))
-        items.sort(key=lambda b: b.created)  # stable: file order within a second
+        with collector_paused():
+            docs, _ = self.store.read_docs(TABLE)
+            items = self._decoder.decode_all(list(docs.values()))
+        items.sort(key=_created)  # stable: file order within a second
         self._view = (self.store.seen, items)
         return list(items)
 

@@ -196,8 +196,10 @@ _search_unsafe = _NEEDS_CLEANING.search
 _parse_time = datetime.fromisoformat
 
 
-def _safe(text: str) -> bool:
-    """``strip_unsafe(text) == text``; ``isprintable`` answers most texts at C speed."""
+def is_safe_text(text: str) -> bool:
+    """``strip_unsafe(text) == text``; ``isprintable`` answers most texts at C speed (every
+    character ``strip_unsafe`` removes is unprintable, so this holds for a joined text exactly
+    when it holds for each of its parts)."""
     return text.isprintable() or not _search_unsafe(text)
 
 
@@ -235,7 +237,7 @@ def _canonical_texts(doc: dict[str, Any]) -> bool:
         return False
     if not (_spaced_once(ident) and _spaced_once(review_id) and _spaced_once(paragraph_id)):
         return False
-    return quote.strip() == quote and _safe(quote) and _safe(prefix + suffix + note)
+    return quote.strip() == quote and is_safe_text(quote) and is_safe_text(prefix + suffix + note)
 
 
 def canonical_bookmark(doc: dict[str, Any]) -> Bookmark | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nlmg_tui.library import json_text
 from nlmg_tui.library.crash_points import crash_point
 
 _ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
@@ -43,7 +44,7 @@ def _decode_line(line: bytes) -> Record | None:
     if length != len(payload) or checksum != b"%08x" % zlib.crc32(payload):
         return None
     try:
-        record = json.loads(payload)
+        record = json_text.loads(payload)
     except ValueError:
         return None
     return record if _well_formed(record) else None

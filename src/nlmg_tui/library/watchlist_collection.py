@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from nlmg_tui.library.errors import AmbiguousTitleError, InvalidEntryError
-from nlmg_tui.library.records import Added, RecordDecoder, require
+from nlmg_tui.library.records import Added, RecordDecoder, collector_paused, require
 from nlmg_tui.library.store import DiskState, Store
 from nlmg_tui.library.watchlist import WatchlistEntry, title_key
 
@@ -40,8 +40,9 @@ class WatchlistCollection:
         view = self._view
         if view is not None and view[0] == self.store.disk_signature():
             return list(view[1])
-        docs, _ = self.store.read_docs(TABLE)
-        items = self._decoder.decode_all(list(docs.values()))
+        with collector_paused():
+            docs, _ = self.store.read_docs(TABLE)
+            items = self._decoder.decode_all(list(docs.values()))
         items.sort(key=lambda e: e.created)
         self._view = (self.store.seen, items)
         return list(items)
