@@ -117,7 +117,7 @@ def _iso_times(created: tuple[Any, ...], updated: tuple[Any, ...]) -> bool:
 def _build(docs: Sequence[dict[str, Any]], tag_lists: tuple[list[str], ...]) -> list[Bookmark]:
     """Bookmarks made as ``canonical_bookmark`` makes them: the instance dict filled at once."""
     new = object.__new__
-    bookmarks = []
+    bookmarks: list[Bookmark] = []
     append = bookmarks.append
     for doc, tags in zip(docs, tag_lists, strict=True):
         bookmark = new(Bookmark)
