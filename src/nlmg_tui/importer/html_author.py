@@ -50,6 +50,9 @@ _BYLINE_CLASSES = {"author", "byline", "fn", "author-name", "authorname", "entry
 _OUT_OF_ARTICLE = re.compile(r"comment|sidebar|widget|related|recent|popular|footer|respond")
 _OUT_OF_ARTICLE_TAGS = {"aside", "footer", "nav", "form"}
 _MAX_WORDS = 6
+_TAG = re.compile(r"<[^>]*>")
+_BIO_OPENING = (r"(?= (?:ist|is|was|war|hat|has|lebt|lives|schreibt|writes|arbeitet|works|"
+                r"studiert|studies)\b| [-–—] )")
 
 
 def trafilatura_key(text: str) -> str:
@@ -63,7 +66,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def page_spelling(part: str, page_text: str) -> str:
+def page_spelling(part: str, *page_texts: str) -> str:
     """The page's own spelling of a name trafilatura rewrote (the form the page uses most
     often among those trafilatura would write as ``part``), or ``part`` unchanged."""
     words = part.split()
@@ -72,13 +75,24 @@ def page_spelling(part: str, page_text: str) -> str:
     # Not inside an address, a file name or an e-mail ("/author/jo-marsh", "jo.marsh@…").
     pattern = (r"(?<![\w./@=#?&-])" + _SEPARATOR.join(re.escape(word) for word in words)
                + r"(?:(?<=\b[A-Za-z])\.|(?<=\b[JS]r)\.)?(?![\w/@-])(?!\.\w)")
-    found = Counter(match.group(0) for match in re.finditer(pattern, page_text, re.I)
+    found = Counter(match.group(0) for text in page_texts
+                    for match in re.finditer(pattern, text, re.I)
                     if trafilatura_key(match.group(0)) == part)
     if part in found:  # the page also writes it so: only another punctuation may win, not a
         # lower-case login ("jo.marsh") over the display name ("Jo Marsh")
         found = Counter({form: count for form, count in found.items()
                          if _letters(form) == _letters(part)})
     return max(found, key=lambda form: (found[form], form == part)) if found else part
+
+
+def full_name(part: str, page_text: str) -> str:
+    """A first name alone ("Nils") as the full name the author's bio opens with ("Nils Doe is
+    a freelance writer", "Nils Doe - engineer and rider"), when the page gives exactly one."""
+    if " " in part or not part[:1].isupper() or not part.isalpha():
+        return part
+    surnames = {match["surname"] for match in re.finditer(
+        r"(?<![\w.])" + re.escape(part) + r" (?P<surname>[A-ZÀ-Þ][\w'’-]+)" + _BIO_OPENING, page_text)}
+    return f"{part} {surnames.pop()}" if len(surnames) == 1 else part
 
 
 def _letters(text: str) -> str:
@@ -97,7 +111,7 @@ def joined_as_on_page(parts: list[str], page_text: str) -> str | None:
 def clean_name(text: str) -> str | None:
     """A byline element's text as a name: no "By"/"Von"/"Autor:", nothing after a separator
     or a date; None for a generic word, a date or a sentence."""
-    text = " ".join(text.split()).strip(" '\"‘’“”")
+    text = " ".join(text.split()).strip(" '\"‘’“”|·•-–—")
     text = _PREFIX.sub("", text)
     text = _CUT.sub("", text).strip(" ,;:|")
     words = text.split()
@@ -122,6 +136,8 @@ class PageAuthors:
 
     def __init__(self, html: str) -> None:
         self.text = html_lib.unescape(html)
+        # the page's text with its tags as spaces: "<a>Jo Marsh</a> <span>and</span> <a>Ed Vale"
+        self.visible = " ".join(html_lib.unescape(_TAG.sub(" ", html)).split())
         self.meta: dict[str, str] = {}
         self.outlets: set[str] = set()
         self.bylines: list[str] = []
@@ -165,14 +181,14 @@ class PageAuthors:
         return _fold(name) in self.outlets
 
     def person_from_markup(self) -> str | None:
-        """A person the meta tags name, then a byline element; never an outlet's name."""
+        """A person the meta tags name, then a byline element; an outlet's name (a blog named
+        after its writer) only when no other name is found."""
         metas = [self.meta.get(key, "") for key in (*_PERSON_META[:4], "written by",
                                                     *_PERSON_META[4:])]
-        for raw in [*metas, *self.bylines]:
-            name = clean_name(raw) if raw else None
-            if name and not self.is_outlet(name):
-                return name
-        return None
+        names = [name for name in (clean_name(raw) for raw in [*metas, *self.bylines] if raw)
+                 if name]
+        return next((name for name in names if not self.is_outlet(name)), None) or (
+            names[0] if names else None)
 
 
 def _byline_texts(tree) -> Iterable[str]:
@@ -204,17 +220,19 @@ def author_parts(author: str | None) -> list[str]:
     return [name for name in (clean_name(part) for part in _PARTS.split(author or "")) if name]
 
 
-def choose_author(trafilatura_author: str | None, html: str, fallback: str | None = None
-                  ) -> str | None:
+def choose_author(trafilatura_author: str | None, html: str, fallback: str | None = None,
+                  outlets: Iterable[str | None] = ()) -> str | None:
     """The page's author: trafilatura's, in the page's spelling and without outlets, or a person
-    the markup names; an outlet's name only when nothing names a person."""
+    the markup names; an outlet's name only when nothing names a person. ``outlets``: names the
+    page goes by that were found elsewhere (JSON-LD publisher, trafilatura's site name)."""
     page = PageAuthors(html)
-    parts = [clean_name(page_spelling(part, page.text)) or part
+    page.outlets.update(_fold(name) for name in outlets if name and _fold(name))
+    parts = [full_name(clean_name(page_spelling(part, page.text, page.visible)) or part, page.visible)
              for part in author_parts(trafilatura_author)]
     people = [part for part in parts
               if not page.is_outlet(part) and not _is_initials(part, parts)]
     if len(people) > 1:
-        return joined_as_on_page(people, page.text) or "; ".join(people)
+        return joined_as_on_page(people, page.visible) or "; ".join(people)
     if people:
         return people[0]
     fallback_name = clean_name(fallback) if fallback else None
