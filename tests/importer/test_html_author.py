@@ -124,3 +124,22 @@ def test_a_text_byline_may_name_several_critics() -> None:
     assert found is not None and found.critic == "Anna Lee Brandt and Tomas Reyne"
     several = parse_byline("By Anna Lee Brandt and Tomas Reyne and Ola Brekke Storm Vik Dahl")
     assert several is not None and several.critic is None  # a name of five words is no name
+
+
+@pytest.mark.parametrize(("line", "critic"), [
+    ("<p><i>von Liesel Armbrecht</i></p>", "Liesel Armbrecht"),  # a German byline paragraph
+    ("<div class='meta'>12.03.2011 <span>- Redaktion: Jonas Feld (Pressestelle)</span></div>",
+     "Jonas Feld"),
+    ("<p><span>Par</span> <a href='/contributors/odette'>Odette Marais</a></p>", "Odette Marais"),
+])
+def test_a_block_that_is_only_a_byline_names_the_critic(line: str, critic: str) -> None:
+    assert _critic(_page(byline=line)) == critic
+
+
+@pytest.mark.parametrize("line", [
+    "<p>4 von 5 Sternen</p>",
+    "<p>Powered by WordPress</p>",
+    "<div class='sidebar'><p>von Liesel Armbrecht</p></div>",  # a widget, not this page's byline
+])
+def test_lines_that_only_look_like_a_byline_name_nobody(line: str) -> None:
+    assert _critic(_page(byline=line)) is None

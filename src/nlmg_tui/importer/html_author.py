@@ -49,6 +49,16 @@ _BYLINE_CLASSES = {"author", "byline", "fn", "author-name", "authorname", "entry
                    "post-author", "byline-author", "article-author", "author-link"}
 _OUT_OF_ARTICLE = re.compile(r"comment|sidebar|widget|related|recent|popular|footer|respond")
 _OUT_OF_ARTICLE_TAGS = {"aside", "footer", "nav", "form"}
+# A block that holds only a byline, in the languages the pages come in: "von Jo Marsh",
+# "Text von Jo Marsh", "Par Jo Marsh", "Autor: Jo Marsh (editor)", "Autor: Jo Marsh/Agency".
+_LINE_TAGS = {"p", "span", "div", "em", "i", "b", "strong", "small", "li", "h4", "h5", "h6",
+              "address", "dd"}
+_LINE_NAME = (r"(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|von|van|de|der|den|du|"
+              r"da|di|del|la|le|zu)){0,3})")
+_BYLINE_LINE = re.compile(
+    r"^(?i:(?:(?:text|written|posted|geschrieben|verfasst|ein beitrag|article)\s+)?"
+    r"(?:by|von|par|por|door)\s+|(?:autor|author|auteur|autore|redaktion|text|reporter)\s*:\s*)"
+    + _LINE_NAME + r"(?:\s*\([^)]{1,60}\)|\s*/\s*[\w.-]{1,20})?$")
 _MAX_WORDS = 6
 _TAG = re.compile(r"<[^>]*>")
 _BIO_OPENING = (r"(?= (?:ist|is|was|war|hat|has|lebt|lives|schreibt|writes|arbeitet|works|"
@@ -141,6 +151,7 @@ class PageAuthors:
         self.meta: dict[str, str] = {}
         self.outlets: set[str] = set()
         self.bylines: list[str] = []
+        self.byline_lines: list[str] = []
         self._read(html)
 
     def _read(self, html: str) -> None:
@@ -161,7 +172,7 @@ class PageAuthors:
             if _WRITTEN_BY.match(labels.get(f"twitter:label{number}", "")):
                 self.meta.setdefault("written by", labels.get(f"twitter:data{number}", ""))
         self._read_outlets(tree)
-        self.bylines = list(_byline_texts(tree))
+        self.bylines, self.byline_lines = _byline_texts(tree)
 
     def _read_outlets(self, tree) -> None:
         names = [self.meta.get(k, "") for k in ("og:site_name", "application-name", "publisher",
@@ -185,23 +196,36 @@ class PageAuthors:
         after its writer) only when no other name is found."""
         metas = [self.meta.get(key, "") for key in (*_PERSON_META[:4], "written by",
                                                     *_PERSON_META[4:])]
-        names = [name for name in (clean_name(raw) for raw in [*metas, *self.bylines] if raw)
+        names = [name for name in (clean_name(raw) for raw in [*metas, *self.bylines, *self.byline_lines]
+                                                 if raw)
                  if name]
         return next((name for name in names if not self.is_outlet(name)), None) or (
             names[0] if names else None)
 
 
-def _byline_texts(tree) -> Iterable[str]:
+def _byline_texts(tree) -> tuple[list[str], list[str]]:
+    """Texts of byline elements (by their markup) and of blocks that are only a byline line
+    ("von Jo Marsh", "Par Jo Marsh", "Autor: Jo Marsh"), outside comments and sidebars."""
+    marked: list[str] = []
+    lines: list[str] = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
         classes = set((element.get("class") or "").casefold().split())
-        if not (element.get("rel", "").casefold() == "author" or classes & _BYLINE_CLASSES
-                or "author" in (element.get("itemprop") or "").casefold()):
+        is_marked = (element.get("rel", "").casefold() == "author" or classes & _BYLINE_CLASSES
+                     or "author" in (element.get("itemprop") or "").casefold())
+        if not is_marked and element.tag not in _LINE_TAGS:
             continue
-        if any(_outside_article(ancestor) for ancestor in element.iterancestors()):
+        text = " ".join(element.text_content().split())
+        line = None if is_marked else _BYLINE_LINE.match(text.lstrip("-–—|·• "))
+        if not (is_marked or line) or any(map(_outside_article, element.iterancestors())) \
+                or (line and _outside_article(element)):
             continue
-        yield element.text_content()
+        if is_marked:
+            marked.append(text)
+        else:
+            lines.append(line["name"])
+    return marked, lines
 
 
 def _outside_article(element) -> bool:
