@@ -143,3 +143,17 @@ def test_a_block_that_is_only_a_byline_names_the_critic(line: str, critic: str) 
 ])
 def test_lines_that_only_look_like_a_byline_name_nobody(line: str) -> None:
     assert _critic(_page(byline=line)) is None
+
+
+def test_an_agency_after_the_writer_is_not_part_of_the_name() -> None:
+    byline = "<byline>Von Henrik Salo, dpa</byline>"
+    head = "<meta name='author' content='tidewater.example'><meta property='og:url' " \
+           "content='https://www.tidewater.example/film/harbour'>"
+    assert _critic(_page(head, byline)) == "Henrik Salo"
+
+
+def test_a_site_name_with_its_long_form_is_still_the_outlet() -> None:
+    head = ("<meta name='author' content='Fjord Film Society e.V.'>"
+            "<meta property='og:site_name' content='FFS - Fjord Film Society e.V.'>")
+    line = "<p><strong>Autorin: Maren Holt, Leiterin des Filmclubs in Bergen.</strong></p>"
+    assert _critic(_page(head, after=line)) == "Maren Holt"

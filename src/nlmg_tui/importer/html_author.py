@@ -34,8 +34,10 @@ _JOIN_WORDS = r"\s*(?:\band\b|\bund\b|\bet\b|&)\s*"
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|geschrieben|verfasst|veröffentlicht|publié)\s+)?"
     r"(?:by|von|vom|par|por|door)\b\s*:?\s*|"
-    r"^(?:autor|author|auteur|autore|reporter|text|words|interview|story)\s*:\s*",
+    r"^(?:autor|autorin|author|auteur|autore|reporter|text|words|interview|story)\s*:\s*",
     re.I)
+# A news agency credited after the writer: "Jo Marsh, dpa", "Jo Marsh/AFP".
+_AGENCY = re.compile(r"\s*[,/]\s*(?:dpa|afp|ap|reuters|apa|kna|epd|sid|ansa|efe|sda|ats)\b.*$", re.I)
 _SAYS = re.compile(r"\s(?:says|said|sagt|schreibt|wrote)\s*:?$", re.I)
 _CUT = re.compile(r"\s*(?:[|·•]|\s[-–—]\s|\bam\s+\d|\bon\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$")
 _NOT_A_NAME = re.compile(
@@ -57,8 +59,10 @@ _LINE_NAME = (r"(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|von
               r"da|di|del|la|le|zu)){0,3})")
 _BYLINE_LINE = re.compile(
     r"^(?i:(?:(?:text|written|posted|geschrieben|verfasst|ein beitrag|article)\s+)?"
-    r"(?:by|von|par|por|door)\s+|(?:autor|author|auteur|autore|redaktion|text|reporter)\s*:\s*)"
-    + _LINE_NAME + r"(?:\s*\([^)]{1,60}\)|\s*/\s*[\w.-]{1,20})?$")
+    r"(?:by|von|par|por|door)\s+|(?:autor|autorin|author|auteur|autore|redaktion|text|reporter)"
+    r"\s*:\s*)" + _LINE_NAME
+    + r"(?:\s*\([^)]{1,60}\)|\s*/\s*[\w.-]{1,20}|,\s*[^,]{2,60})?$")
+_MAX_LINE_WORDS = 12
 _MAX_WORDS = 6
 _TAG = re.compile(r"<[^>]*>")
 _BIO_OPENING = (r"(?= (?:ist|is|was|war|hat|has|lebt|lives|schreibt|writes|arbeitet|works|"
@@ -123,7 +127,7 @@ def clean_name(text: str) -> str | None:
     or a date; None for a generic word, a date or a sentence."""
     text = " ".join(text.split()).strip(" '\"‘’“”|·•-–—")
     text = _PREFIX.sub("", text)
-    text = _CUT.sub("", text).strip(" ,;:|")
+    text = _AGENCY.sub("", _CUT.sub("", text)).strip(" ,;:|")
     words = text.split()
     if not words or len(words) > _MAX_WORDS or _NOT_A_NAME.match(text) or _SAYS.search(text):
         return None
@@ -132,6 +136,16 @@ def clean_name(text: str) -> str | None:
     if len(words) > 1 and any(ch.isdigit() for ch in text):
         return None
     return text if any(ch.isalpha() for ch in text) else None
+
+
+def outlet_keys(name: str) -> set[str]:
+    """The forms an outlet's name is compared in: "www.l-mag.de" as "lmagde" and "lmag";
+    "HSS - Hanns-Seidel-Stiftung e.V." as itself and as each side of the dash."""
+    name = name.strip().removeprefix("www.").lstrip("@")
+    forms = [name, *re.split(r"\s+[-–—|:]\s+", name)]
+    if re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", name):  # a host name
+        forms.append(name.rsplit(".", 1)[0])
+    return {_fold(form) for form in forms if _fold(form)}
 
 
 def _is_initials(part: str, others: Iterable[str]) -> bool:
@@ -183,10 +197,7 @@ class PageAuthors:
             if (link.get("rel") or "").casefold() == "canonical":
                 names.append(urlsplit(link.get("href") or "").hostname or "")
         for name in names:
-            name = name.removeprefix("www.").lstrip("@")
-            if _fold(name):
-                self.outlets.add(_fold(name))
-                self.outlets.add(_fold(name.rsplit(".", 1)[0]) if "." in name else _fold(name))
+            self.outlets.update(outlet_keys(name))
 
     def is_outlet(self, name: str) -> bool:
         return _fold(name) in self.outlets
@@ -213,11 +224,13 @@ def _byline_texts(tree) -> tuple[list[str], list[str]]:
             continue
         classes = set((element.get("class") or "").casefold().split())
         is_marked = (element.get("rel", "").casefold() == "author" or classes & _BYLINE_CLASSES
+                     or element.tag == "byline"
                      or "author" in (element.get("itemprop") or "").casefold())
         if not is_marked and element.tag not in _LINE_TAGS:
             continue
         text = " ".join(element.text_content().split())
-        line = None if is_marked else _BYLINE_LINE.match(text.lstrip("-–—|·• "))
+        line = None if is_marked or len(text.split()) > _MAX_LINE_WORDS else \
+            _BYLINE_LINE.match(text.lstrip("-–—|·• "))
         if not (is_marked or line) or any(map(_outside_article, element.iterancestors())) \
                 or (line and _outside_article(element)):
             continue
@@ -250,7 +263,8 @@ def choose_author(trafilatura_author: str | None, html: str, fallback: str | Non
     the markup names; an outlet's name only when nothing names a person. ``outlets``: names the
     page goes by that were found elsewhere (JSON-LD publisher, trafilatura's site name)."""
     page = PageAuthors(html)
-    page.outlets.update(_fold(name) for name in outlets if name and _fold(name))
+    for name in outlets:
+        page.outlets.update(outlet_keys(name or ""))
     parts = [full_name(clean_name(page_spelling(part, page.text, page.visible)) or part, page.visible)
              for part in author_parts(trafilatura_author)]
     people = [part for part in parts

@@ -115,7 +115,7 @@ def _merge_document_hints(hints: PageHints, document, raw_title: list[str], html
     author is checked against the page's markup (``html_author``)."""
     title = " ".join("".join(raw_title).split())
     hints.critic = choose_author(document.author, html, hints.critic,
-                                 (hints.outlet, document.sitename))
+                                 (hints.outlet, document.sitename, _title_site(title)))
     hints.published = document.date or hints.published
     hints.outlet = hints.outlet or document.sitename or _title_site(title)
     headline = next((h for h in (document.title, hints.headline, _title_headline(title))
