@@ -90,6 +90,7 @@ def test_a_first_name_byline_takes_the_surname_its_bio_opens_with() -> None:
 def test_editorial_team_is_a_critic_but_a_cms_placeholder_is_not() -> None:
     assert clean_name("Redaktion") == "Redaktion"
     assert clean_name("admin") is None
+    assert clean_name("wordpressadmin") is None
     assert clean_name("By Hal Verner | 3 March 2011") == "Hal Verner"
     assert clean_name("| Autor: quillmoth") == "quillmoth"
     assert clean_name("Bram Oddly says") is None

@@ -12,8 +12,13 @@ names a category (every WordPress post carries ``category-<slug>``). So:
 2. parts that only name the outlet (the site's name, publisher or host), a comment's author
    ("Name says") or another part's initials are set aside;
 3. with no person left: a person named in the page's meta tags, then a byline element
-   (``rel="author"``, class ``author``/``byline``/``fn``, ``itemprop="author"``) outside
-   comments, sidebars and footers; an outlet's name only when nothing names a person.
+   (``rel="author"``, class ``author``/``byline``/``fn``, ``itemprop="author"``), then a block
+   that is only a byline line ("von Jo Marsh", "Par Jo Marsh", "Autor: Jo Marsh"), outside
+   comments, sidebars and footers; an outlet's name only when nothing names a person;
+4. a first name alone ("Nils") becomes the full name the author's bio opens with.
+
+Names are cleaned of "By"/"Von"/"Autor:", anything after a separator or a date, and a news
+agency after the writer ("Jo Marsh, dpa").
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ _AGENCY = re.compile(r"\s*[,/]\s*(?:dpa|afp|ap|reuters|apa|kna|epd|sid|ansa|efe|
 _SAYS = re.compile(r"\s(?:says|said|sagt|schreibt|wrote)\s*:?$", re.I)
 _CUT = re.compile(r"\s*(?:[|·•]|\s[-–—]\s|\bam\s+\d|\bon\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$")
 _NOT_A_NAME = re.compile(
-    r"^(?:admin|administrator|author|autor|guest|anonymous|unknown|null|none|weiter|more|mehr|"
+    r"^(?:\w*admin|administrator|author|autor|guest|anonymous|unknown|null|none|weiter|more|mehr|"
     r"read more|weitere artikel|view all posts|all posts)$", re.I)
 _PERSON_META = ("parsely-author", "cxenseparse:author", "sailthru.author", "dc.creator",
                 "author", "article:author", "byl")
@@ -207,9 +212,8 @@ class PageAuthors:
         after its writer) only when no other name is found."""
         metas = [self.meta.get(key, "") for key in (*_PERSON_META[:4], "written by",
                                                     *_PERSON_META[4:])]
-        names = [name for name in (clean_name(raw) for raw in [*metas, *self.bylines, *self.byline_lines]
-                                                 if raw)
-                 if name]
+        raws = [*metas, *self.bylines, *self.byline_lines]
+        names = [name for name in map(clean_name, filter(None, raws)) if name]
         return next((name for name in names if not self.is_outlet(name)), None) or (
             names[0] if names else None)
 
@@ -228,7 +232,8 @@ def _byline_texts(tree) -> tuple[list[str], list[str]]:
                      or "author" in (element.get("itemprop") or "").casefold())
         if not is_marked and element.tag not in _LINE_TAGS:
             continue
-        text = " ".join(element.text_content().split())
+        text = element.text_content() if is_marked else _short_text(element)
+        text = " ".join((text or "").split())
         line = None if is_marked or len(text.split()) > _MAX_LINE_WORDS else \
             _BYLINE_LINE.match(text.lstrip("-–—|·• "))
         if not (is_marked or line) or any(map(_outside_article, element.iterancestors())) \
@@ -239,6 +244,19 @@ def _byline_texts(tree) -> tuple[list[str], list[str]]:
         else:
             lines.append(line["name"])
     return marked, lines
+
+
+def _short_text(element, limit: int = 300) -> str | None:
+    """The element's text, or None past ``limit`` characters (so that a page's nested
+    containers are not each read in full)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _outside_article(element) -> bool:
@@ -265,8 +283,9 @@ def choose_author(trafilatura_author: str | None, html: str, fallback: str | Non
     page = PageAuthors(html)
     for name in outlets:
         page.outlets.update(outlet_keys(name or ""))
-    parts = [full_name(clean_name(page_spelling(part, page.text, page.visible)) or part, page.visible)
+    parts = [clean_name(page_spelling(part, page.text, page.visible)) or part
              for part in author_parts(trafilatura_author)]
+    parts = [full_name(part, page.visible) for part in parts]
     people = [part for part in parts
               if not page.is_outlet(part) and not _is_initials(part, parts)]
     if len(people) > 1:
