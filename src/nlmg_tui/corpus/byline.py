@@ -205,9 +205,16 @@ def outlet_line(line: str) -> str | None:
     return (match["dash"] or match["trust"]).rstrip(".")
 
 
+# Several authors in one byline: "Jo Marsh and Ed Vale", "Jo Marsh; Ed Vale", "A & B".
+_NAME_JOIN = re.compile(r"\s*(?:;|&|\band\b|\bund\b)\s*")
+
+
 def _clean_name(name: str) -> str | None:
-    """A plausible person or user name, or None (empty, sentence-like or a generic word)."""
-    if not name or len(name.split()) > 4 or _NOT_A_NAME.fullmatch(name) or name.startswith("The "):
+    """A plausible person or user name (or several joined), or None (empty, sentence-like or
+    a generic word)."""
+    names = _NAME_JOIN.split(name) if name else []
+    if (not name or len(names) > 4 or any(not part or len(part.split()) > 4 for part in names)
+            or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")):
         return None
     if any(ch.isdigit() for ch in name) and " " in name:
         return None

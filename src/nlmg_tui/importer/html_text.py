@@ -19,6 +19,7 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.facts import LABELLED_FIELD
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.importer.html_author import author_parts, choose_author
 from nlmg_tui.importer.html_markup import (
     dropped_texts,
     fallback_lines,
@@ -59,7 +60,7 @@ def read_html(html: str) -> HtmlPage:
     threads = thread_lines(markup)
     if not any(line.strip() for line in body):
         return _fallback_page(markup, hints)
-    _merge_document_hints(hints, document, markup.title)
+    _merge_document_hints(hints, document, markup.title, html)
     if body and hints.headline and body[0].strip() == hints.headline.strip():
         body = body[1:]  # the title, repeated as the first line of the text
     head = _head_lines(hints)
@@ -102,26 +103,19 @@ def _loose_comments(html: str) -> list[str]:
     return [line for line in (text or "").splitlines() if line.strip()]
 
 
-_AUTHOR_PARTS = re.compile(r"\s*[;|]\s*")
-
-
 def author_name(author: str | None) -> str | None:
     """Trafilatura's author without what it ran into it from a byline line: "Marta Villanueva;
-    March 9" (from "By Marta Villanueva | March 9, 2012") is "Marta Villanueva". Parts holding a
-    digit or a date are dropped; several names stay joined by ";"."""
-    if not author:
-        return None
-    parts = [part for part in _AUTHOR_PARTS.split(author.strip())
-             if part and not any(c.isdigit() for c in part) and find_date(part) is None]
-    return "; ".join(parts) or None
+    March 9" (from "By Marta Villanueva | March 9, 2012") is "Marta Villanueva". Several names
+    stay joined by ";"."""
+    return "; ".join(author_parts(author)) or None
 
 
-
-
-def _merge_document_hints(hints: PageHints, document, raw_title: list[str]) -> None:
-    """Trafilatura's metadata first; the page's own meta tags and JSON-LD fill its gaps."""
+def _merge_document_hints(hints: PageHints, document, raw_title: list[str], html: str) -> None:
+    """Trafilatura's metadata first; the page's own meta tags and JSON-LD fill its gaps. The
+    author is checked against the page's markup (``html_author``)."""
     title = " ".join("".join(raw_title).split())
-    hints.critic = author_name(document.author) or hints.critic
+    hints.critic = choose_author(document.author, html, hints.critic,
+                                 (hints.outlet, document.sitename, _title_site(title)))
     hints.published = document.date or hints.published
     hints.outlet = hints.outlet or document.sitename or _title_site(title)
     headline = next((h for h in (document.title, hints.headline, _title_headline(title))
