@@ -241,7 +241,7 @@ def _byline_texts(tree) -> tuple[list[str], list[str]]:
             continue
         if is_marked:
             marked.append(text)
-        else:
+        elif line is not None:
             lines.append(line["name"])
     return marked, lines
 
