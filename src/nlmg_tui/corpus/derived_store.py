@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nlmg_tui import paths
+from nlmg_tui.corpus.lazy_review import LazyReview, ListedFacts
 from nlmg_tui.corpus.models import Paragraph, Review
 
 if TYPE_CHECKING:
+    from nlmg_tui.compare.tone_arc import ReviewTone
     from nlmg_tui.corpus.derived import ReviewDerived
 
 CACHE_NAME = "derived.json"
@@ -91,6 +93,16 @@ class DerivedStore:
             self._known[review.id] = (review.paragraphs, derived)
         return derived
 
+    def tone(self, review: Review) -> ReviewTone:
+        """The review's tone; for a ``LazyReview`` whose text is not loaded, the tone its
+        summary holds when that entry's stamp is current (the summary's content hash was
+        taken from the file the review is read from), without reading the file."""
+        if isinstance(review, LazyReview) and not review.is_loaded:
+            tone = _listed_tone(review.listed)
+            if tone is not None:
+                return tone
+        return self.get(review).tone
+
     def save_computed(self) -> bool:
         """Write the entries computed so far (with the cache's still-current ones) to the cache
         file, atomically; False when there was nothing new or the cache dir is not writable."""
@@ -115,6 +127,19 @@ class DerivedStore:
         except OSError:
             return False
         return True
+
+
+def _listed_tone(facts: ListedFacts) -> ReviewTone | None:
+    from nlmg_tui.corpus.derived import rules_version, tone_from_json
+
+    raw = facts.derived_entry()
+    if not isinstance(raw, dict) or raw.get("stamp") != f"{facts.content_hash}-{rules_version()}":
+        return None
+    try:
+        tone = tone_from_json(raw["tone"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return tone if len(tone.arc) == facts.paragraph_count else None
 
 
 _shared: DerivedStore | None = None

@@ -29,6 +29,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus import labels
+from nlmg_tui.corpus.lazy_review import is_loaded
 from nlmg_tui.corpus.models import Paragraph, Review
 from nlmg_tui.tui.tone_badge import LABEL_WIDTH, tone_label, tone_score_text, tone_spark
 
@@ -64,8 +65,18 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
     every outlet being cut mid-word), the critic shrinks to ``NAME_MIN``, and last the tone
     label becomes just its score.
     """
+    return fitted_widths(width, *longest_names(reviews))
+
+
+def longest_names(reviews: Sequence[Review]) -> tuple[int, int]:
+    """The widest critic name and outlet name, in cells (6 for no reviews)."""
     longest_critic = max((cell_len(labels.review_name(r)) for r in reviews), default=6)
     longest_outlet = max((cell_len(labels.outlet_name(r)) for r in reviews), default=6)
+    return longest_critic, longest_outlet
+
+
+def fitted_widths(width: int, longest_critic: int, longest_outlet: int) -> dict[str, int]:
+    """``column_widths`` once the longest names are known (a resize reuses them)."""
     widths = {"mark": 2, "critic": max(NAME_MIN, min(16, longest_critic)),
               "outlet": max(NAME_MIN, min(16, longest_outlet)), "date": 10,
               "tone": LABEL_WIDTH, "arc": ARC_WIDTH, "length": 6}
@@ -111,7 +122,10 @@ _word_counts: dict[str, tuple[tuple[Paragraph, ...], int]] = {}
 
 def word_count(review: Review) -> int:
     """``review.word_count``, counted once per review text (rows are redrawn often); the
-    same paragraphs tuple (held here, so never reused) means the same text."""
+    same paragraphs tuple (held here, so never reused) means the same text. A review listed
+    from the imports summary and not loaded yet has its count from there (no file read)."""
+    if not is_loaded(review):
+        return review.word_count
     known = _word_counts.get(review.id)
     if known is None or known[0] is not review.paragraphs:
         known = _word_counts[review.id] = (review.paragraphs, review.word_count)
@@ -248,6 +262,8 @@ class ReviewList(Vertical):
         self._reviews: list[Review] = []
         self._read: set[str] = set()
         self._widths: dict[str, int] = {}
+        self._longest = (0, 0)
+        """``longest_names`` of the rows shown (computed once per ``show_reviews``)."""
         self._marked: str | None = None
         self._tones: dict[str, ReviewTone] = {}
 
@@ -286,6 +302,7 @@ class ReviewList(Vertical):
     def show_reviews(self, reviews: Sequence[Review], read: set[str], keep: str | None) -> None:
         """Replace the rows, keeping the cursor on review ``keep`` when it is still listed."""
         self._reviews = list(reviews)
+        self._longest = longest_names(self._reviews)
         self._read = set(read)
         self._rebuild(keep)
 
@@ -329,7 +346,7 @@ class ReviewList(Vertical):
     def _rebuild(self, keep: str | None) -> None:
         # Before the first layout there is no size; the list spans the screen, so use that.
         width = (self.size.width or self.app.size.width) - 1  # room for a scrollbar
-        self._widths = column_widths(width, self._reviews)
+        self._widths = fitted_widths(width, *self._longest)
         self.query_one(".review-list--heading", Static).update(heading_text(self._widths))
         ids = [review.id for review in self._reviews]
         row = ids.index(keep) if keep in ids else 0
@@ -350,7 +367,7 @@ class ReviewList(Vertical):
                                  read=review.id in self._read, tone=self._tones.get(review.id)))
 
     def on_resize(self, event: Resize) -> None:
-        if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:
+        if self._reviews and fitted_widths(event.size.width - 1, *self._longest) != self._widths:
             current = self.highlighted_review
             self._rebuild(current.id if current else None)
 
