@@ -260,6 +260,8 @@ class ReviewList(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._reviews: list[Review] = []
+        self._by_id: dict[str, Review] = {}
+        """The rows shown, by review id (a key's cursor move looks two up)."""
         self._read: set[str] = set()
         self._widths: dict[str, int] = {}
         self._longest = (0, 0)
@@ -302,6 +304,7 @@ class ReviewList(Vertical):
     def show_reviews(self, reviews: Sequence[Review], read: set[str], keep: str | None) -> None:
         """Replace the rows, keeping the cursor on review ``keep`` when it is still listed."""
         self._reviews = list(reviews)
+        self._by_id = {review.id: review for review in self._reviews}
         self._longest = longest_names(self._reviews)
         self._read = set(read)
         self._rebuild(keep)
@@ -321,7 +324,7 @@ class ReviewList(Vertical):
 
     async def _fill_tone_rows(self, review_ids: list[str]) -> None:
         for start in range(0, len(review_ids), TONE_BATCH):
-            by_id = {review.id: review for review in self._reviews}
+            by_id = self._by_id
             for review_id in review_ids[start : start + TONE_BATCH]:
                 review = by_id.get(review_id)
                 if review is not None:  # still listed (the filter may have changed since)
@@ -387,7 +390,7 @@ class ReviewList(Vertical):
             self.post_message(self.Selected(review))
 
     def _set_cursor_mark(self, review_id: str) -> None:
-        by_id = {review.id: review for review in self._reviews}
+        by_id = self._by_id
         if self._marked in by_id:
             self.options.replace_option_prompt(self._marked, self._row(by_id[self._marked],
                                                                        cursor=False))
