@@ -7,6 +7,10 @@ by ``importer.store.load_full_corpus``), and ``<cache dir>/derived.json``, where
 process had to compute are saved (``save_computed``) so that a rule change costs one start, not
 every start. Safe to use from several threads (a lock guards the maps; two threads may compute
 the same entry once each, with the same result).
+
+``corpus.derived`` (and with it the gazetteer, the spoiler rules and rapidfuzz, about 20 ms of
+imports) is imported when an entry is first checked or computed, not with this module: the app
+offers the imports' entries before its first frame and checks them after it.
 """
 
 from __future__ import annotations
@@ -14,20 +18,15 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nlmg_tui import paths
-from nlmg_tui.corpus.derived import (
-    FORMAT,
-    ReviewDerived,
-    derive,
-    derived_from_json,
-    derived_to_json,
-    load_derived_file,
-    review_stamp,
-    rules_version,
-)
+from nlmg_tui.corpus.lazy_review import LazyReview, ListedFacts
 from nlmg_tui.corpus.models import Paragraph, Review
+
+if TYPE_CHECKING:
+    from nlmg_tui.compare.tone_arc import ReviewTone
+    from nlmg_tui.corpus.derived import ReviewDerived
 
 CACHE_NAME = "derived.json"
 
@@ -65,6 +64,8 @@ class DerivedStore:
                 self._offered[review_id] = raw
 
     def _stored_entries(self) -> dict[str, Any]:
+        from nlmg_tui.corpus.derived import load_derived_file
+
         if self._stored is None:
             entries = dict(load_derived_file(self.cache_file))
             entries.update(load_derived_file(self._bundled_path or paths.derived_file()))
@@ -73,6 +74,8 @@ class DerivedStore:
 
     def get(self, review: Review) -> ReviewDerived:
         """The review's derived data (never a stale or damaged stored entry)."""
+        from nlmg_tui.corpus.derived import derive, derived_from_json, review_stamp
+
         known = self._known.get(review.id)
         if known is not None and (known[0] is review.paragraphs
                                   or known[1].stamp == review_stamp(review)):
@@ -90,9 +93,21 @@ class DerivedStore:
             self._known[review.id] = (review.paragraphs, derived)
         return derived
 
+    def tone(self, review: Review) -> ReviewTone:
+        """The review's tone; for a ``LazyReview`` whose text is not loaded, the tone its
+        summary holds when that entry's stamp is current (the summary's content hash was
+        taken from the file the review is read from), without reading the file."""
+        if isinstance(review, LazyReview) and not review.is_loaded:
+            tone = _listed_tone(review.listed)
+            if tone is not None:
+                return tone
+        return self.get(review).tone
+
     def save_computed(self) -> bool:
         """Write the entries computed so far (with the cache's still-current ones) to the cache
         file, atomically; False when there was nothing new or the cache dir is not writable."""
+        from nlmg_tui.corpus.derived import FORMAT, derived_to_json, load_derived_file, rules_version
+
         with self._lock:
             computed = dict(self._computed)
             self._computed.clear()
@@ -112,6 +127,19 @@ class DerivedStore:
         except OSError:
             return False
         return True
+
+
+def _listed_tone(facts: ListedFacts) -> ReviewTone | None:
+    from nlmg_tui.corpus.derived import rules_version, tone_from_json
+
+    raw = facts.derived_entry()
+    if not isinstance(raw, dict) or raw.get("stamp") != f"{facts.content_hash}-{rules_version()}":
+        return None
+    try:
+        tone = tone_from_json(raw["tone"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return tone if len(tone.arc) == facts.paragraph_count else None
 
 
 _shared: DerivedStore | None = None

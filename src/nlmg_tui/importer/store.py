@@ -97,6 +97,19 @@ class ImportedReviews:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def load_offering_derived(self, review_id: str) -> Review | None:
+        """One import by exact id, its stored derived entry offered to the shared store (for a
+        ``LazyReview`` reading its text); None when missing. Raises OSError/ValueError/... when
+        the file can't be read."""
+        from nlmg_tui.corpus.derived_store import shared_derived
+
+        path = self.path_for(review_id)
+        if not path.is_file():
+            return None
+        record = _record(json.loads(path.read_text(encoding="utf-8")))
+        shared_derived().offer(record.review.id, record.derived)
+        return record.review
+
     def all(self) -> list[ImportedReview]:
         """Every readable import, oldest first; unreadable files are set aside with a notice."""
         if not self.folder.is_dir():
@@ -163,17 +176,52 @@ def _derived_json(review: Review) -> dict[str, object]:
     return derived_to_json(derive(review), review)
 
 
-def load_full_corpus(data_dir: str | Path | None = None) -> tuple[Corpus, list[str]]:
-    """The bundled reviews followed by the user's imports, and any notices to show."""
+def load_full_corpus(data_dir: str | Path | None = None, *,
+                     listed: bool = False) -> tuple[Corpus, list[str]]:
+    """The bundled reviews followed by the user's imports, and any notices to show.
+
+    ``listed`` (the app): when the imports summary in the cache dir is current, the imports
+    are ``LazyReview``s listed from it and each file is read when its text is first needed;
+    otherwise every file is read, as without it, and the summary is written for next time."""
     from nlmg_tui.corpus.derived_store import shared_derived
 
     bundled = load_corpus()
     store = ImportedReviews(data_dir)
-    records = store.all()
     derived = shared_derived()
     derived.use_cache_dir(paths.user_cache_dir(data_dir=data_dir))
-    for record in records:
-        derived.offer(record.review.id, record.derived)
-    imported = [r.review for r in records]
+    imported = _listed_imports(store, data_dir) if listed else None
+    if imported is None:
+        records = store.all()
+        for record in records:
+            derived.offer(record.review.id, record.derived)
+        imported = [r.review for r in records]
+        if listed:
+            _save_summary(store, records, data_dir)
     known = {r.id for r in bundled.reviews}
     return Corpus(bundled.reviews + tuple(r for r in imported if r.id not in known)), store.notices
+
+
+def _listed_imports(store: ImportedReviews, data_dir: str | Path | None) -> list[Review] | None:
+    from nlmg_tui.importer import summary
+
+    names = summary.import_file_names(store.folder)
+    if not names:
+        return None
+    found = summary.read_summary(summary.imports_key(store.folder, names),
+                                 summary.summary_file(data_dir))
+    if found is None or len(found[0]) != len(names):
+        return None
+    reviews = summary.listed_reviews(*found, store.load_offering_derived)
+    if reviews is None or sorted(f"{r.id}.json" for r in reviews) != names:
+        return None
+    return reviews
+
+
+def _save_summary(store: ImportedReviews, records: list[ImportedReview],
+                  data_dir: str | Path | None) -> None:
+    from nlmg_tui.importer import summary
+
+    names = summary.import_file_names(store.folder)  # after ``all`` set any bad file aside
+    if names and names == sorted(f"{r.review.id}.json" for r in records):
+        summary.write_summary(records, summary.imports_key(store.folder, names),
+                              summary.summary_file(data_dir))

@@ -8,7 +8,7 @@ keys are in ``app_keys``, the search state in ``search_state``, the settings in 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +57,9 @@ class NlmgApp(App[None]):
         self._library: Library | None = None  # made on first use (see ``library``)
         self.search = SearchState(self, corpus, lambda: self.library, data_dir)
         """The search index, this session's searches and the result ``n``/``N`` follow."""
+        self.when_ready: list[Callable[[], object]] = []
+        """Called once the first frame is on screen (the console script resumes garbage
+        collection there)."""
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """A review was imported: screens opened from now on, and search, see ``corpus``."""
@@ -84,6 +87,10 @@ class NlmgApp(App[None]):
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.call_after_refresh(self.search.start_building)
+
+    def on_ready(self) -> None:
+        for call in self.when_ready:
+            call()
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -191,7 +198,8 @@ def make_app(data_dir: str | os.PathLike[str] | None = None,
         return NlmgApp(corpus, data_dir=data_dir)
     from nlmg_tui.importer.store import load_full_corpus
 
-    full, notices = load_full_corpus(Path(data_dir) if data_dir is not None else None)
+    full, notices = load_full_corpus(Path(data_dir) if data_dir is not None else None,
+                                     listed=True)
     app = NlmgApp(full, data_dir=data_dir, notices=notices)
     app.search.from_files = True  # the index cache is keyed by the files the corpus came from
     return app

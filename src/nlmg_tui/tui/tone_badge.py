@@ -27,7 +27,7 @@ def tone_for(review: Review) -> ReviewTone:
     call from a thread worker; see ``corpus.derived_store``)."""
     from nlmg_tui.corpus.derived_store import shared_derived
 
-    return shared_derived().get(review).tone
+    return shared_derived().tone(review)
 
 
 def tone_style(tone: ReviewTone) -> str:

@@ -52,11 +52,16 @@ def read_reviews(corpus: Corpus, shield: SpoilerShield,
     are cached where they are kept); run in a thread worker. Returns review id -> tone.
 
     Levels come first: the preview's opening lines wait for them, the tone columns for the rest.
+    A review listed from the imports summary whose text is not loaded yet is skipped for
+    levels (its file is read, and its levels checked, when it is previewed or opened) and
+    takes its tone from the summary when that is current.
     """
     from nlmg_tui.corpus.derived_store import shared_derived
+    from nlmg_tui.corpus.lazy_review import is_loaded
 
     for review in corpus.reviews:
-        shield.levels(review)
+        if is_loaded(review):
+            shield.levels(review)
     levels_read()
     tones = {review.id: tone_for(review) for review in corpus.reviews}
     shared_derived().save_computed()  # what had to be computed is not computed next start

@@ -29,6 +29,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus import labels
+from nlmg_tui.corpus.lazy_review import is_loaded
 from nlmg_tui.corpus.models import Paragraph, Review
 from nlmg_tui.tui.tone_badge import LABEL_WIDTH, tone_label, tone_score_text, tone_spark
 
@@ -64,8 +65,18 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
     every outlet being cut mid-word), the critic shrinks to ``NAME_MIN``, and last the tone
     label becomes just its score.
     """
+    return fitted_widths(width, *longest_names(reviews))
+
+
+def longest_names(reviews: Sequence[Review]) -> tuple[int, int]:
+    """The widest critic name and outlet name, in cells (6 for no reviews)."""
     longest_critic = max((cell_len(labels.review_name(r)) for r in reviews), default=6)
     longest_outlet = max((cell_len(labels.outlet_name(r)) for r in reviews), default=6)
+    return longest_critic, longest_outlet
+
+
+def fitted_widths(width: int, longest_critic: int, longest_outlet: int) -> dict[str, int]:
+    """``column_widths`` once the longest names are known (a resize reuses them)."""
     widths = {"mark": 2, "critic": max(NAME_MIN, min(16, longest_critic)),
               "outlet": max(NAME_MIN, min(16, longest_outlet)), "date": 10,
               "tone": LABEL_WIDTH, "arc": ARC_WIDTH, "length": 6}
@@ -111,7 +122,10 @@ _word_counts: dict[str, tuple[tuple[Paragraph, ...], int]] = {}
 
 def word_count(review: Review) -> int:
     """``review.word_count``, counted once per review text (rows are redrawn often); the
-    same paragraphs tuple (held here, so never reused) means the same text."""
+    same paragraphs tuple (held here, so never reused) means the same text. A review listed
+    from the imports summary and not loaded yet has its count from there (no file read)."""
+    if not is_loaded(review):
+        return review.word_count
     known = _word_counts.get(review.id)
     if known is None or known[0] is not review.paragraphs:
         known = _word_counts[review.id] = (review.paragraphs, review.word_count)
@@ -246,8 +260,12 @@ class ReviewList(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._reviews: list[Review] = []
+        self._by_id: dict[str, Review] = {}
+        """The rows shown, by review id (a key's cursor move looks two up)."""
         self._read: set[str] = set()
         self._widths: dict[str, int] = {}
+        self._longest = (0, 0)
+        """``longest_names`` of the rows shown (computed once per ``show_reviews``)."""
         self._marked: str | None = None
         self._tones: dict[str, ReviewTone] = {}
 
@@ -286,6 +304,8 @@ class ReviewList(Vertical):
     def show_reviews(self, reviews: Sequence[Review], read: set[str], keep: str | None) -> None:
         """Replace the rows, keeping the cursor on review ``keep`` when it is still listed."""
         self._reviews = list(reviews)
+        self._by_id = {review.id: review for review in self._reviews}
+        self._longest = longest_names(self._reviews)
         self._read = set(read)
         self._rebuild(keep)
 
@@ -304,7 +324,7 @@ class ReviewList(Vertical):
 
     async def _fill_tone_rows(self, review_ids: list[str]) -> None:
         for start in range(0, len(review_ids), TONE_BATCH):
-            by_id = {review.id: review for review in self._reviews}
+            by_id = self._by_id
             for review_id in review_ids[start : start + TONE_BATCH]:
                 review = by_id.get(review_id)
                 if review is not None:  # still listed (the filter may have changed since)
@@ -329,7 +349,7 @@ class ReviewList(Vertical):
     def _rebuild(self, keep: str | None) -> None:
         # Before the first layout there is no size; the list spans the screen, so use that.
         width = (self.size.width or self.app.size.width) - 1  # room for a scrollbar
-        self._widths = column_widths(width, self._reviews)
+        self._widths = fitted_widths(width, *self._longest)
         self.query_one(".review-list--heading", Static).update(heading_text(self._widths))
         ids = [review.id for review in self._reviews]
         row = ids.index(keep) if keep in ids else 0
@@ -350,7 +370,7 @@ class ReviewList(Vertical):
                                  read=review.id in self._read, tone=self._tones.get(review.id)))
 
     def on_resize(self, event: Resize) -> None:
-        if self._reviews and column_widths(event.size.width - 1, self._reviews) != self._widths:
+        if self._reviews and fitted_widths(event.size.width - 1, *self._longest) != self._widths:
             current = self.highlighted_review
             self._rebuild(current.id if current else None)
 
@@ -370,7 +390,7 @@ class ReviewList(Vertical):
             self.post_message(self.Selected(review))
 
     def _set_cursor_mark(self, review_id: str) -> None:
-        by_id = {review.id: review for review in self._reviews}
+        by_id = self._by_id
         if self._marked in by_id:
             self.options.replace_option_prompt(self._marked, self._row(by_id[self._marked],
                                                                        cursor=False))

@@ -1,0 +1,105 @@
+"""A review listed from a summary, its text read from its file when first used.
+
+The app lists a thousand imported reviews from one small summary file
+(``importer.summary``): the fields a list, a filter and a sort need are set at once, and the
+text (paragraphs, sections, comments, film facts, evidence) is read from the review's own file
+the first time anything asks for it. A ``LazyReview`` is a ``Review``: code that reads
+``review.paragraphs`` gets them, loaded then; nothing else has to know.
+
+If the file can no longer be read when the text is first needed (removed by another instance
+since the start), the review keeps its listed fields and has no text; ``load_problem`` says
+why. Loading is guarded by one lock, so two threads never load the same review twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
+
+from nlmg_tui.corpus.models import Review
+
+TEXT_FIELDS = ("paragraphs", "sections", "comments", "film_facts", "evidence")
+"""What is read from the file on first use; every other field comes from the summary."""
+_EMPTY: dict[str, Any] = {"paragraphs": (), "sections": (), "comments": (), "film_facts": (),
+                          "evidence": {}}
+_LOAD_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class ListedFacts:
+    """What the summary knows about the text, checked when it was written: the word count,
+    the number of paragraphs, the paragraphs' content hash (``corpus.derived.content_hash``)
+    and, through ``derived_entry()``, the review's stored derived entry (raw, parsed when first
+    asked for, checked by its stamp when used)."""
+
+    word_count: int
+    paragraph_count: int
+    content_hash: str
+    derived_entry: Callable[[], Any] = lambda: None
+
+
+class LazyReview(Review):
+    """Made with ``listed``; behaves as the review in ``load()``'s result once loaded."""
+
+    listed: ListedFacts
+    load_problem: str | None
+
+    @classmethod
+    def listed_from(cls, review: Review, facts: ListedFacts,
+                    load: Callable[[], Review | None]) -> LazyReview:
+        """``review`` gives the listed fields (its text fields are ignored); ``load`` returns
+        the whole review (None, or raises OSError/ValueError, when it can't be read)."""
+        return cls.listed({name: getattr(review, name) for name in listed_names()}, facts, load)
+
+    @classmethod
+    def listed(cls, values: dict[str, Any], facts: ListedFacts,
+               load: Callable[[], Review | None]) -> LazyReview:
+        """As ``listed_from``, from the listed fields' values (exactly ``listed_names()``)."""
+        lazy = object.__new__(cls)
+        lazy.__dict__.update(values, listed=facts, load_problem=None, _loader=load)
+        return lazy
+
+    def __getattr__(self, name: str) -> Any:  # only called for attributes not set yet
+        if name in TEXT_FIELDS:
+            self._load_text()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    @property
+    def is_loaded(self) -> bool:
+        return "paragraphs" in self.__dict__
+
+    @property
+    def word_count(self) -> int:
+        if self.is_loaded or "listed" not in self.__dict__:
+            return super().word_count
+        return self.listed.word_count
+
+    def _load_text(self) -> None:
+        with _LOAD_LOCK:
+            if self.is_loaded:
+                return
+            problem, values = None, dict(_EMPTY)
+            try:
+                whole = self.__dict__["_loader"]()
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                whole, problem = None, f"{type(error).__name__}: {error}"
+            if whole is not None and whole.id == self.id:
+                values = {name: getattr(whole, name) for name in TEXT_FIELDS}
+            elif problem is None:
+                problem = "its file is gone or holds another review"
+            self.__dict__.update(values, load_problem=problem)
+
+
+@lru_cache(maxsize=1)
+def listed_names() -> tuple[str, ...]:
+    """The fields a ``LazyReview`` has from the start: all but ``TEXT_FIELDS``."""
+    return tuple(f.name for f in fields(Review) if f.name not in TEXT_FIELDS)
+
+
+def is_loaded(review: Review) -> bool:
+    """False only for a ``LazyReview`` whose text has not been read yet."""
+    return not isinstance(review, LazyReview) or review.is_loaded

@@ -1,0 +1,206 @@
+"""A summary of the imported reviews in the user's cache dir, so a large library lists at once.
+
+``imports-summary.json`` holds, per import (in ``ImportedReviews.all()`` order), the fields the
+review list needs (names, date, ratings, pull quotes, film), the word and paragraph counts and
+the paragraphs' content hash (one JSON line), then each stored derived entry's stamp and tone
+(another line, parsed only when the tones are first asked for, after the first frame; spoiler
+levels and mentions are read with the review's text). The app builds its
+list from it (``corpus.lazy_review.LazyReview``) and reads a review's file only when its text is
+first needed, instead of parsing a thousand files before its first frame.
+
+The header names the *imports key* (``imports_key``: each import file's name, size,
+modification time and inode, hashed with this module's and the models' source, the way
+``search.index_cache`` keys the search index) and a CRC-32 of the body. A missing, damaged,
+foreign or stale summary is never used: ``read_summary`` returns None and the caller reads every
+file, then writes a new summary. Imports are written by atomic rename, so any change to one
+changes the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import zlib
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nlmg_tui import paths
+
+if TYPE_CHECKING:
+    from nlmg_tui.corpus.models import Review
+    from nlmg_tui.importer.store import ImportedReview
+
+FORMAT = 1
+MAGIC = "nlmg-tui imports summary"
+CACHE_NAME = "imports-summary.json"
+LISTED_FIELDS = ("id", "source", "headline", "critic", "outlet", "published", "rating",
+                 "site_rating", "pull_quotes", "critic_bio", "film")
+"""The review fields kept in the summary (the rest are read from the file on first use)."""
+_SOURCES = ("importer/summary.py", "corpus/models.py", "corpus/lazy_review.py")
+"""Code that decides what a summary holds and how it is read back: part of the key."""
+
+
+def summary_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    return paths.user_cache_dir(data_dir=data_dir) / CACHE_NAME
+
+
+def import_file_names(folder: Path) -> list[str]:
+    """The import files' names in ``folder`` (``imp-*.json``), sorted; [] if unreadable."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries
+                          if e.name.startswith("imp-") and e.name.endswith(".json"))
+    except OSError:
+        return []
+
+
+def imports_key(folder: Path, names: Sequence[str]) -> str:
+    """A hash of the summary's code and of each named file's size, mtime and inode."""
+    digest = hashlib.blake2b(f"{MAGIC} {FORMAT}".encode(), digest_size=20)
+    package = Path(__file__).resolve().parent.parent
+    for source in _SOURCES:
+        try:
+            digest.update((package / source).read_bytes())
+        except OSError:
+            digest.update(f"missing {source}".encode())
+    for name in names:
+        try:
+            info = os.stat(folder / name)
+            digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode())
+        except OSError:
+            digest.update(f"{name}\0unreadable\n".encode())
+    return digest.hexdigest()
+
+
+def summary_entry(record: ImportedReview) -> dict[str, Any]:
+    """One import's entry: its listed fields, counts and content hash."""
+    from nlmg_tui.corpus.derived import content_hash
+
+    review = record.review
+    data = review.to_json()
+    return {
+        "review": {name: data[name] for name in LISTED_FIELDS},
+        "word_count": review.word_count,
+        "paragraph_count": len(review.paragraphs),
+        "content_hash": content_hash(review),
+    }
+
+
+def tone_entry(record: ImportedReview) -> dict[str, Any] | None:
+    """The stamp and tone of the import's stored derived entry (unchecked here)."""
+    derived = record.derived
+    if not isinstance(derived, dict):
+        return None
+    return {"stamp": derived.get("stamp"), "tone": derived.get("tone")}
+
+
+def _json_line(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass") + b"\n"
+
+
+def write_summary(records: Sequence[ImportedReview], key: str, path: Path) -> bool:
+    """Write atomically; False (nothing raised) when the cache dir is not writable."""
+    body = (_json_line([summary_entry(r) for r in records])
+            + _json_line([tone_entry(r) for r in records]))
+    header = {"magic": MAGIC, "format": FORMAT, "key": key, "checksum": zlib.crc32(body)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(_json_line(header) + body)
+        tmp.replace(path)
+    except OSError:
+        return False
+    return True
+
+
+class StoredTones:
+    """The summary's tone line, parsed when first asked for (then kept); thread-safe."""
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self._data: bytes | None = data
+        self._count = count
+        self._entries: list[Any] = []
+        self._lock = threading.Lock()
+
+    def entry(self, index: int) -> Any:
+        """The raw entry for the ``index``-th import (None when the line is damaged)."""
+        with self._lock:
+            if self._data is not None:
+                try:
+                    entries = json.loads(self._data)
+                except ValueError:
+                    entries = None
+                valid = isinstance(entries, list) and len(entries) == self._count
+                self._entries = entries if valid else [None] * self._count
+                self._data = None
+        return self._entries[index]
+
+
+def read_summary(key: str, path: Path) -> tuple[list[dict[str, Any]], StoredTones] | None:
+    """The entries and the stored tones if the file was written for ``key`` and is intact,
+    else None."""
+    try:
+        with path.open("rb") as file:
+            header = json.loads(file.readline(4096))
+            if not isinstance(header, dict) or header.get("magic") != MAGIC \
+                    or header.get("format") != FORMAT or header.get("key") != key:
+                return None
+            body = file.read()
+        if zlib.crc32(body) != header.get("checksum"):
+            return None
+        listed, _, tones = body.partition(b"\n")
+        entries = json.loads(listed)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(entries, list):
+        return None
+    return entries, StoredTones(tones, len(entries))
+
+
+def listed_reviews(entries: list[dict[str, Any]], tones: StoredTones,
+                   load: Callable[[str], Review | None]) -> list[Review] | None:
+    """``LazyReview`` objects for the entries (``load(review_id)`` reads one whole review);
+    None when any entry is malformed (the caller then reads the files)."""
+    from nlmg_tui.corpus.lazy_review import LazyReview, ListedFacts
+
+    reviews: list[Review] = []
+    try:
+        for index, entry in enumerate(entries):
+            values = _listed_values(entry["review"])
+            facts = ListedFacts(_count(entry["word_count"]), _count(entry["paragraph_count"]),
+                                str(entry["content_hash"]), partial(tones.entry, index))
+            review_id = values["id"]
+            if not isinstance(review_id, str) or not review_id.startswith("imp-"):
+                raise ValueError("not an import id")
+            reviews.append(LazyReview.listed(values, facts, partial(load, review_id)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return reviews
+
+
+def _listed_values(raw: dict[str, Any]) -> dict[str, Any]:
+    """The listed fields as ``Review.from_json`` reads them (without building the rest)."""
+    from nlmg_tui.corpus.models import Evidence, PullQuote, Rating
+
+    def rating(found: Any) -> Rating | None:
+        if not found:
+            return None
+        evidence = found.get("evidence")
+        return Rating(**{**found, "evidence": Evidence(**evidence) if evidence else None})
+
+    values = {name: raw.get(name) for name in LISTED_FIELDS}
+    values["id"], values["source"] = raw["id"], raw["source"]
+    values["rating"], values["site_rating"] = rating(values["rating"]), rating(values["site_rating"])
+    values["pull_quotes"] = tuple(PullQuote(**q) for q in raw.get("pull_quotes", []))
+    return values
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("not a count")
+    return value

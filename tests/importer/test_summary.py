@@ -1,0 +1,152 @@
+"""The imports summary: the app lists imports from it and reads each file on first use; a stale
+or damaged summary is never used (the files are read and it is written again), never fatal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import fields, replace
+
+import pytest
+
+from nlmg_tui.corpus import derived_store
+from nlmg_tui.corpus.derived import derive
+from nlmg_tui.corpus.lazy_review import TEXT_FIELDS, LazyReview, is_loaded, listed_names
+from nlmg_tui.corpus.store import load_corpus
+from nlmg_tui.importer import summary
+from nlmg_tui.importer.store import ImportedReviews, load_full_corpus
+
+
+@pytest.fixture(autouse=True)
+def fresh_store():
+    derived_store.reset_shared_derived()
+    yield
+    derived_store.reset_shared_derived()
+
+
+@pytest.fixture
+def imports(user_data_dir) -> ImportedReviews:
+    """Three imports made from the bundled reviews (new ids, so they are listed as imports)."""
+    store = ImportedReviews(user_data_dir)
+    for number, review in enumerate(load_corpus().reviews[:3]):
+        store.save(replace(review, id=f"imp-{number:012x}"), "utf-8")
+    return store
+
+
+def listed(user_data_dir):
+    derived_store.reset_shared_derived()
+    return load_full_corpus(user_data_dir, listed=True)[0]
+
+
+def lazy_ones(corpus) -> list[LazyReview]:
+    return [r for r in corpus.reviews if isinstance(r, LazyReview)]
+
+
+def test_the_listed_fields_are_every_field_but_the_text() -> None:
+    assert set(listed_names()) == set(summary.LISTED_FIELDS)
+    assert set(listed_names()) | set(TEXT_FIELDS) == {f.name for f in fields(LazyReview)}
+
+
+def test_a_second_start_lists_from_the_summary_and_reads_the_same_reviews(
+        user_data_dir, imports) -> None:
+    eager = load_full_corpus(user_data_dir)[0]
+    first = listed(user_data_dir)  # no summary yet: every file read, the summary written
+    assert not lazy_ones(first)
+    assert summary.summary_file(user_data_dir).is_file()
+    second = listed(user_data_dir)
+    lazy = lazy_ones(second)
+    assert [r.id for r in lazy] == [r.id for r in eager.reviews if r.id.startswith("imp-")]
+    for review in lazy:
+        original = eager.get(review.id)
+        assert not review.is_loaded
+        assert review.word_count == original.word_count
+        assert {name: getattr(review, name) for name in listed_names()} == {
+            name: getattr(original, name) for name in listed_names()}
+        assert not review.is_loaded  # listed fields never read the file
+        assert review.paragraphs == original.paragraphs  # read now
+        assert review.is_loaded and review.load_problem is None
+        assert all(getattr(review, name) == getattr(original, name) for name in TEXT_FIELDS)
+
+
+def test_the_tone_comes_from_the_summary_without_reading_the_file(user_data_dir,
+                                                                  imports) -> None:
+    eager = load_full_corpus(user_data_dir)[0]
+    listed(user_data_dir)
+    lazy = lazy_ones(listed(user_data_dir))
+    store = derived_store.shared_derived()
+    tones = {review.id: store.tone(review) for review in lazy}
+    assert not any(is_loaded(review) for review in lazy)
+    assert store.computed_count == 0
+    for review in lazy:
+        assert tones[review.id] == derive(eager.get(review.id)).tone
+
+
+def test_a_stale_tone_in_the_summary_is_not_used(user_data_dir, imports) -> None:
+    listed(user_data_dir)
+    review = lazy_ones(listed(user_data_dir))[0]
+    wrong = replace(review.listed, content_hash="0" * 32)
+    object.__setattr__(review, "listed", wrong)  # as if the summary were out of step
+    tone = derived_store.shared_derived().tone(review)
+    assert review.is_loaded  # read the file and checked the stored entry instead
+    assert tone == derived_store.shared_derived().get(review).tone
+
+
+def test_a_changed_import_makes_the_summary_stale(user_data_dir, imports) -> None:
+    listed(user_data_dir)
+    review = imports.all()[0].review
+    imports.save(replace(review, critic="Someone Else"), "utf-8")
+    after = listed(user_data_dir)
+    assert not lazy_ones(after)  # read from the files
+    assert after.get(review.id).critic == "Someone Else"
+    assert lazy_ones(listed(user_data_dir))  # and the summary written again
+
+
+def test_a_removed_import_makes_the_summary_stale(user_data_dir, imports) -> None:
+    listed(user_data_dir)
+    removed = imports.all()[0].review.id
+    imports.remove(removed)
+    after = listed(user_data_dir)
+    assert removed not in {r.id for r in after.reviews}
+    assert not lazy_ones(after)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage", "other key"])
+def test_a_damaged_summary_is_rebuilt_never_trusted(user_data_dir, imports, damage) -> None:
+    eager = load_full_corpus(user_data_dir)[0]
+    listed(user_data_dir)
+    path = summary.summary_file(user_data_dir)
+    data = path.read_bytes()
+    damaged = {"truncate": data[: len(data) // 2], "empty": b"", "garbage": b"\x00\xff" * 50,
+               "flip": data[:-40] + bytes([data[-40] ^ 0x01]) + data[-39:],
+               "other key": data.replace(b'"key":"', b'"key":"0', 1)}[damage]
+    assert damaged != data
+    path.write_bytes(damaged)
+    after = listed(user_data_dir)
+    assert not lazy_ones(after)
+    assert [r.id for r in after.reviews] == [r.id for r in eager.reviews]
+    assert lazy_ones(listed(user_data_dir))
+
+
+def test_a_review_whose_file_went_away_has_no_text_and_says_why(user_data_dir,
+                                                               imports) -> None:
+    listed(user_data_dir)
+    review = lazy_ones(listed(user_data_dir))[0]
+    imports.path_for(review.id).unlink()
+    assert review.paragraphs == ()
+    assert review.load_problem
+    assert review.critic  # the listed fields are still there
+
+
+def test_listing_the_imports_imports_no_rules(user_data_dir, imports) -> None:
+    """The app's load before its first frame leaves the gazetteer, the spoiler rules and
+    rapidfuzz to the workers after it (about 20 ms of imports)."""
+    listed(user_data_dir)  # the summary exists
+    code = ("import sys; from nlmg_tui.importer.store import load_full_corpus; "
+            "corpus, _ = load_full_corpus(listed=True); "
+            "assert any(type(r).__name__ == 'LazyReview' for r in corpus.reviews); "
+            "print(sorted(m for m in ('nlmg_tui.corpus.gazetteer', 'nlmg_tui.corpus.derived', "
+            "'rapidfuzz') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,55 @@
+"""A start that lists the imports from the summary shows the same list, preview and tones as a
+start that read every file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from nlmg_tui.corpus import derived_store
+from nlmg_tui.corpus.lazy_review import LazyReview, is_loaded
+from nlmg_tui.corpus.store import load_corpus
+from nlmg_tui.importer.store import ImportedReviews
+from nlmg_tui.tui.app import make_app
+from nlmg_tui.tui.widgets.review_preview import ReviewPreview
+
+
+@pytest.fixture(autouse=True)
+def fresh_store():
+    derived_store.reset_shared_derived()
+    yield
+    derived_store.reset_shared_derived()
+
+
+async def screen_rows(data_dir) -> tuple[list[str], str, list]:
+    """Each row as shown once the tones are in, the preview's text, and the corpus."""
+    derived_store.reset_shared_derived()
+    app = make_app(data_dir=data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.table
+        rows = [table.row_text_of(review.id) for review in table.reviews]
+        preview = str(app.screen.query_one(ReviewPreview).render())
+        return rows, preview, list(app.corpus.reviews)
+
+
+async def test_listed_imports_show_as_read_ones(user_data_dir) -> None:
+    store = ImportedReviews(user_data_dir)
+    for number, review in enumerate(load_corpus().reviews):
+        store.save(replace(review, id=f"imp-{number:012x}", published=f"2030-01-0{number + 1}"),
+                   "utf-8")
+    rows, preview, corpus = await screen_rows(user_data_dir)  # every file read
+    assert not any(isinstance(r, LazyReview) for r in corpus)
+    listed_rows, listed_preview, listed = await screen_rows(user_data_dir)
+    lazy = [r for r in listed if isinstance(r, LazyReview)]
+    assert len(lazy) == len(load_corpus().reviews)
+    assert listed_rows == rows
+    assert listed_preview == preview
+    newest = next(r for r in corpus if r.id == "imp-000000000004")
+    assert newest.paragraphs[0].text[:30] in preview  # the preview shows the review's text
+    # Only the previewed review (the newest import, first in date order) was read.
+    assert [r.id for r in lazy if is_loaded(r)] == ["imp-000000000004"]
