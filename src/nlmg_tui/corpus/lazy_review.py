@@ -42,7 +42,8 @@ class ListedFacts:
 
 
 class LazyReview(Review):
-    """Made with ``listed``; behaves as the review in ``load()``'s result once loaded."""
+    """Made with ``listed_from`` or ``from_values``; behaves as the review in ``load()``'s
+    result once loaded."""
 
     listed: ListedFacts
     load_problem: str | None
@@ -52,11 +53,11 @@ class LazyReview(Review):
                     load: Callable[[], Review | None]) -> LazyReview:
         """``review`` gives the listed fields (its text fields are ignored); ``load`` returns
         the whole review (None, or raises OSError/ValueError, when it can't be read)."""
-        return cls.listed({name: getattr(review, name) for name in listed_names()}, facts, load)
+        return cls.from_values({name: getattr(review, name) for name in listed_names()}, facts, load)
 
     @classmethod
-    def listed(cls, values: dict[str, Any], facts: ListedFacts,
-               load: Callable[[], Review | None]) -> LazyReview:
+    def from_values(cls, values: dict[str, Any], facts: ListedFacts,
+                    load: Callable[[], Review | None]) -> LazyReview:
         """As ``listed_from``, from the listed fields' values (exactly ``listed_names()``)."""
         lazy = object.__new__(cls)
         lazy.__dict__.update(values, listed=facts, load_problem=None, _loader=load)

@@ -177,7 +177,7 @@ def listed_reviews(entries: list[dict[str, Any]], tones: StoredTones,
             review_id = values["id"]
             if not isinstance(review_id, str) or not review_id.startswith("imp-"):
                 raise ValueError("not an import id")
-            reviews.append(LazyReview.listed(values, facts, partial(load, review_id)))
+            reviews.append(LazyReview.from_values(values, facts, partial(load, review_id)))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return reviews
