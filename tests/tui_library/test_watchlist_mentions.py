@@ -27,6 +27,16 @@ async def open_watchlist(pilot: Pilot, app: NlmgApp) -> WatchlistScreen:
     return screen
 
 
+async def open_add_dialog(pilot: Pilot, app: NlmgApp) -> OptionList:
+    """Open the watchlist's Add dialog from the browse screen; its suggestion list."""
+    await open_watchlist(pilot, app)
+    await pilot.press("a")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, AddFilmDialog)
+    return dialog.query_one("#film-suggestions", OptionList)
+
+
 def rows(screen: WatchlistScreen) -> list[str]:
     options = screen.query_one("#watchlist", OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -54,12 +64,7 @@ async def test_add_any_title_with_a_year(app, store):
 
 async def test_add_from_suggestions(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        await open_watchlist(pilot, app)
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AddFilmDialog)
-        suggestions = dialog.query_one("#film-suggestions", OptionList)
+        suggestions = await open_add_dialog(pilot, app)
         first = str(suggestions.get_option_at_index(0).prompt)
         assert not first.startswith("Never Let Me Go")  # issue 15: never a suggestion
         await pilot.press(*"hour phot")  # narrows the suggestions, fuzzily
@@ -76,12 +81,7 @@ async def test_the_reviewed_film_is_never_offered(app, store):
     """Issue 15: typing the start of *Never Let Me Go* offers other films, never the film the
     reviews are about (the Mentions screen's rule: the gazetteer's ``subject``)."""
     async with app.run_test(size=SIZE) as pilot:
-        await open_watchlist(pilot, app)
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AddFilmDialog)
-        suggestions = dialog.query_one("#film-suggestions", OptionList)
+        suggestions = await open_add_dialog(pilot, app)
 
         def offered() -> list[str]:
             return [str(suggestions.get_option_at_index(i).prompt).split(" (")[0]
