@@ -150,3 +150,23 @@ def test_listing_the_imports_imports_no_rules(user_data_dir, imports) -> None:
                          timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_after_a_rule_change_one_start_reads_the_files_and_the_next_reads_none(
+        user_data_dir, imports, monkeypatch) -> None:
+    from nlmg_tui.corpus import derived
+
+    listed(user_data_dir)
+    listed(user_data_dir)  # the summary holds tones stamped with today's rules
+    monkeypatch.setattr(derived, "rules_version", lambda: "rules-of-tomorrow")
+    first = lazy_ones(listed(user_data_dir))
+    store = derived_store.shared_derived()
+    tones = {review.id: store.tone(review) for review in first}
+    assert all(review.is_loaded for review in first)  # the summary's tones are stale
+    assert store.computed_count == len(first)
+    assert store.save_computed()
+    second = lazy_ones(listed(user_data_dir))
+    store = derived_store.shared_derived()
+    assert {review.id: store.tone(review) for review in second} == tones
+    assert not any(review.is_loaded for review in second)  # from the cache saved after the change
+    assert store.computed_count == 0

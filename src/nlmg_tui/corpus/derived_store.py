@@ -96,9 +96,14 @@ class DerivedStore:
     def tone(self, review: Review) -> ReviewTone:
         """The review's tone; for a ``LazyReview`` whose text is not loaded, the tone its
         summary holds when that entry's stamp is current (the summary's content hash was
-        taken from the file the review is read from), without reading the file."""
+        taken from the file the review is read from), else the one this cache saved after a
+        rule change, without reading the file."""
         if isinstance(review, LazyReview) and not review.is_loaded:
-            tone = _listed_tone(review.listed)
+            tone = _listed_tone(review.listed.derived_entry(), review.listed)
+            if tone is None:
+                with self._lock:
+                    cached = self._stored_entries().get(review.id)
+                tone = _listed_tone(cached, review.listed)
             if tone is not None:
                 return tone
         return self.get(review).tone
@@ -129,10 +134,10 @@ class DerivedStore:
         return True
 
 
-def _listed_tone(facts: ListedFacts) -> ReviewTone | None:
+def _listed_tone(raw: Any, facts: ListedFacts) -> ReviewTone | None:
+    """The tone in a stored entry ``raw`` if its stamp is that of the listed text."""
     from nlmg_tui.corpus.derived import rules_version, tone_from_json
 
-    raw = facts.derived_entry()
     if not isinstance(raw, dict) or raw.get("stamp") != f"{facts.content_hash}-{rules_version()}":
         return None
     try:
