@@ -53,3 +53,29 @@ async def test_listed_imports_show_as_read_ones(user_data_dir) -> None:
     assert newest.paragraphs[0].text[:30] in preview  # the preview shows the review's text
     # Only the previewed review (the newest import, first in date order) was read.
     assert [r.id for r in lazy if is_loaded(r)] == ["imp-000000000004"]
+
+
+async def test_an_import_removed_after_the_start_says_why_it_has_no_text(user_data_dir) -> None:
+    store = ImportedReviews(user_data_dir)
+    for number, review in enumerate(load_corpus().reviews[:2]):
+        store.save(replace(review, id=f"imp-{number:012x}", published=f"2030-01-0{number + 1}"),
+                   "utf-8")
+    await screen_rows(user_data_dir)  # writes the summary
+    derived_store.reset_shared_derived()
+    app = make_app(data_dir=user_data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        gone = next(r for r in app.corpus.reviews
+                    if isinstance(r, LazyReview) and not r.is_loaded)
+        store.path_for(gone.id).unlink()  # another instance removed it
+        table = app.screen.table
+        table.move_to([r.id for r in table.reviews].index(gone.id))
+        await pilot.pause()
+        preview = str(app.screen.query_one(ReviewPreview).render())
+        assert "could not be read" in preview and "Restart" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = " ".join(str(s.render()) for s in app.screen.query(".-text-problem"))
+        assert "could not be read" in shown and "removed" in shown
+        assert gone.critic in str(app.screen.query_one("#reader-header").render())

@@ -104,3 +104,14 @@ def listed_names() -> tuple[str, ...]:
 def is_loaded(review: Review) -> bool:
     """False only for a ``LazyReview`` whose text has not been read yet."""
     return not isinstance(review, LazyReview) or review.is_loaded
+
+
+def text_problem(review: Review) -> str | None:
+    """Why a listed review has no text (its file could not be read when first needed), for the
+    screens to say so; None for every other review, and before a load was tried."""
+    if isinstance(review, LazyReview):
+        problem = review.__dict__.get("load_problem")
+        if problem:
+            return (f"Its text could not be read ({problem}): another nlmg-tui may have removed "
+                    "or replaced this import. Restart to list the library afresh.")
+    return None

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from nlmg_tui.corpus import labels
+from nlmg_tui.corpus.lazy_review import text_problem
 from nlmg_tui.corpus.models import Corpus, Paragraph, Review
 from nlmg_tui.corpus.spoiler_levels import SpoilerLevel
 from nlmg_tui.textsafety import one_line
@@ -150,7 +151,9 @@ class ReaderScreen(AppScreen):
 
     def _paragraph_widgets(self) -> Iterator[Widget]:
         if not self.review.paragraphs:
-            yield Static(Text("This review has no text.", style="italic"))
+            problem = text_problem(self.review)
+            yield Static(Text(problem or "This review has no text.", style="italic"),
+                         classes="-text-problem" if problem else "")
             return
         spans: dict[str, list[HighlightSpan]] = {}
         for span in self.highlights:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nlmg_tui.corpus import labels
+from nlmg_tui.corpus.lazy_review import text_problem
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.tone_badge import tone_label, tone_reason, tone_spark
@@ -79,6 +80,8 @@ def opening_text(review: Review, hides: Hides | None) -> Text:
     """The first paragraphs, cut near ``PREVIEW_CHARS``; a hidden one is only named."""
     if hides is None:
         return Text(OPENING_PENDING, style="dim italic", end="") if review.paragraphs else Text()
+    if not review.paragraphs:
+        return Text(text_problem(review) or "", style="italic", end="")
     opening = Text(end="")
     room = PREVIEW_CHARS
     for paragraph in review.paragraphs[:PREVIEW_PARAGRAPHS]:
