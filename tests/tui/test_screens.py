@@ -217,3 +217,25 @@ async def test_no_color_keeps_the_cursor_visible(corpus, user_data_dir, monkeypa
         cursor_view = app.screen.views[0]
         assert isinstance(cursor_view, ParagraphView)
         assert cursor_view.styles.border_left[0] != ""  # a drawn bar, not only a colour
+
+
+async def test_a_cursor_move_repaints_the_mark_and_keeps_every_row(app):
+    """The mark follows the cursor on screen while the rows themselves stay as they were
+    (a move replaced two options before, which re-measured every row of a long list)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.table.options
+        rows = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+        drawn = [options.render_line(y).text for y in range(options.option_count)]
+        assert [line[0] for line in drawn] == ["▶"] + [" "] * (len(rows) - 1)
+        await pilot.press("j")
+        await pilot.pause()
+        assert options.highlighted == 1
+        assert all(options.get_option_at_index(i).prompt is row for i, row in enumerate(rows))
+        after = [options.render_line(y).text for y in range(options.option_count)]
+        assert [line[0] for line in after] == [" ", "▶"] + [" "] * (len(rows) - 2)
+        assert [line[1:] for line in after] == [line[1:] for line in drawn]
+        second = app.screen.table.reviews[1].id
+        assert app.screen.table.row_text_of(second).startswith("▶")

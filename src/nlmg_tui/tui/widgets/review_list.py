@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -132,10 +133,11 @@ def word_count(review: Review) -> int:
     return known[1]
 
 
-def row_text(review: Review, widths: dict[str, int], *, cursor: bool, read: bool,
+def row_text(review: Review, widths: dict[str, int], *, cursor: bool = False, read: bool,
              tone: ReviewTone | None = None) -> Text:
     """One row; untrusted values enter ``Text`` as plain strings. ``tone`` None (not scored
-    yet) shows a placeholder in the tone column and nothing in the arc column."""
+    yet) shows a placeholder in the tone column and nothing in the arc column. The list draws
+    its rows with ``cursor`` False and paints the mark on the highlighted line itself."""
     values = {
         "mark": (CURSOR_MARK if cursor else " ") + (" " if read else UNREAD_MARK),
         "critic": (labels.name_beside_outlet(review) if widths.get("outlet")
@@ -217,6 +219,19 @@ class ReviewOptions(OptionList):
         """One line per row (rows never wrap): no need to measure a thousand rows."""
         return self.option_count
 
+    def render_line(self, y: int) -> Strip:
+        """The row, with ``CURSOR_MARK`` over its first cell when it is the highlighted one.
+
+        Rows are one line each, so line and option index are the same. Painting the mark here
+        keeps the rows themselves unchanged by a cursor move: a key redraws two lines instead
+        of replacing two options (which re-measures every row of a long list)."""
+        strip = super().render_line(y)
+        if self.scroll_offset.y + y != self.highlighted or not strip.cell_length:
+            return strip
+        first = next(iter(strip), None)
+        mark = Strip([Segment(CURSOR_MARK, first.style if first else None)], 1)
+        return Strip.join([mark, strip.crop(1, strip.cell_length)])
+
     async def _on_click(self, event: events.Click) -> None:
         event.prevent_default()  # replaces OptionList's click-selects behaviour
         clicked: int | None = event.style.meta.get("option")
@@ -261,12 +276,11 @@ class ReviewList(Vertical):
         super().__init__(id=id)
         self._reviews: list[Review] = []
         self._by_id: dict[str, Review] = {}
-        """The rows shown, by review id (a key's cursor move looks two up)."""
+        """The rows shown, by review id."""
         self._read: set[str] = set()
         self._widths: dict[str, int] = {}
         self._longest = (0, 0)
         """``longest_names`` of the rows shown (computed once per ``show_reviews``)."""
-        self._marked: str | None = None
         self._tones: dict[str, ReviewTone] = {}
 
     def compose(self) -> ComposeResult:
@@ -293,9 +307,11 @@ class ReviewList(Vertical):
         return len(self._reviews)
 
     def row_text_of(self, review_id: str) -> str:
-        """The row as shown (for tests and the palette)."""
-        index = self.options.get_option_index(review_id)
-        return str(self.options.get_option_at_index(index).prompt)
+        """The row as shown, cursor mark included (for tests and the palette)."""
+        options = self.options
+        index = options.get_option_index(review_id)
+        row = str(options.get_option_at_index(index).prompt)
+        return CURSOR_MARK + row[1:] if index == options.highlighted else row
 
     def focus(self, scroll_visible: bool = True) -> ReviewList:
         self.options.focus(scroll_visible)
@@ -328,8 +344,7 @@ class ReviewList(Vertical):
             for review_id in review_ids[start : start + TONE_BATCH]:
                 review = by_id.get(review_id)
                 if review is not None:  # still listed (the filter may have changed since)
-                    self.options.replace_option_prompt(
-                        review_id, self._row(review, cursor=review_id == self._marked))
+                    self.options.replace_option_prompt(review_id, self._row(review))
             await asyncio.sleep(0)
 
     def tone_of(self, review_id: str) -> ReviewTone | None:
@@ -353,21 +368,17 @@ class ReviewList(Vertical):
         self.query_one(".review-list--heading", Static).update(heading_text(self._widths))
         ids = [review.id for review in self._reviews]
         row = ids.index(keep) if keep in ids else 0
-        self._marked = ids[row] if ids else None
         options = self.options
         options.clear_options()
-        options.add_options(
-            Option(self._row(review, cursor=review.id == self._marked), id=review.id)
-            for review in self._reviews
-        )
+        options.add_options(Option(self._row(review), id=review.id) for review in self._reviews)
         if ids:
             options.highlighted = row
         else:
             self.post_message(self.Highlighted(None))
 
-    def _row(self, review: Review, *, cursor: bool) -> ReviewRow:
-        return ReviewRow(partial(row_text, review, self._widths, cursor=cursor,
-                                 read=review.id in self._read, tone=self._tones.get(review.id)))
+    def _row(self, review: Review) -> ReviewRow:
+        return ReviewRow(partial(row_text, review, self._widths, read=review.id in self._read,
+                                 tone=self._tones.get(review.id)))
 
     def on_resize(self, event: Resize) -> None:
         if self._reviews and fitted_widths(event.size.width - 1, *self._longest) != self._widths:
@@ -377,10 +388,7 @@ class ReviewList(Vertical):
     @on(OptionList.OptionHighlighted)
     def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        review = self.highlighted_review
-        if review is not None and review.id != self._marked:
-            self._set_cursor_mark(review.id)
-        self.post_message(self.Highlighted(review))
+        self.post_message(self.Highlighted(self.highlighted_review))
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -388,11 +396,3 @@ class ReviewList(Vertical):
         review = self.highlighted_review
         if review is not None:
             self.post_message(self.Selected(review))
-
-    def _set_cursor_mark(self, review_id: str) -> None:
-        by_id = self._by_id
-        if self._marked in by_id:
-            self.options.replace_option_prompt(self._marked, self._row(by_id[self._marked],
-                                                                       cursor=False))
-        self.options.replace_option_prompt(review_id, self._row(by_id[review_id], cursor=True))
-        self._marked = review_id
