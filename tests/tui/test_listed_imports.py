@@ -3,6 +3,7 @@ start that read every file."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 import pytest
@@ -79,3 +80,39 @@ async def test_an_import_removed_after_the_start_says_why_it_has_no_text(user_da
         shown = " ".join(str(s.render()) for s in app.screen.query(".-text-problem"))
         assert "could not be read" in shown and "removed" in shown
         assert gone.critic in str(app.screen.query_one("#reader-header").render())
+
+
+async def test_a_key_onto_an_unread_import_never_waits_for_its_file(user_data_dir) -> None:
+    """The preview shows the listed fields at once; the text follows from a worker."""
+    store = ImportedReviews(user_data_dir)
+    for number, review in enumerate(load_corpus().reviews[:2]):
+        store.save(replace(review, id=f"imp-{number:012x}", published=f"2030-01-0{number + 1}"),
+                   "utf-8")
+    await screen_rows(user_data_dir)  # writes the summary
+    derived_store.reset_shared_derived()
+    app = make_app(data_dir=user_data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        unread = next(r for r in app.corpus.reviews
+                      if isinstance(r, LazyReview) and not r.is_loaded)
+        gate = threading.Event()
+        read_file = unread.__dict__["_loader"]
+
+        def slow_disk():
+            assert gate.wait(10), "the test never opened the gate"
+            return read_file()
+
+        unread.__dict__["_loader"] = slow_disk
+        table = app.screen.table
+        table.move_to([r.id for r in table.reviews].index(unread.id))
+        await pilot.pause()
+        preview = str(app.screen.query_one(ReviewPreview).render())
+        assert unread.critic in preview and "(reading the review…)" in preview
+        assert not unread.is_loaded  # the event loop went on without the file
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = str(app.screen.query_one(ReviewPreview).render())
+        assert "(reading the review…)" not in preview
+        assert unread.paragraphs[0].text[:30] in preview

@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from nlmg_tui.corpus import labels
+from nlmg_tui.corpus.lazy_review import is_loaded
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.tui import review_order
 from nlmg_tui.tui.screens.base import AppScreen
@@ -43,6 +44,7 @@ PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
 QUIT_WINDOW = 3.0
 """Seconds within which a second ``q`` quits (the first one only asks)."""
 READ_GROUP = "browse-read-reviews"
+PREVIEW_GROUP = "browse-read-previewed"
 """The worker group of ``read_reviews``."""
 
 
@@ -57,7 +59,6 @@ def read_reviews(corpus: Corpus, shield: SpoilerShield,
     takes its tone from the summary when that is current.
     """
     from nlmg_tui.corpus.derived_store import shared_derived
-    from nlmg_tui.corpus.lazy_review import is_loaded
 
     for review in corpus.reviews:
         if is_loaded(review):
@@ -164,6 +165,15 @@ class BrowseScreen(AppScreen):
         self._show_preview()
 
     @on(Worker.StateChanged)
+    def _previewed_review_read(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != PREVIEW_GROUP or event.state not in (WorkerState.SUCCESS,
+                                                                      WorkerState.ERROR):
+            return
+        review = self.table.highlighted_review
+        if review is not None and is_loaded(review):  # still highlighted or not, now loaded
+            self._show_preview()
+
+    @on(Worker.StateChanged)
     def _reviews_read(self, event: Worker.StateChanged) -> None:
         if event.worker.group != READ_GROUP:
             return
@@ -222,11 +232,29 @@ class BrowseScreen(AppScreen):
         self.query_one("#sort-order", Static).update(Text(f" Sort: {order} "))
 
     def _show_preview(self) -> None:
+        """The highlighted review's preview. A review whose text is not read yet (listed from
+        the imports summary) is shown from its listed fields at once, and again when a worker
+        has read its text: a key never waits for a file."""
         review = self.table.highlighted_review
         if review is not None:
             self.session.current_review_id = review.id
+        if review is not None and not is_loaded(review):
+            self.preview.show_review(review, self.table.tone_of(review.id), None)
+            self.run_worker(partial(self._read_for_preview, review), thread=True,
+                            group=PREVIEW_GROUP, exclusive=True, exit_on_error=False,
+                            description="read the previewed review")
+            return
         self.preview.show_review(review, self.table.tone_of(review.id) if review else None,
                                  self._hides(review))
+
+    def _read_for_preview(self, review: Review) -> str:
+        """Read the review's text (and its spoiler levels, when they hide anything) off the
+        event loop; its id is the worker's result."""
+        if review.paragraphs and self.shield.enabled:
+            from nlmg_tui.corpus.derived_store import shared_derived
+
+            shared_derived().get(review)
+        return review.id
 
     def _hides(self, review: Review | None) -> Callable[[str], bool] | None:
         """Which of ``review``'s paragraphs the preview must hide (by id); None while that

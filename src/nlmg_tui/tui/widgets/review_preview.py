@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nlmg_tui.corpus import labels
-from nlmg_tui.corpus.lazy_review import text_problem
+from nlmg_tui.corpus.lazy_review import is_loaded, text_problem
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.tone_badge import tone_label, tone_reason, tone_spark
@@ -22,6 +22,8 @@ PREVIEW_CHARS = 600
 PREVIEW_ARC_WIDTH = 40
 SPOILER_HIDDEN = "(spoiler hidden)"
 OPENING_PENDING = "(checking the opening for spoilers…)"
+OPENING_READING = "(reading the review…)"
+"""Shown while the text of a review listed from the imports summary is read."""
 
 Hides = Callable[[str], bool]
 """Paragraph id -> whether spoiler-free mode hides that paragraph now."""
@@ -44,12 +46,13 @@ def preview_text(review: Review | None, tone: ReviewTone | None = None,
     text.append_text(tone_line(tone))
     text.append("\n")
     notes = [labels.length_label(review)]
-    if review.comments:
-        notes.append(f"{len(review.comments)} reader comments")
-    if review.sections:
-        notes.append("sections: " + ", ".join(one_line(s.label) for s in review.sections))
-    if any(p.spoiler_warning for p in review.paragraphs):
-        notes.append("has a spoiler warning")
+    if is_loaded(review):  # else these wait for its text (the browse screen reads it)
+        if review.comments:
+            notes.append(f"{len(review.comments)} reader comments")
+        if review.sections:
+            notes.append("sections: " + ", ".join(one_line(s.label) for s in review.sections))
+        if any(p.spoiler_warning for p in review.paragraphs):
+            notes.append("has a spoiler warning")
     text.append(" · ".join(notes), style="dim")
     if review.verdict:
         text.append("\n\n")
@@ -78,6 +81,8 @@ def tone_line(tone: ReviewTone | None) -> Text:
 
 def opening_text(review: Review, hides: Hides | None) -> Text:
     """The first paragraphs, cut near ``PREVIEW_CHARS``; a hidden one is only named."""
+    if not is_loaded(review):
+        return Text(OPENING_READING, style="dim italic", end="")
     if hides is None:
         return Text(OPENING_PENDING, style="dim italic", end="") if review.paragraphs else Text()
     if not review.paragraphs:
