@@ -27,7 +27,7 @@ from nlmg_tui.tui.widgets.review_list import (
     VERDICT_MIN,
     column_widths,
 )
-from nlmg_tui.tui.widgets.review_preview import OPENING_PENDING, SPOILER_HIDDEN
+from nlmg_tui.tui.widgets.review_preview import OPENING_PENDING, SPOILER_HIDDEN, ReviewPreview
 
 from .conftest import HOSTILE_MARKUP
 
@@ -72,7 +72,7 @@ def browse(app: NlmgApp) -> BrowseScreen:
 
 
 def preview(app: NlmgApp) -> str:
-    return str(app.screen.query_one("#preview", Static).render())
+    return str(app.screen.query_one("#preview", ReviewPreview).render())
 
 
 def heading(app: NlmgApp) -> str:

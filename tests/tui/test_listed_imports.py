@@ -106,8 +106,11 @@ async def test_a_key_onto_an_unread_import_never_waits_for_its_file(user_data_di
         unread.__dict__["_loader"] = slow_disk
         table = app.screen.table
         table.move_to([r.id for r in table.reviews].index(unread.id))
-        await pilot.pause()
-        preview = str(app.screen.query_one(ReviewPreview).render())
+        for _ in range(100):  # the listed fields show once the read takes longer than a frame
+            await pilot.pause(0.01)
+            preview = str(app.screen.query_one(ReviewPreview).render())
+            if unread.critic in preview:
+                break
         assert unread.critic in preview and "(reading the review…)" in preview
         assert not unread.is_loaded  # the event loop went on without the file
         gate.set()

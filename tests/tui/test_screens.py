@@ -239,3 +239,23 @@ async def test_a_cursor_move_repaints_the_mark_and_keeps_every_row(app):
         assert [line[1:] for line in after] == [line[1:] for line in drawn]
         second = app.screen.table.reviews[1].id
         assert app.screen.table.row_text_of(second).startswith("▶")
+
+
+async def test_the_preview_keeps_its_size_from_review_to_review(app):
+    """A cursor move repaints the preview in place: it fills its pane whatever the review's
+    length, so nothing is laid out again (a quick next key never waits behind that)."""
+    from nlmg_tui.tui.widgets.review_preview import ReviewPreview
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = app.screen.query_one(ReviewPreview)
+        pane = app.screen.query_one("#preview-pane")
+        shown = []
+        for _ in range(app.screen.table.row_count):
+            await pilot.pause()
+            assert preview.region == pane.region
+            shown.append(str(preview.render()))
+            await pilot.press("j")
+        assert len(set(shown)) == app.screen.table.row_count  # each review had its preview

@@ -36,6 +36,8 @@ from nlmg_tui.tui.widgets.review_list import ReviewList
 from nlmg_tui.tui.widgets.review_preview import ReviewPreview
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from nlmg_tui.compare.tone_arc import ReviewTone
     from nlmg_tui.tui.spoiler_shield import SpoilerShield
 
@@ -44,8 +46,11 @@ PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
 QUIT_WINDOW = 3.0
 """Seconds within which a second ``q`` quits (the first one only asks)."""
 READ_GROUP = "browse-read-reviews"
-PREVIEW_GROUP = "browse-read-previewed"
 """The worker group of ``read_reviews``."""
+PREVIEW_GROUP = "browse-read-previewed"
+"""The worker group that reads the text of an unread import when it is previewed."""
+LISTED_PREVIEW_DELAY = 0.05
+"""Seconds an unread import's text may take before its preview shows the listed fields."""
 
 
 def read_reviews(corpus: Corpus, shield: SpoilerShield,
@@ -124,6 +129,7 @@ class BrowseScreen(AppScreen):
         self.session.order = tuple(review.id for review in initial)
         self._resumed_before = False
         self._quit_asked_at: float | None = None
+        self._listed_preview: Timer | None = None
         self._levels_state = "pending"
         """``pending`` until the worker has read every review's spoiler levels, then
         ``known`` (or ``failed``: spoiler-free mode then hides every previewed paragraph)."""
@@ -238,14 +244,24 @@ class BrowseScreen(AppScreen):
         review = self.table.highlighted_review
         if review is not None:
             self.session.current_review_id = review.id
+        if self._listed_preview is not None:
+            self._listed_preview.stop()
+            self._listed_preview = None
         if review is not None and not is_loaded(review):
-            self.preview.show_review(review, self.table.tone_of(review.id), None)
             self.run_worker(partial(self._read_for_preview, review), thread=True,
                             group=PREVIEW_GROUP, exclusive=True, exit_on_error=False,
                             description="read the previewed review")
+            # Most files are read well within a frame: show the listed fields only if not.
+            self._listed_preview = self.set_timer(LISTED_PREVIEW_DELAY,
+                                                  partial(self._show_listed_preview, review))
             return
         self.preview.show_review(review, self.table.tone_of(review.id) if review else None,
                                  self._hides(review))
+
+    def _show_listed_preview(self, review: Review) -> None:
+        self._listed_preview = None
+        if review is self.table.highlighted_review and not is_loaded(review):
+            self.preview.show_review(review, self.table.tone_of(review.id), None)
 
     def _read_for_preview(self, review: Review) -> str:
         """Read the review's text (and its spoiler levels, when they hide anything) off the

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.lazy_review import is_loaded, text_problem
@@ -106,15 +106,28 @@ def opening_text(review: Review, hides: Hides | None) -> Text:
     return opening
 
 
-class ReviewPreview(Static):
-    """Shows ``preview_text`` for the highlighted review."""
+class ReviewPreview(Widget):
+    """Shows ``preview_text`` for the highlighted review.
+
+    As tall as its pane (a longer preview is cut; the reader shows the whole review), and
+    repainted, never laid out, when the review changes: a cursor move costs one frame, not a
+    cascade of size changes that a quick next key had to wait behind."""
 
     DEFAULT_CSS = """
     ReviewPreview {
         padding: 0 1;
+        height: 100%;
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._shown = Text()
+
+    def render(self) -> Text:
+        return self._shown
+
     def show_review(self, review: Review | None, tone: ReviewTone | None = None,
                     hides: Hides | None = None) -> None:
-        self.update(preview_text(review, tone, hides))
+        self._shown = preview_text(review, tone, hides)
+        self.refresh()
