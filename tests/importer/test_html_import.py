@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlmg_tui.importer.decode import NotTextError
+from nlmg_tui.importer.html_body import lone_repeats
 from nlmg_tui.importer.html_text import plausible_headline, read_html
 from nlmg_tui.importer.pipeline import extract
 
@@ -138,3 +139,53 @@ def test_author_keeps_the_names_not_the_date_run_into_it(author, name) -> None:
     from nlmg_tui.importer.html_text import author_name
 
     assert author_name(author) == name
+
+
+def test_a_comment_whose_author_has_a_block_of_its_own_stays_a_thread() -> None:
+    # The usual WordPress shape: each <li> holds an <article> whose author and time sit in
+    # blocks of their own above the comment's text, so the entry opens with a bare number.
+    def entry(name: str, text: str) -> str:
+        return ("<li class='comment'><article class='comment-body'><footer class='comment-meta'>"
+                f"<div class='comment-author vcard'><b class='fn'>{name}</b></div>"
+                "<div class='comment-metadata'><time>March 5, 2011 at 9:12 am</time></div></footer>"
+                f"<div class='comment-content'><p>{text}</p></div></article></li>")
+    thread = ("<div id='comments'><h2>2 thoughts on Waiting, beautifully</h2><ol class='comment-list'>"
+              + entry("Marta Quill", "I saw it twice and the bus ride still got me both times.")
+              + entry("Olu", "Too slow for me, but the lighthouse scene is worth the ticket.")
+              + "</ol></div>")
+    review = extract(_page(after=thread), "p.html").review
+    assert [c.author for c in review.comments] == ["Marta Quill", "Olu"]
+    assert review.comments[0].text.endswith("the bus ride still got me both times.")
+    assert not any("bus ride still" in p.text or "worth the ticket" in p.text
+                   for p in review.paragraphs)
+    assert [p.text for p in review.paragraphs][-1] == BODY[-1]
+
+
+def test_a_question_put_to_each_critic_stays_each_time() -> None:
+    # A round-table review: the same question heads every critic's answer.
+    question = "What stayed with you after the credits?"
+    answers = ["The sound of the bus engine idling in the dark, long after the picture faded out.",
+               "The way the two sisters stop talking whenever the lighthouse comes into view."]
+    article = "".join(f"<h3>{question}</h3><p>{answer}</p>" for answer in answers)
+    review = extract(_page(article_extra=article), "p.html").review
+    texts = [p.text for p in review.paragraphs]
+    assert texts[-4:] == [question, answers[0], question, answers[1]]
+
+
+def test_a_block_shown_twice_is_kept_once() -> None:
+    # Two paragraphs repeated in a row (a mobile copy of the article's end) are not new text.
+    article = f"<p>{BODY[0]}</p><p>{BODY[1]}</p>"
+    review = extract(_page(article_extra=article), "p.html").review
+    texts = [p.text for p in review.paragraphs]
+    assert texts.count(BODY[0]) == 1 and texts.count(BODY[1]) == 1
+
+
+@pytest.mark.parametrize(("keys", "lone"), [
+    (["a", "q", "b", "q", "c"], {3}),           # a repeated question between new answers
+    (["a", "b", "c", "b", "c"], set()),         # a run of repeats: text shown twice
+    (["q", "a", "q", "b", "q"], {2, 4}),        # every later copy, up to the last line
+    (["a", "a"], {1}),
+    ([], set()),
+])
+def test_lone_repeats(keys: list[str], lone: set[int]) -> None:
+    assert lone_repeats(keys) == lone

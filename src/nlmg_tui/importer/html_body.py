@@ -35,10 +35,13 @@ def restore_main_text(review: Review, main_lines: list[str], headline: str | Non
     merged: list[Paragraph] = []
     seen: set[str] = set()
     pending = list(review.paragraphs)
-    for raw in main_lines:
-        line = normalize_line(raw)
+    lines = [line for line in (normalize_line(raw) for raw in main_lines) if line]
+    lone = lone_repeats([fold(line) for line in lines])
+    for index, line in enumerate(lines):
         key = fold(line)
-        if not line or key in seen:
+        if key in seen:
+            if index in lone and key not in skip and _is_body_line(line, inside=bool(merged and pending)):
+                merged.append(Paragraph("", line, None, warns_of_spoilers(line)))
             continue
         seen.add(key)
         if starts_comment_form(line):
@@ -51,6 +54,21 @@ def restore_main_text(review: Review, main_lines: list[str], headline: str | Non
             merged.append(Paragraph("", line, None, warns_of_spoilers(line)))
     merged.extend(pending)
     return _renumber(review, merged)
+
+
+def lone_repeats(keys: Sequence[str]) -> set[int]:
+    """Positions of lines that repeat an earlier line on their own: an interview's question put
+    to each guest, a "Pros"/"Verdict" subheading in every section, a source credit or a
+    separator under each part. A run of two or more repeated lines in a row is text shown twice
+    (a block pasted again, a mobile copy of the article) and stays out."""
+    earlier: set[str] = set()
+    repeated: list[bool] = []
+    for key in keys:
+        repeated.append(key in earlier)
+        earlier.add(key)
+    return {index for index, again in enumerate(repeated)
+            if again and not (index > 0 and repeated[index - 1])
+            and not (index + 1 < len(repeated) and repeated[index + 1])}
 
 
 def _last_kept_within(key: str, pending: list[Paragraph]) -> int | None:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -26,6 +27,7 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 _REVIEW_TYPES = {"Review", "CriticReview", "NewsArticle", "Article", "BlogPosting"}
 _ENTRY_MARK = "\x00"  # starts a comment entry's first block
 _INSIDE_MARK = "\x01"  # starts a later block inside a comment entry
+_BARE_NUMBER = re.compile(r"\d+\.")  # an entry line with nothing after its number
 
 
 class PageMarkup(HTMLParser):
@@ -155,19 +157,27 @@ def read_markup(html: str) -> PageMarkup:
 
 
 def block_lines(blocks: list[list[str]] | None) -> list[str]:
-    """Blocks as text lines; comment entries as "  N. Author" with their text indented below."""
-    lines = []
+    """Blocks as text lines; comment entries as "  N. Author" with their text indented below.
+
+    An entry whose author sits in a block of its own (``<li><article><div class="comment-author">``,
+    the usual WordPress shape) opens with a bare number: the author's block is joined to it,
+    or the thread is not recognised and its comments are read as the article's text."""
+    lines: list[str] = []
+    bare_entry = False
     for block in blocks or []:
         raw = "".join(block)
         text = " ".join(raw.replace(_ENTRY_MARK, " ").replace(_INSIDE_MARK, " ").split())
         if not text:
             continue
-        if _ENTRY_MARK in raw:
+        if bare_entry and raw.startswith(_INSIDE_MARK):
+            lines[-1] = f"{lines[-1]} {text}"
+        elif _ENTRY_MARK in raw:
             lines.append("  " + text)
         elif raw.startswith(_INSIDE_MARK):
             lines.append("    " + text)
         else:
             lines.append(text)
+        bare_entry = _ENTRY_MARK in raw and _BARE_NUMBER.fullmatch(text) is not None
     return lines
 
 
