@@ -156,6 +156,19 @@ def _trim_name(name: str) -> str:
     return name.strip()
 
 
+# "Screen Parlour - Jane Doe" under the body: the outlet, a dash, the critic.
+_OUTLET_DASH_NAME = re.compile(r"^(?P<outlet>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}) [-–—] "
+                               r"(?P<name>" + PERSON + r")$")
+
+
+def outlet_sign_off(line: str) -> Byline | None:
+    """The critic and outlet of a sign-off "Outlet - Name" (read under the body only)."""
+    match = _OUTLET_DASH_NAME.match(line)
+    if match is None or _NOT_NAME_WORDS.search(line) or _NOT_A_NAME.search(match["name"]):
+        return None
+    return Byline(match["name"], match["outlet"])
+
+
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
     if SIGN_OFF.match(line) and not _NOT_NAME_WORDS.search(line) and not _NOT_A_NAME.search(line):

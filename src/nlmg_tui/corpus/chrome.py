@@ -45,7 +45,11 @@ _ANY_LINE = re.compile(
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
     r"check back (soon|later)|why you can trust|our reviews policy|"
     r"\bsubscribe (to|by|via)\b|\bopt-?out at any time|"
-    r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b"
+    r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b|"
+    # affiliate disclosures: "every purchase through these links supports ...", "as an Amazon
+    # Associate I earn from qualifying purchases"
+    r"\bpurchases? (you make )?(through|via|from) (these|our|the) ([\w-]+ )?links? (supports?|helps?)\b|"
+    r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b"
 )
 # Where to get the film, in a short line under the review: "The Film is available to rent on
 # ...", "The Film, directed by X, is available on DVD and Blu-ray from Y, certificate 15."

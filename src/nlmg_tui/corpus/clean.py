@@ -146,6 +146,9 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     closing = next((line for line in lines[draft.last_line:] if line.text), None)
     if closing is not None and closing.role == "heading" and bylines.closing_masthead(closing.text):
         return _note(evidence, "outlet", closing.text, closing)
+    signed = bylines.outlet_sign_off(closing.text) if closing is not None else None
+    if signed is not None and signed.outlet:
+        return _note(evidence, "outlet", signed.outlet, closing)
     return None
 
 

@@ -49,7 +49,7 @@ _NUMERIC = re.compile(
 # Lines that date something other than the review itself.
 NOT_PUBLICATION = re.compile(
     r"\b(release[sd]?|premiere[sd]?|opens?|opening|modified|updated|edited|in theaters|"
-    r"on dvd|festival|born|died)\b",
+    r"on (?:dvd|blu-?ray|4k|vod|digital)|festival|born|died)\b",
     re.I,
 )
 

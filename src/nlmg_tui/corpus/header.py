@@ -49,6 +49,8 @@ _EVENT_TIME = re.compile(r"^\d{1,2}[:.]\d\d\s*[ap]\.?m\b", re.I)
 _BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
 
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+
 def body_start(lines: list[Line]) -> int:
     """The index of the first body line: the first prose, unless a few paragraphs above a
     byline, a date line or the title are a preface; those become role ``preface``."""
@@ -167,7 +169,8 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
     bare byline (a "By" with no name)."""
     bare: tuple[bylines.Byline | None, Line | None] = (None, None)
     for index, line in enumerate(header):
-        if line.role not in ("byline", "field", "heading", "short") or _is_credit(header, index):
+        if line.role not in ("byline", "field", "heading", "short") or _is_credit(header, index) \
+                or _is_epigraph_credit(header, index):
             continue
         found = bylines.parse_byline(line.text)
         if found is None:
@@ -208,6 +211,12 @@ def _is_credit(header: list[Line], index: int) -> bool:
     return any(is_film_credit_field(line.text) for line in neighbours)
 
 
+def _is_epigraph_credit(header: list[Line], index: int) -> bool:
+    """"--Name" under a quotation credits the quotation (an epigraph), not the review."""
+    return (index > 0 and header[index].text.startswith(("-", "—", "–"))
+            and header[index - 1].text.rstrip().endswith(_CLOSING_QUOTES))
+
+
 def _name_above(header: list[Line], index: int) -> Line | None:
     """The name on the line above an empty "Reviewed by:" label."""
     if index == 0 or not _EMPTY_REVIEWED_BY.match(header[index].text):
@@ -227,6 +236,8 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     name = bracketed["name"] if bracketed else None
     if name is None and after[0].role in ("heading", "byline"):
         name = bylines.sign_off_name(after[0].text)
+    if name is None and (outlet_signed := bylines.outlet_sign_off(after[0].text)) is not None:
+        name = outlet_signed.critic
     rest = after[1:]
     if name and _named_in_body(lines, last_body_line, name):
         return None  # the film's director or a star, credited under the review
@@ -257,8 +268,11 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     if day_first is None:
         day_first = page_day_first(raw)
     years = (film_year - 1, film_year + 20) if film_year else None
+    under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
+                   if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
     usable = [line for line in candidates if line.role != "prose" and not NOT_PUBLICATION.search(line.text)
-              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)]
+              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
+              and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:
         found = find_date(line.text, day_first=day_first, years=years)
