@@ -116,7 +116,18 @@ def _role_before_prose(text: str) -> str | None:
         return "label"
     if _is_film_field(text):
         return "field"
+    if _is_exclaimed_title(text):
+        return "heading"
     return None
+
+
+def _is_exclaimed_title(text: str) -> bool:
+    """"The Film Is Socially Awesome!": a title in title case that ends with "!" (every word of
+    four letters or more capitalised, ten words at most) heads the page; it is not a sentence."""
+    words = text.split()
+    long_words = [word for word in words if len(word.strip("'’\"“”!?,.:;-")) >= 4]
+    return (text.endswith("!") and not text.endswith("!!") and 2 <= len(words) <= 10
+            and len(long_words) >= 2 and all(word[:1].isupper() for word in long_words))
 
 
 def _is_scored_label(text: str) -> bool:

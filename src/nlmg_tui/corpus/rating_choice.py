@@ -4,7 +4,8 @@ Ratings are read from the lines around the body (and any heading or field inside
 under a subheading); a personal score ("Subjective", "Judgment", "My rating") beats a plain
 one, and part scores ("Video", "Audio", "Extras", "Objective") are never the critic's verdict.
 Only when none is found there, the end of the body is read: the last paragraph, then the one
-before it for a sentence in the first person or a short one. Sentences about an average, users,
+before it for a sentence in the first person or a short one; then a score the critic gives in
+so many words anywhere in the body ("We give it an 8 out of 10"). Sentences about an average, users,
 readers or a ratings site are never the critic's.
 """
 
@@ -28,6 +29,7 @@ _AGGREGATE_CONTEXT = re.compile(
     r"\b(average|users?|readers?|audience|metacritic|rotten tomatoes|imdb|critics)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I’d|I'll|I’ll|my|me|we|our)\b")
 _SHORT_SENTENCE_WORDS = 8
+_GIVES = re.compile(r"\b(?:I|I'd|I’d|I'll|I’ll|we|we'd|we’d)\s+(?:give|rate|award|score)\b", re.I)
 _BRACKETED_RATING = re.compile(
     r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
 
@@ -49,7 +51,8 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
                 personal = personal or rating
             elif not _PART_SCORE.search(found.label or line.text[:found.start]):
                 critic = critic or rating
-    return personal or critic or _closing_rating(paragraphs, lines) or _aside_rating(paragraphs), site
+    return (personal or critic or _closing_rating(paragraphs, lines) or _given_rating(paragraphs)
+            or _aside_rating(paragraphs)), site
 
 
 def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
@@ -80,6 +83,19 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
                 if not is_aggregate(found):
                     number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
                     return _rating(found, Evidence(number, paragraph.text[-80:]))
+    return None
+
+
+def _given_rating(paragraphs: list[Paragraph]) -> Rating | None:
+    """A score the critic gives in so many words anywhere in the body: "We give the film a 9 out
+    of 10", "I rate it three stars" (never about users, readers or an average)."""
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph.text):
+            if not _GIVES.search(sentence) or _AGGREGATE_CONTEXT.search(sentence):
+                continue
+            for found in find_ratings(sentence):
+                if not is_aggregate(found):
+                    return _rating(found, Evidence(0, sentence[-80:]))
     return None
 
 
