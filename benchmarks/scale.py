@@ -183,6 +183,9 @@ def main() -> None:
         sizes, args.runs, args.window, args.keys = [0, 3], 1, 0.5, 5
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
     env.pop("NO_COLOR", None)
+    # An installed package has its bytecode compiled (pip does it at install); a shell with
+    # PYTHONDONTWRITEBYTECODE would compile every module of the app at every launch.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.src:
         env["PYTHONPATH"] = str(Path(args.src).resolve())
     with tempfile.TemporaryDirectory(prefix="nlmg-scale-") as tmp:

@@ -122,6 +122,9 @@ def main() -> None:
         env = {**os.environ, "TERM": "xterm-256color", "NLMG_TUI_DATA_DIR": data_dir,
                "COLUMNS": "100", "LINES": "32"}
         env.pop("NO_COLOR", None)
+        # An installed package has its bytecode compiled (pip does it at install); a shell with
+        # PYTHONDONTWRITEBYTECODE would compile every module of the app at every launch.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         minimal_file = Path(data_dir) / "minimal_app.py"
         minimal_file.write_text(MINIMAL_APP, encoding="utf-8")
         commands = {
