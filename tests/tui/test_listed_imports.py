@@ -4,6 +4,7 @@ start that read every file."""
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 import pytest
@@ -56,19 +57,27 @@ async def test_listed_imports_show_as_read_ones(user_data_dir) -> None:
     assert [r.id for r in lazy if is_loaded(r)] == ["imp-000000000004"]
 
 
-async def test_an_import_removed_after_the_start_says_why_it_has_no_text(user_data_dir) -> None:
-    store = ImportedReviews(user_data_dir)
+@asynccontextmanager
+async def listed_start(data_dir):
+    """The app on two imports listed from their summary, the list shown; with the store and
+    the import whose text is not read yet."""
+    store = ImportedReviews(data_dir)
     for number, review in enumerate(load_corpus().reviews[:2]):
         store.save(replace(review, id=f"imp-{number:012x}", published=f"2030-01-0{number + 1}"),
                    "utf-8")
-    await screen_rows(user_data_dir)  # writes the summary
+    await screen_rows(data_dir)  # writes the summary
     derived_store.reset_shared_derived()
-    app = make_app(data_dir=user_data_dir)
+    app = make_app(data_dir=data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        gone = next(r for r in app.corpus.reviews
-                    if isinstance(r, LazyReview) and not r.is_loaded)
+        unread = next(r for r in app.corpus.reviews
+                      if isinstance(r, LazyReview) and not r.is_loaded)
+        yield app, pilot, store, unread
+
+
+async def test_an_import_removed_after_the_start_says_why_it_has_no_text(user_data_dir) -> None:
+    async with listed_start(user_data_dir) as (app, pilot, store, gone):
         store.path_for(gone.id).unlink()  # another instance removed it
         table = app.screen.table
         table.move_to([r.id for r in table.reviews].index(gone.id))
@@ -84,18 +93,7 @@ async def test_an_import_removed_after_the_start_says_why_it_has_no_text(user_da
 
 async def test_a_key_onto_an_unread_import_never_waits_for_its_file(user_data_dir) -> None:
     """The preview shows the listed fields at once; the text follows from a worker."""
-    store = ImportedReviews(user_data_dir)
-    for number, review in enumerate(load_corpus().reviews[:2]):
-        store.save(replace(review, id=f"imp-{number:012x}", published=f"2030-01-0{number + 1}"),
-                   "utf-8")
-    await screen_rows(user_data_dir)  # writes the summary
-    derived_store.reset_shared_derived()
-    app = make_app(data_dir=user_data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        unread = next(r for r in app.corpus.reviews
-                      if isinstance(r, LazyReview) and not r.is_loaded)
+    async with listed_start(user_data_dir) as (app, pilot, _, unread):
         gate = threading.Event()
         read_file = unread.__dict__["_loader"]
 
