@@ -29,7 +29,6 @@ from nlmg_tui.tui.saved_preferences import follow_saved_theme, reading_session
 from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.search_state import SearchState
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
-from nlmg_tui.tui.warm_up import warm_up
 
 if TYPE_CHECKING:
     from nlmg_tui.library.library import Library
@@ -88,7 +87,6 @@ class NlmgApp(App[None]):
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.call_after_refresh(self.search.start_building)
-        self.call_after_refresh(warm_up, self)
 
     def on_ready(self) -> None:
         for call in self.when_ready:
