@@ -30,6 +30,10 @@ _MID_LINE_BY = re.compile(
     r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
     r"\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)"
 )
+# "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
+# writer (the date is checked by the caller; "by" follows it with no separator).
+_DATE_THEN_BY = re.compile(r"^(?P<date>(?:(?i:posted|published|updated)(?: on)?\s+)?.{6,30}?)"
+                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)\s*$")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
     r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
@@ -114,6 +118,9 @@ def parse_byline(line: str) -> Byline | None:
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())
+    match = _DATE_THEN_BY.match(line)
+    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 12:
+        return Byline(_clean_name(_trim_name(match["name"])), None)
     match = _BY.search(line) or _MID_LINE_BY.search(line)
     if match:
         name = _trim_name(match["name"] or "")
