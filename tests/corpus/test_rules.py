@@ -513,3 +513,52 @@ def test_round_3_chrome(line: str, chrome: bool) -> None:
 )
 def test_round_3_headline_shapes(text: str, headline: bool) -> None:
     assert can_be_headline(text) is headline
+
+
+# Session 5: forms of issue 13's list and of fresh-4's pages (each new rule also a layout).
+@pytest.mark.parametrize(
+    ("line", "critic"),
+    [
+        ("July 30th, 2011 by Rosa Tremaine", "Rosa Tremaine"),
+        ("Posted on March 3, 2012 by Rosa Tremaine", "Rosa Tremaine"),
+        ("Wren Hollis // 14 April 2012", "Wren Hollis"),
+        ("Staff Critic Wren Hollis", "Wren Hollis"),
+        ("Film Review by Wren Hollis | 3 March 2011", "Wren Hollis"),
+        ("Review byWren Hollis", "Wren Hollis"),
+    ],
+)
+def test_session_5_bylines(line: str, critic: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and found.critic == critic
+
+
+@pytest.mark.parametrize("line", ["A film made in 2011 by Joe Wright", "Critic Consensus Says",
+                                  "Written in 2011 by the team", "Critic Reviews Archive"])
+def test_session_5_not_bylines(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None or found.critic is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3½ Stars", 0.7), ("4 ½ STARS", 0.9), ("Harbour Lights (**)", 0.4), ("Grade: C", 0.5),
+     ("Film: 4.5 Yaps Extras: 4 Yaps", 0.9), ("Movie: 8 Reels | Video: 7 Reels", 0.8)],
+)
+def test_session_5_rating_forms(text: str, value: float) -> None:
+    found = find_ratings(text)
+    assert len(found) == 1 and found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Film: 2 Hours", "Running time: 2 Hours Extras: none"])
+def test_session_5_a_lone_unit_is_no_rating(text: str) -> None:
+    assert find_ratings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [("See here for a talk with the director about the film.", True),
+     ("Click here to read the full interview", True),
+     ("You can see here the whole problem with the second act, which never settles.", False)],
+)
+def test_session_5_link_pointers(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome

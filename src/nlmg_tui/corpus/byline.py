@@ -30,6 +30,10 @@ _MID_LINE_BY = re.compile(
     r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
     r"\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)"
 )
+# "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
+# writer (the date is checked by the caller; "by" follows it with no separator).
+_DATE_THEN_BY = re.compile(r"^(?P<date>(?:(?i:posted|published|updated)(?: on)?\s+)?.{6,30}?)"
+                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)\s*$")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
     r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
@@ -53,6 +57,12 @@ _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
 # A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
 PERSON = r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}"
 _NAME_PIPE = re.compile(r"^(?P<name>" + PERSON + r")\s*[|•·]\s*\S")
+# "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
+_NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
+# "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
+_TITLED_NAME = re.compile(
+    r"^(?:(?:Chief|Senior|Associate|Managing|Executive|Contributing|Staff|Film|Movie|Guest)\s+)*"
+    r"(?:Critic|Reviewer|Film Editor|Arts Editor|Correspondent|Contributor)\s+(?P<name>" + PERSON + r")$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
                        r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
@@ -87,6 +97,8 @@ _BIO_CUES = re.compile(
     r"contributor|author of|critic for|critic at|reviews? for)\b",
     re.I,
 )
+_NOT_A_TITLED_NAME = re.compile(r"\b(?:consensus|says|picks?|choice|ratings?|scores?|verdict)\b",
+                                re.I)
 _NOT_A_NAME = re.compile(r"\b(the|this|that|our|staff|admin|guest|anonymous)\b", re.I)
 
 
@@ -114,11 +126,21 @@ def parse_byline(line: str) -> Byline | None:
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())
+    match = _DATE_THEN_BY.match(line)
+    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 12:
+        return Byline(_clean_name(_trim_name(match["name"])), None)
     match = _BY.search(line) or _MID_LINE_BY.search(line)
     if match:
         name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
         return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
+    match = _TITLED_NAME.match(line)
+    if match and not _NOT_NAME_WORDS.search(match["name"]) and not _NOT_A_TITLED_NAME.search(
+            match["name"]):
+        return Byline(match["name"], None)
+    match = _NAME_SLASHES_DATE.match(line)
+    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
+        return Byline(match["name"], None)
     match = _NAME_PIPE.match(line)
     if match and not _NOT_A_NAME.search(match["name"]):
         return Byline(match["name"], None)

@@ -32,6 +32,8 @@ _SHORT_LINE_PHRASES = [
     r"^next$", r"^previous$", r"^logo$", r"^(?:film |movie |featured |posted |header )?(?:image|picture)$",
     r"(twitter|facebook) (picture|photo)", r"^more news$", r"^powered by",
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
+    # a pointer to a link: "See here for an interview with ...", "Click here to read more"
+    r"^(?:see|click|go|look|tap) here\b", r"click here",
     r"photo (from|courtesy|credit)", r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
 ]
 _SHORT_LINE = re.compile("|".join(f"(?:(?<!\\w){p}(?!\\w))" for p in _SHORT_LINE_PHRASES))

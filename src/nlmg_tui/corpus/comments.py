@@ -20,6 +20,8 @@ THREAD_HEADER = re.compile(
     re.I,
 )
 _ENTRY = re.compile(r"^(?P<indent>\s{0,6})(?P<number>\d{1,4})[.)]\s+(?P<author>\S.{0,60})$")
+# WordPress's classic comment list: "1. Jane Doe says:" (or "said:") names the entry's author.
+_SAYS = re.compile(r"\s+(?:says|said|wrote)\s*:?$", re.I)
 _TAGGED_QUOTE = re.compile(r"\[(b|i|quote|q)\](.+?)\[/\1\]", re.I | re.S)
 _MIN_QUOTE_WORDS = 4
 
@@ -134,7 +136,7 @@ def _numbered_thread(lines: list[str], start: int) -> tuple[int, int] | None:
     if not any(line[:1].isspace() and line.strip() and not _is_entry(line)
                for line in lines[first_entry + 1:first_entry + 4]):
         return None  # entries without indented text under them are a list, not a thread
-    if header is None:
+    if header is None and not _SAYS.search(lines[first_entry].rstrip()):
         entries = sum(1 for line in lines[first_entry:] if _is_entry(line))
         if entries < 2:
             return None
@@ -151,7 +153,7 @@ def _is_entry(line: str) -> bool:
     match = _ENTRY.match(line.rstrip())
     if not match:
         return False
-    author = match["author"].strip()
+    author = _SAYS.sub("", match["author"].strip())
     return len(author.split()) <= 6 and not author.endswith((".", "!", "?", ":"))
 
 
@@ -170,7 +172,8 @@ def parse_thread(lines: list[str], first_line_number: int) -> list[Comment]:
             flush()
             match = _ENTRY.match(line.rstrip())
             assert match is not None
-            raw.append(_RawComment(int(match["number"]), normalize_line(match["author"]),
+            author = _SAYS.sub("", match["author"].strip())
+            raw.append(_RawComment(int(match["number"]), normalize_line(author),
                                    first_line_number + offset, []))
         elif not line.strip():
             flush()

@@ -187,7 +187,21 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
-    return _bulleted_author(header) or bare
+    return _bulleted_author(header) or _name_with_own_label(header) or bare
+
+
+# "Dave's Rating:", "Jo's Verdict": a label owned by the writer's first name.
+_OWN_LABEL = re.compile(r"^(?P<first>[A-Z][a-z]+)[’']s (?:Rating|Review|Verdict|Take|Score)\b")
+
+
+def _name_with_own_label(header: list[Line]) -> tuple[bylines.Byline, Line] | None:
+    """A bare name on a line of its own in the header ("Dave White"), confirmed by a label
+    owned by its first name further down ("Dave's Rating:"): the name is the critic."""
+    owners = {match["first"] for line in header if (match := _OWN_LABEL.match(line.text))}
+    for line in header:
+        if bylines.ONLY_A_NAME.match(line.text) and line.text.split()[0] in owners:
+            return bylines.Byline(line.text, None), line
+    return None
 
 
 def _bulleted_author(header: list[Line]) -> tuple[bylines.Byline, Line] | None:

@@ -54,6 +54,13 @@ _GRADE = re.compile(
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
     re.I,
 )
+# A disc review's sub-scores in the site's own unit, with no scale: "Film: 4.5 Yaps Extras: 4
+# Yaps", "Movie: 3 Reels | Video: 4 Reels". The film's score is the rating; out of five (ten when
+# a score passes five). The unit must recur under a second label, so that "Film: 2 Hours" alone
+# is no rating.
+_UNIT_SCORE = re.compile(r"\b(?P<label>[A-Z][a-z]+)\s*:\s*(?P<score>\d{1,2}(?:\.\d)?)\s+"
+                         r"(?P<unit>[A-Z][a-z]{1,15})\b")
+_FILM_LABELS = ("Film", "Movie", "Feature", "Overall", "Story")
 AGGREGATE_LABEL = re.compile(
     r"\b(overall|average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
     r"\b[\w ]*\b(rating|score)?",
@@ -101,6 +108,7 @@ def find_ratings(text: str) -> list[FoundRating]:
                                  grade_value(match["grade"]), "letter",
                                  match["word"], match.start("grade"), match.end()))
     found.extend(_more_star_forms(text, found))
+    found.extend(_unit_sub_score(text, found))
     for match in _STAR_GLYPHS.finditer(text):
         full = match.group(1).count("★")
         half = 0.5 if match.group(2) else 0.0
@@ -147,6 +155,21 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
             more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
                 text, match.start()), match.start("score"), match.end()))
     return more
+
+
+def _unit_sub_score(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    scores = list(_UNIT_SCORE.finditer(text))
+    units = [match["unit"] for match in scores]
+    film = next((match for match in scores if match["label"] in _FILM_LABELS
+                 and units.count(match["unit"]) >= 2), None)
+    if film is None or _overlaps(found, film.start(), film.end()):
+        return []
+    same_unit = [float(match["score"]) for match in scores if match["unit"] == film["unit"]]
+    scale = 5 if max(same_unit) <= 5 else 10
+    if max(same_unit) > scale:
+        return []
+    return [FoundRating(film.group(0), round(float(film["score"]) / scale, 4), str(scale),
+                        film["label"], film.start("score"), film.end())]
 
 
 def _overlaps(found: list[FoundRating], start: int, end: int) -> bool:
