@@ -130,6 +130,7 @@ class BrowseScreen(AppScreen):
         self._resumed_before = False
         self._quit_asked_at: float | None = None
         self._listed_preview: Timer | None = None
+        self._previewed = False
         self._levels_state = "pending"
         """``pending`` until the worker has read every review's spoiler levels, then
         ``known`` (or ``failed``: spoiler-free mode then hides every previewed paragraph)."""
@@ -238,16 +239,18 @@ class BrowseScreen(AppScreen):
         self.query_one("#sort-order", Static).update(Text(f" Sort: {order} "))
 
     def _show_preview(self) -> None:
-        """The highlighted review's preview. A review whose text is not read yet (listed from
-        the imports summary) is shown from its listed fields at once, and again when a worker
-        has read its text: a key never waits for a file."""
+        """The highlighted review's preview. After the first one (read at once, so the first
+        frame shows it whole), a review whose text is not read yet (listed from the imports
+        summary) has its text read by a worker, and shows its listed fields if that takes
+        longer than a frame: a key never waits for a file."""
         review = self.table.highlighted_review
         if review is not None:
             self.session.current_review_id = review.id
         if self._listed_preview is not None:
             self._listed_preview.stop()
             self._listed_preview = None
-        if review is not None and not is_loaded(review):
+        first, self._previewed = not self._previewed, True
+        if review is not None and not is_loaded(review) and not first:
             self.run_worker(partial(self._read_for_preview, review), thread=True,
                             group=PREVIEW_GROUP, exclusive=True, exit_on_error=False,
                             description="read the previewed review")
