@@ -414,7 +414,8 @@ def test_a_site_named_by_its_address(line: str, outlet: str | None) -> None:
     assert outlet_line(line) == outlet
 
 
-# Round 3: forms met on real pages of other films (each also a layout in tests/importer/layouts).
+# Rounds 3 and 5: forms met on real pages of other films (each also a layout in
+# tests/importer/layouts).
 @pytest.mark.parametrize(
     ("line", "critic"),
     [
@@ -422,9 +423,16 @@ def test_a_site_named_by_its_address(line: str, outlet: str | None) -> None:
         ("Review byJane Roe9/09/2010", "Jane Roe"),
         ("Discussion in 'Disc Reviews' started by jdoe_1, Jul 4, 2014.", "jdoe_1"),
         ("A quiet drama about a family holding its breath, writes Jane Doe.", "Jane Doe"),
+        # Session 5: forms of issue 13's list and of fresh-4's pages (each new rule a layout too).
+        ("July 30th, 2011 by Rosa Tremaine", "Rosa Tremaine"),
+        ("Posted on March 3, 2012 by Rosa Tremaine", "Rosa Tremaine"),
+        ("Wren Hollis // 14 April 2012", "Wren Hollis"),
+        ("Staff Critic Wren Hollis", "Wren Hollis"),
+        ("Film Review by Wren Hollis | 3 March 2011", "Wren Hollis"),
+        ("Review byWren Hollis", "Wren Hollis"),
     ],
 )
-def test_round_3_bylines(line: str, critic: str) -> None:
+def test_bylines_met_on_real_pages(line: str, critic: str) -> None:
     found = parse_byline(line)
     assert found is not None and found.critic == critic
 
@@ -514,22 +522,6 @@ def test_round_3_chrome(line: str, chrome: bool) -> None:
 def test_round_3_headline_shapes(text: str, headline: bool) -> None:
     assert can_be_headline(text) is headline
 
-
-# Session 5: forms of issue 13's list and of fresh-4's pages (each new rule also a layout).
-@pytest.mark.parametrize(
-    ("line", "critic"),
-    [
-        ("July 30th, 2011 by Rosa Tremaine", "Rosa Tremaine"),
-        ("Posted on March 3, 2012 by Rosa Tremaine", "Rosa Tremaine"),
-        ("Wren Hollis // 14 April 2012", "Wren Hollis"),
-        ("Staff Critic Wren Hollis", "Wren Hollis"),
-        ("Film Review by Wren Hollis | 3 March 2011", "Wren Hollis"),
-        ("Review byWren Hollis", "Wren Hollis"),
-    ],
-)
-def test_session_5_bylines(line: str, critic: str) -> None:
-    found = parse_byline(line)
-    assert found is not None and found.critic == critic
 
 
 @pytest.mark.parametrize("line", ["A film made in 2011 by Joe Wright", "Critic Consensus Says",
