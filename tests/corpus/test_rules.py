@@ -41,7 +41,10 @@ def test_bylines(line: str, critic: str | None, outlet: str | None) -> None:
 
 
 @pytest.mark.parametrize("line", ["A film by Jane Doe with Tom Roe, Ann Lee and Bob Ray",
-                                  "Stars: Jane Doe", "It was made by people who care."])
+                                  "Stars: Jane Doe", "It was made by people who care.",
+                                  # session 5: near misses of its new byline forms
+                                  "A film made in 2011 by Joe Wright", "Critic Consensus Says",
+                                  "Written in 2011 by the team", "Critic Reviews Archive"])
 def test_not_bylines(line: str) -> None:
     found = parse_byline(line)
     assert found is None or found.critic is None
@@ -523,12 +526,6 @@ def test_round_3_headline_shapes(text: str, headline: bool) -> None:
     assert can_be_headline(text) is headline
 
 
-
-@pytest.mark.parametrize("line", ["A film made in 2011 by Joe Wright", "Critic Consensus Says",
-                                  "Written in 2011 by the team", "Critic Reviews Archive"])
-def test_session_5_not_bylines(line: str) -> None:
-    found = parse_byline(line)
-    assert found is None or found.critic is None
 
 
 @pytest.mark.parametrize(
