@@ -191,6 +191,18 @@ def outlet_sign_off(line: str) -> Byline | None:
     return Byline(match["name"], match["outlet"])
 
 
+# "... see it. — Jane Doe" closing the last paragraph: the writer signing in the same line.
+_RUN_IN_SIGNATURE = re.compile(r"[.!?…][\"”’)]?\s+[—–]\s*(?P<name>" + PERSON + r")$")
+
+
+def run_in_signature(paragraph: str) -> str | None:
+    """The name a paragraph ends with after a sentence and a dash ("... leave! — Jane Doe")."""
+    match = _RUN_IN_SIGNATURE.search(paragraph)
+    if match is None or _NOT_A_NAME.search(match["name"]) or _NOT_NAME_WORDS.search(match["name"]):
+        return None
+    return match["name"]
+
+
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
     if SIGN_OFF.match(line) and not _NOT_NAME_WORDS.search(line) and not _NOT_A_NAME.search(line):

@@ -35,6 +35,7 @@ from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import normalize_line
+from nlmg_tui.corpus.wrapping import unwrap
 
 _REVIEW_SUFFIX = re.compile(r"\s+(?:movie |film |dvd )?review$", re.I)
 _LEADING_QUOTED_TITLE = re.compile(r"^[\"'“‘](?P<title>[^\"'”’]{2,60})[\"'”’]\s")
@@ -47,6 +48,7 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     raw_lines = raw.splitlines()
     lines = [Line(i + 1, normalize_line(text)) for i, text in enumerate(raw_lines)]
     comments = _cut_thread(raw_lines, lines)
+    unwrap(lines)
     assign_roles(lines)
     start = headers.body_start(lines)
     header = [line for line in lines[:start] if line.text and line.role != "chrome"]
@@ -124,6 +126,11 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     signed_off = headers.sign_off(lines, draft.last_line)
     if signed_off is not None:
         return _note(evidence, "critic", *signed_off)
+    last = draft.paragraphs[-1].text if draft.paragraphs else ""
+    signed_in = bylines.run_in_signature(last)
+    if signed_in is not None:
+        evidence["critic"] = Evidence(0, last[-80:])
+        return signed_in
     return None
 
 
