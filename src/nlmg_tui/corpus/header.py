@@ -46,10 +46,9 @@ _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
 _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
 # "8:00 PM, 11th August, 2011": a time before the date is an event (a screening), not a post.
 _EVENT_TIME = re.compile(r"^\d{1,2}[:.]\d\d\s*[ap]\.?m\b", re.I)
+_CLOSING_QUOTES = ('"', "”", "’", "'")
 _BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
-
-_CLOSING_QUOTES = ('"', "”", "’", "'")
 
 def body_start(lines: list[Line]) -> int:
     """The index of the first body line: the first prose, unless a few paragraphs above a

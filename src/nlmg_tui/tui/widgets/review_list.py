@@ -133,13 +133,13 @@ def word_count(review: Review) -> int:
     return known[1]
 
 
-def row_text(review: Review, widths: dict[str, int], *, cursor: bool = False, read: bool,
+def row_text(review: Review, widths: dict[str, int], *, read: bool,
              tone: ReviewTone | None = None) -> Text:
     """One row; untrusted values enter ``Text`` as plain strings. ``tone`` None (not scored
-    yet) shows a placeholder in the tone column and nothing in the arc column. The list draws
-    its rows with ``cursor`` False and paints the mark on the highlighted line itself."""
+    yet) shows a placeholder in the tone column and nothing in the arc column. The first cell
+    is blank: ``ReviewOptions.render_line`` paints the cursor mark on the highlighted line."""
     values = {
-        "mark": (CURSOR_MARK if cursor else " ") + (" " if read else UNREAD_MARK),
+        "mark": " " + (" " if read else UNREAD_MARK),
         "critic": (labels.name_beside_outlet(review) if widths.get("outlet")
                    else labels.review_name(review)),
         "outlet": labels.outlet_name(review),

@@ -83,10 +83,10 @@ def opening_text(review: Review, hides: Hides | None) -> Text:
     """The first paragraphs, cut near ``PREVIEW_CHARS``; a hidden one is only named."""
     if not is_loaded(review):
         return Text(OPENING_READING, style="dim italic", end="")
-    if hides is None:
-        return Text(OPENING_PENDING, style="dim italic", end="") if review.paragraphs else Text()
     if not review.paragraphs:
         return Text(text_problem(review) or "", style="italic", end="")
+    if hides is None:
+        return Text(OPENING_PENDING, style="dim italic", end="")
     opening = Text(end="")
     room = PREVIEW_CHARS
     for paragraph in review.paragraphs[:PREVIEW_PARAGRAPHS]:
