@@ -9,13 +9,14 @@ import re
 from collections import defaultdict
 
 from textual import events
-from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Static
 
 from nlmg_tui.tui.app import NlmgApp, make_app
 from nlmg_tui.tui.app_keys import AppKeyBar
 from nlmg_tui.tui.screens.browse import BrowseScreen
 from nlmg_tui.tui.screens.reader import ReaderScreen
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
+from nlmg_tui.tui.widgets.search_results import SearchResults
 
 SMALL = (80, 24)
 
@@ -25,7 +26,7 @@ def bar(app: NlmgApp) -> str:
 
 
 def footer_keys(app: NlmgApp) -> list[str]:
-    return [key.key for key in app.screen.query_one(Footer).query(FooterKey)]
+    return app.screen.query_one(KeyFooter).shown_keys()
 
 
 async def test_the_key_line_shows_app_keys_and_a_lasting_spoiler_indicator(app):
@@ -125,6 +126,15 @@ def screen_text(app: NlmgApp) -> list[str]:
     return lines
 
 
+async def until(pilot, check, what: str) -> None:
+    """Pause until ``check()`` holds: at most 100 pauses of 50 ms, then fail saying what."""
+    for _ in range(100):
+        if check():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"waited 5 s for {what}")
+
+
 async def settled_screen(pilot, app: NlmgApp) -> list[str]:
     """The screen once its footer is drawn (bounded: a loaded machine draws it late)."""
     for _ in range(50):
@@ -185,10 +195,10 @@ async def test_newcomer_bookmarks_a_found_passage_with_a_note(real_app):
     real_app.spoiler_shield.enabled = False
     async with real_app.run_test(size=SMALL) as pilot:
         await pilot.press("slash", *"poisoned grace")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: real_app.screen.query_one(SearchResults).option_count,
+                    "the hits")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(real_app.screen, ReaderScreen)
+        await until(pilot, lambda: isinstance(real_app.screen, ReaderScreen), "the reader")
         await pilot.press("b")
         await pilot.pause()
         await pilot.press(*"viper", "ctrl+s")

@@ -155,7 +155,7 @@ async def test_t_twice_plots_the_tone_again(app: NlmgApp) -> None:
 async def test_help_and_footer_name_the_plot_key(app: NlmgApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opens_timeline(pilot)
-        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        footer = str(app.screen.query_one("KeyFooter").render())
         assert "Plot rating/tone" in footer
         entries = {entry.action: entry for entry in screen_keys(app.screen)}
         assert entries["toggle_plot"].keys == ("t",) and entries["toggle_plot"].group == "Plot"

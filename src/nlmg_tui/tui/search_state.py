@@ -50,9 +50,15 @@ class SearchState:
         self.last_result: SearchResult | None = None
         """The search a hit was last opened from: ``n``/``N`` in the reader step through it."""
         self._current_notes: CurrentNotes | None = None
+        self._build_started = False
 
     def start_building(self) -> None:
-        """Build the index in a thread worker (call once the first frame is drawn)."""
+        """Build the index in a thread worker, once: the app calls this after its first frame,
+        and the search screen when it opens (a ``/`` pressed before the first screen's
+        refresh would otherwise wait on a callback of a screen no longer shown)."""
+        if self._build_started:
+            return
+        self._build_started = True
         self._app.run_worker(self._build, thread=True, group=INDEX_GROUP, exit_on_error=False)
 
     def replace_corpus(self, corpus: Corpus) -> None:
@@ -60,6 +66,7 @@ class SearchState:
         self._corpus = corpus
         self.index = None
         self._current_notes = None
+        self._build_started = True
         self._app.run_worker(self._build, thread=True, group=INDEX_GROUP, exclusive=True,
                              exit_on_error=False)
 

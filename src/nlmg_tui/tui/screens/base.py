@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from nlmg_tui.tui.app_keys import AppKeyBar
 from nlmg_tui.tui.typed_app import nlmg_app
@@ -40,15 +39,6 @@ class AppScreen(Screen[None]):
         if self.SHOWS_APP_KEYS and not self.query_children(AppKeyBar):
             self.mount(AppKeyBar())
         self.check_size()
-        self.call_after_refresh(self._show_footer_keys)
-
-    def _show_footer_keys(self) -> None:
-        """Draw the footer's keys even while the app has no focus. Textual's footer waits for
-        it, and a browser tab (``nlmg-tui serve``) has none until its first key or click."""
-        if not self.app.app_focus:
-            self.refresh_bindings()  # marks the footer's bindings ready
-            for footer in self.query(Footer):
-                footer.call_later(footer.recompose)  # in the footer's own context
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)

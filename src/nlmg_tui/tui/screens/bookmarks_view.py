@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -37,6 +37,7 @@ from nlmg_tui.tui.widgets.bookmark_list import (
     bookmark_detail_text,
     bookmark_row_text,
 )
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 LIST_LIMIT = 200
 """Rows shown at once; searching or filtering narrows a longer list."""
@@ -83,7 +84,7 @@ class BookmarksView(LibraryListScreen):
         yield OptionList(id="bookmark-list", classes="library-list", markup=False)
         with VerticalScroll(id="bookmark-detail-pane", classes="library-detail"):
             yield Static(id="bookmark-detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     # -- loading -------------------------------------------------------------------------
 

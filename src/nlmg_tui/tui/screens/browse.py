@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 from textual.worker import Worker, WorkerState
 
 from nlmg_tui.corpus import labels
@@ -31,6 +31,7 @@ from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_marks import CompareMarks, compare_pair
 from nlmg_tui.tui.widgets.film_facts import FilmFactsView
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.pane_tabs import PaneTabs
 from nlmg_tui.tui.widgets.review_list import ReviewList
 from nlmg_tui.tui.widgets.review_preview import ReviewPreview
@@ -150,7 +151,7 @@ class BrowseScreen(AppScreen):
             # The film facts pane is filled the first time it is shown (faster first frame).
             yield VerticalScroll(id="facts-pane")
         yield CompareMarks(id="compare-marks")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()

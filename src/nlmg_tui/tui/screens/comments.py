@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.comment_view import CommentView, author_name, quoted_numbers
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 MOVE = Binding.Group("Move")
 
@@ -76,7 +77,7 @@ class CommentsScreen(AppScreen):
             for index, comment in enumerate(self.review.comments):
                 yield CommentView(comment, index, self.authors)
         yield Static(id="comments-status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_cursor()

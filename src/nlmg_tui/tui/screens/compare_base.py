@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from nlmg_tui.compare.align import AlignedPair
 from nlmg_tui.compare.tone_arc import ReviewTone
@@ -24,6 +24,7 @@ from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
 from nlmg_tui.tui.widgets.compare_row import AlignedRow, AlignedView
 from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
 from nlmg_tui.tui.widgets.compare_whole import WholeView
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 SIDES = ("left", "right")
 ALIGNED, WHOLE = "aligned", "whole"
@@ -97,7 +98,7 @@ class CompareBase(AppScreen):
             yield AlignedView(id=ALIGNED, can_focus=False)
             yield WholeView(id=WHOLE)
         yield Static(id="compare-status")
-        yield Footer()
+        yield KeyFooter()
 
     def _show_header(self) -> None:
         waiting = "not available" if self.problem and not self.pairs else "reading…"

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Checkbox, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from nlmg_tui.corpus.models import Corpus, Review
@@ -30,6 +30,7 @@ from nlmg_tui.importer.one_source import Found, read_source, save_found
 from nlmg_tui.importer.pipeline import Corrections
 from nlmg_tui.importer.store import ImportedReviews
 from nlmg_tui.textsafety import one_line
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 FETCH_SETTINGS = FetchSettings()
 """The bounds of the dialog's fetches (tests allow the local server here)."""
@@ -138,7 +139,7 @@ class ImportReviewDialog(ModalScreen[Review | None]):
             with Horizontal(id="import-buttons"):
                 yield Button("Save", id="import-save", variant="primary", disabled=True)
                 yield Button("Cancel", id="import-cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-source", Input).focus()

@@ -14,7 +14,7 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus import labels
@@ -25,6 +25,7 @@ from nlmg_tui.textsafety import one_line, strip_unsafe
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.bookmark_marks import paragraph_label
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 from nlmg_tui.tui.widgets.spoiler_line import spoiler_line
 from nlmg_tui.tui.widgets.watchlist_films import mention_index
@@ -151,7 +152,7 @@ class MentionsScreen(AppScreen):
         with Horizontal(id="mentions-panes"):
             yield OptionList(id="mention-names", markup=False)
             yield OptionList(id="mention-passages", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_names(keep=self.start_entity)

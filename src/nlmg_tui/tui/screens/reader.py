@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.lazy_review import text_problem
@@ -27,6 +27,7 @@ from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
 from nlmg_tui.tui.widgets.search_trail import SearchTrail
 
@@ -147,7 +148,7 @@ class ReaderScreen(AppScreen):
             yield from self._paragraph_widgets()
         yield Static(id="reader-status")
         yield SearchTrail(self.corpus, self.session)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _paragraph_widgets(self) -> Iterator[Widget]:
         if not self.review.paragraphs:

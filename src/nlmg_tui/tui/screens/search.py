@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from nlmg_tui.corpus.models import Corpus
@@ -28,6 +28,7 @@ from nlmg_tui.search.query import MAX_QUERY_LENGTH
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import app_library, show_notices
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.search_input import SearchInput, clean_query_text
 from nlmg_tui.tui.widgets.search_results import SearchResults
 from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
@@ -136,7 +137,7 @@ class SearchScreen(AppScreen):
         yield SearchInput(placeholder=PLACEHOLDER, id="search-box")
         yield Static(id="search-status")
         yield SearchResults(id="search-results")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     @property
     def index(self) -> SearchIndex | None:
@@ -161,6 +162,7 @@ class SearchScreen(AppScreen):
         app_library(self)  # made here, on the UI thread, before a search worker reads it
         if self.index is None:
             self.nlmg.search.ready.subscribe(self, self._index_ready)
+            self.nlmg.search.start_building()
         self.nlmg.spoiler_shield_changed.subscribe(self, self._shield_changed)
         self._show_history()
         self._show_status()

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nlmg_tui.compare.timeline import Timeline, TimelineEntry, timeline
 from nlmg_tui.corpus import labels
@@ -23,6 +23,7 @@ from nlmg_tui.corpus.gazetteer import GazetteerError
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_reason
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.timeline_chart import TimelineChart
 
 MOVE = Binding.Group("Move")
@@ -88,7 +89,7 @@ class TimelineScreen(AppScreen):
         with VerticalScroll(id="timeline-scroll"):
             yield TimelineChart(id="timeline-chart")
         yield Static(id="timeline-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

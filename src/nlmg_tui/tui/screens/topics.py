@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from nlmg_tui.compare.agreement import TopicMap, topic_map
 from nlmg_tui.corpus import labels
@@ -23,6 +23,7 @@ from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
 from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 from nlmg_tui.tui.widgets.spoiler_line import Hides
 from nlmg_tui.tui.widgets.topic_detail import cell_detail, quote_span, row_detail
@@ -100,7 +101,7 @@ class TopicsScreen(AppScreen):
         yield TopicTable(id="topic-table")
         with VerticalScroll(id="topic-detail-scroll", can_focus=False):
             yield Static(id="topic-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def _title(self) -> Text:
         if self.topic_map is None:

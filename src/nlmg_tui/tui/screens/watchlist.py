@@ -15,7 +15,7 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nlmg_tui.corpus.mentions import film_suggestions
@@ -30,6 +30,7 @@ from nlmg_tui.tui.widgets.bookmark_library import (
     read_only_note,
     show_banner,
 )
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.note_editor import LinePrompt, NoteEditor
 from nlmg_tui.tui.widgets.watchlist_add import AddFilmDialog
 from nlmg_tui.tui.widgets.watchlist_films import (
@@ -90,7 +91,7 @@ class WatchlistScreen(LibraryListScreen):
         yield OptionList(id="watchlist", classes="library-list", markup=False)
         with VerticalScroll(id="watchlist-detail-pane", classes="library-detail"):
             yield Static(id="watchlist-detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     # -- showing -------------------------------------------------------------------------
 

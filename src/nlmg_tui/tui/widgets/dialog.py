@@ -17,7 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
+
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 AnswerT = TypeVar("AnswerT")
 
@@ -68,7 +70,7 @@ class DialogScreen(ModalScreen[AnswerT | None]):
                                   else Text(self.dialog_title))
             yield from self.compose_dialog()
         if self.SHOW_FOOTER:
-            yield Footer(compact=True)
+            yield KeyFooter()
 
     def compose_dialog(self) -> ComposeResult:
         """The widgets inside the frame."""
