@@ -91,6 +91,50 @@ def test_a_stale_tone_in_the_summary_is_not_used(user_data_dir, imports) -> None
     assert tone == derived_store.shared_derived().get(review).tone
 
 
+@pytest.mark.parametrize("first", TEXT_FIELDS)
+def test_any_text_field_read_first_comes_from_the_file(user_data_dir, imports, first) -> None:
+    """``Review`` has class defaults (``comments = ()``): an unread import once answered
+    ``()`` for its comments until something read its paragraphs."""
+    eager = load_full_corpus(user_data_dir)[0]
+    listed(user_data_dir)
+    for review in lazy_ones(listed(user_data_dir)):
+        assert not review.is_loaded
+        assert getattr(review, first) == getattr(eager.get(review.id), first)
+        assert review.is_loaded
+    assert any(r.comments for r in eager.reviews if r.id.startswith("imp-"))
+
+
+@pytest.fixture
+def all_five(user_data_dir) -> ImportedReviews:
+    """The five bundled reviews as imports (one has a rating and a site rating)."""
+    store = ImportedReviews(user_data_dir)
+    for number, review in enumerate(load_corpus().reviews):
+        store.save(replace(review, id=f"imp-{number:012x}"), "utf-8")
+    return store
+
+
+def test_ratings_and_quotes_are_built_when_first_read(user_data_dir, all_five) -> None:
+    eager = load_full_corpus(user_data_dir)[0]
+    listed(user_data_dir)
+    lazy = lazy_ones(listed(user_data_dir))
+    assert all("rating" not in r.__dict__ and "pull_quotes" not in r.__dict__ for r in lazy)
+    for review in lazy:
+        original = eager.get(review.id)
+        assert (review.rating, review.site_rating, review.pull_quotes) == (
+            original.rating, original.site_rating, original.pull_quotes)
+        assert not review.is_loaded  # built from the summary, not read from the file
+    assert any(r.rating for r in lazy) and any(r.site_rating for r in lazy)
+    assert any(r.pull_quotes for r in lazy)
+
+
+def test_a_rating_the_summary_cannot_build_comes_from_the_file(user_data_dir, all_five) -> None:
+    eager = load_full_corpus(user_data_dir)[0]
+    listed(user_data_dir)
+    review = next(r for r in lazy_ones(listed(user_data_dir)) if r.__dict__["_json"]["rating"])
+    review.__dict__["_json"]["rating"] = {"text": "4/5", "no such field": 1}
+    assert review.rating == eager.get(review.id).rating
+
+
 def test_a_changed_import_makes_the_summary_stale(user_data_dir, imports) -> None:
     listed(user_data_dir)
     review = imports.all()[0].review

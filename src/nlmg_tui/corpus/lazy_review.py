@@ -19,10 +19,12 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from nlmg_tui.corpus.models import Review
+from nlmg_tui.corpus.models import Review, pull_quotes_from_json, rating_from_json
 
 TEXT_FIELDS = ("paragraphs", "sections", "comments", "film_facts", "evidence")
 """What is read from the file on first use; every other field comes from the summary."""
+JSON_FIELDS = ("rating", "site_rating", "pull_quotes")
+"""Listed fields a summary may give in their JSON form, built when first asked for."""
 _EMPTY: dict[str, Any] = {"paragraphs": (), "sections": (), "comments": (), "film_facts": (),
                           "evidence": {}}
 _LOAD_LOCK = threading.RLock()
@@ -41,12 +43,60 @@ class ListedFacts:
     derived_entry: Callable[[], Any] = lambda: None
 
 
+class _ReadFromFile:
+    """A text field: read from the review's file when first asked for. A non-data descriptor,
+    so once read the value in the instance's ``__dict__`` is found first; without it,
+    ``Review``'s class defaults (``comments = ()``) answered for a text not read yet."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, review: LazyReview | None, owner: type | None = None) -> Any:
+        if review is None:
+            return self
+        review.load_text()
+        return review.__dict__[self.name]
+
+
+class _BuiltWhenRead:
+    """A listed field kept in its JSON form until first asked for: the list builds only the
+    rows on screen, so with a thousand imports most are never built. If the JSON can't be
+    built (it was checked when written, so only a bug could do that), the field comes from
+    the review's file instead."""
+
+    def __init__(self, build: Callable[[Any], Any], default: Any) -> None:
+        self.build, self.default = build, default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, review: LazyReview | None, owner: type | None = None) -> Any:
+        if review is None:
+            return self
+        raw = review.__dict__["_json"].get(self.name)
+        try:
+            value = self.default if raw is None else self.build(raw)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            value = review.field_from_file(self.name, self.default)
+        review.__dict__[self.name] = value
+        return value
+
+
 class LazyReview(Review):
     """Made with ``listed_from`` or ``from_values``; behaves as the review in ``load()``'s
     result once loaded."""
 
     listed: ListedFacts
     load_problem: str | None
+
+    paragraphs = _ReadFromFile()
+    sections = _ReadFromFile()
+    comments = _ReadFromFile()
+    film_facts = _ReadFromFile()
+    evidence = _ReadFromFile()
+    rating = _BuiltWhenRead(rating_from_json, None)
+    site_rating = _BuiltWhenRead(rating_from_json, None)
+    pull_quotes = _BuiltWhenRead(pull_quotes_from_json, ())
 
     @classmethod
     def listed_from(cls, review: Review, facts: ListedFacts,
@@ -57,17 +107,22 @@ class LazyReview(Review):
 
     @classmethod
     def from_values(cls, values: dict[str, Any], facts: ListedFacts,
-                    load: Callable[[], Review | None]) -> LazyReview:
-        """As ``listed_from``, from the listed fields' values (exactly ``listed_names()``)."""
+                    load: Callable[[], Review | None],
+                    json_fields: dict[str, Any] | None = None) -> LazyReview:
+        """As ``listed_from``, from the listed fields' values (exactly ``listed_names()``, less
+        any of ``JSON_FIELDS`` given in their JSON form in ``json_fields``)."""
         lazy = object.__new__(cls)
-        lazy.__dict__.update(values, listed=facts, load_problem=None, _loader=load)
+        lazy.__dict__.update(values, listed=facts, load_problem=None, _loader=load,
+                             _json=json_fields or {})
         return lazy
 
-    def __getattr__(self, name: str) -> Any:  # only called for attributes not set yet
-        if name in TEXT_FIELDS:
-            self._load_text()
-            return self.__dict__[name]
-        raise AttributeError(name)
+    def field_from_file(self, name: str, default: Any) -> Any:
+        """``name`` as the review's file has it (``default`` when the file can't be read)."""
+        try:
+            whole = self.__dict__["_loader"]()
+        except (OSError, ValueError, KeyError, TypeError):
+            return default
+        return getattr(whole, name) if whole is not None and whole.id == self.id else default
 
     @property
     def is_loaded(self) -> bool:
@@ -79,7 +134,8 @@ class LazyReview(Review):
             return super().word_count
         return self.listed.word_count
 
-    def _load_text(self) -> None:
+    def load_text(self) -> None:
+        """Read the text fields from the file, once (what any of them does when first read)."""
         with _LOAD_LOCK:
             if self.is_loaded:
                 return

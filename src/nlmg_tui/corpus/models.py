@@ -152,14 +152,6 @@ class Review:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Review:
-        def evidence(raw: dict[str, Any] | None) -> Evidence | None:
-            return Evidence(**raw) if raw else None
-
-        def rating(raw: dict[str, Any] | None) -> Rating | None:
-            if not raw:
-                return None
-            return Rating(**{**raw, "evidence": evidence(raw.get("evidence"))})
-
         return cls(
             id=data["id"],
             source=data["source"],
@@ -167,14 +159,14 @@ class Review:
             critic=data.get("critic"),
             outlet=data.get("outlet"),
             published=data.get("published"),
-            rating=rating(data.get("rating")),
-            site_rating=rating(data.get("site_rating")),
+            rating=rating_from_json(data.get("rating")),
+            site_rating=rating_from_json(data.get("site_rating")),
             paragraphs=tuple(Paragraph(**p) for p in data["paragraphs"]),
             sections=tuple(
                 Section(s["label"], s["kind"], tuple(s["paragraph_ids"]))
                 for s in data.get("sections", [])
             ),
-            pull_quotes=tuple(PullQuote(**q) for q in data.get("pull_quotes", [])),
+            pull_quotes=pull_quotes_from_json(data.get("pull_quotes", [])),
             comments=tuple(
                 Comment(
                     number=c["number"],
@@ -193,6 +185,18 @@ class Review:
             evidence={k: Evidence(**v) for k, v in data.get("evidence", {}).items()},
             film=data.get("film"),
         )
+
+
+def rating_from_json(raw: dict[str, Any] | None) -> Rating | None:
+    """A ``Rating`` from its ``to_json`` form (None for none)."""
+    if not raw:
+        return None
+    evidence = raw.get("evidence")
+    return Rating(**{**raw, "evidence": Evidence(**evidence) if evidence else None})
+
+
+def pull_quotes_from_json(raw: list[dict[str, Any]]) -> tuple[PullQuote, ...]:
+    return tuple(PullQuote(**quote) for quote in raw)
 
 
 @dataclass(frozen=True)

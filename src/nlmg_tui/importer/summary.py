@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nlmg_tui import paths
+from nlmg_tui.file_stamps import file_stamps
 
 if TYPE_CHECKING:
     from nlmg_tui.corpus.models import Review
@@ -67,12 +68,7 @@ def imports_key(folder: Path, names: Sequence[str]) -> str:
             digest.update((package / source).read_bytes())
         except OSError:
             digest.update(f"missing {source}".encode())
-    for name in names:
-        try:
-            info = os.stat(folder / name)
-            digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode())
-        except OSError:
-            digest.update(f"{name}\0unreadable\n".encode())
+    digest.update(file_stamps(folder, names).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -165,39 +161,28 @@ def read_summary(key: str, path: Path) -> tuple[list[dict[str, Any]], StoredTone
 def listed_reviews(entries: list[dict[str, Any]], tones: StoredTones,
                    load: Callable[[str], Review | None]) -> list[Review] | None:
     """``LazyReview`` objects for the entries (``load(review_id)`` reads one whole review);
-    None when any entry is malformed (the caller then reads the files)."""
-    from nlmg_tui.corpus.lazy_review import LazyReview, ListedFacts
+    None when any entry is malformed (the caller then reads the files). The rating and pull
+    quotes stay JSON until first read (``LazyReview.JSON_FIELDS``)."""
+    from nlmg_tui.corpus.lazy_review import JSON_FIELDS, LazyReview, ListedFacts
 
+    plain = tuple(name for name in LISTED_FIELDS if name not in JSON_FIELDS)
     reviews: list[Review] = []
     try:
         for index, entry in enumerate(entries):
-            values = _listed_values(entry["review"])
-            facts = ListedFacts(_count(entry["word_count"]), _count(entry["paragraph_count"]),
-                                str(entry["content_hash"]), partial(tones.entry, index))
-            review_id = values["id"]
+            raw = entry["review"]
+            values = {name: raw.get(name) for name in plain}
+            review_id, values["source"] = raw["id"], raw["source"]
             if not isinstance(review_id, str) or not review_id.startswith("imp-"):
                 raise ValueError("not an import id")
-            reviews.append(LazyReview.from_values(values, facts, partial(load, review_id)))
+            values["id"] = review_id
+            facts = ListedFacts(_count(entry["word_count"]), _count(entry["paragraph_count"]),
+                                str(entry["content_hash"]), partial(tones.entry, index))
+            json_fields = {name: raw.get(name) for name in JSON_FIELDS}
+            reviews.append(LazyReview.from_values(values, facts, partial(load, review_id),
+                                                  json_fields))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return reviews
-
-
-def _listed_values(raw: dict[str, Any]) -> dict[str, Any]:
-    """The listed fields as ``Review.from_json`` reads them (without building the rest)."""
-    from nlmg_tui.corpus.models import Evidence, PullQuote, Rating
-
-    def rating(found: Any) -> Rating | None:
-        if not found:
-            return None
-        evidence = found.get("evidence")
-        return Rating(**{**found, "evidence": Evidence(**evidence) if evidence else None})
-
-    values = {name: raw.get(name) for name in LISTED_FIELDS}
-    values["id"], values["source"] = raw["id"], raw["source"]
-    values["rating"], values["site_rating"] = rating(values["rating"]), rating(values["site_rating"])
-    values["pull_quotes"] = tuple(PullQuote(**q) for q in raw.get("pull_quotes", []))
-    return values
 
 
 def _count(value: Any) -> int:

@@ -28,6 +28,7 @@ from typing import Any
 
 from nlmg_tui import paths
 from nlmg_tui.corpus.models import Corpus
+from nlmg_tui.file_stamps import file_stamps
 from nlmg_tui.search.documents import DocumentColumns, DocumentTable, PackedTexts, documents_from_corpus
 from nlmg_tui.search.index import Cancelled, IndexParts, SearchIndex
 
@@ -65,13 +66,10 @@ def corpus_key(data_dir: str | os.PathLike[str] | None = None) -> str:
         digest.update(paths.corpus_file().read_bytes())
     except OSError:
         digest.update(b"\xff no bundled corpus")
-    for path in imported_files(data_dir):
-        try:
-            info = path.stat()
-            digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n"
-                          .encode())
-        except OSError:
-            digest.update(f"{path.name}\0unreadable\n".encode())
+    files = imported_files(data_dir)
+    if files:
+        digest.update(file_stamps(files[0].parent, [path.name for path in files])
+                      .encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

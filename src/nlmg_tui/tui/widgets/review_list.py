@@ -51,6 +51,8 @@ VERDICT_WANTED, VERDICT_MIN = 16, 12
 ARC_WIDTH, ARC_MIN = 10, 6
 """The paragraph sparkline: 10 characters, shrunk to 6, then dropped on narrow terminals."""
 NAME_MIN = 6
+NAME_MAX = 16
+"""Critic and outlet columns are never wider (a longer name is cut with an ellipsis)."""
 TONE_BATCH = 50
 """Rows ``show_tones`` redraws per message."""
 SCORE_WIDTH = len("+0.00")
@@ -70,16 +72,25 @@ def column_widths(width: int, reviews: Sequence[Review]) -> dict[str, int]:
 
 
 def longest_names(reviews: Sequence[Review]) -> tuple[int, int]:
-    """The widest critic name and outlet name, in cells (6 for no reviews)."""
-    longest_critic = max((cell_len(labels.review_name(r)) for r in reviews), default=6)
-    longest_outlet = max((cell_len(labels.outlet_name(r)) for r in reviews), default=6)
-    return longest_critic, longest_outlet
+    """The widest critic name and outlet name, in cells, up to ``NAME_MAX`` (6 for no
+    reviews). The scan stops at the first name that wide: with a thousand imports it is
+    usually found in the first rows."""
+    return (_widest(reviews, labels.review_name), _widest(reviews, labels.outlet_name))
+
+
+def _widest(reviews: Sequence[Review], name: Callable[[Review], str]) -> int:
+    widest = 0
+    for review in reviews:
+        widest = max(widest, cell_len(name(review)))
+        if widest >= NAME_MAX:
+            return NAME_MAX
+    return widest if reviews else 6
 
 
 def fitted_widths(width: int, longest_critic: int, longest_outlet: int) -> dict[str, int]:
     """``column_widths`` once the longest names are known (a resize reuses them)."""
-    widths = {"mark": 2, "critic": max(NAME_MIN, min(16, longest_critic)),
-              "outlet": max(NAME_MIN, min(16, longest_outlet)), "date": 10,
+    widths = {"mark": 2, "critic": max(NAME_MIN, min(NAME_MAX, longest_critic)),
+              "outlet": max(NAME_MIN, min(NAME_MAX, longest_outlet)), "date": 10,
               "tone": LABEL_WIDTH, "arc": ARC_WIDTH, "length": 6}
 
     def verdict_room() -> int:
