@@ -1,13 +1,24 @@
-"""What a cache key hashes about a folder's files: each one's name, size, modification time
-and inode, as one text. The summary of the imports and the search index both key on it, so a
-file added, removed, replaced (our writes rename, so the inode changes) or edited in place
-makes them stale without reading a thousand files."""
+"""What a cache key hashes about the import files: each one's name, size, modification time
+and inode, as one text (the *stamps*). The summary of the imports and the search index both key
+on it, so a file added, removed, replaced (our writes rename, so the inode changes) or edited
+in place makes them stale without reading a thousand files. The app computes the stamps once,
+when it lists the imports, and the search index reuses them (``Corpus.import_stamps``)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 from pathlib import Path
+
+
+def import_file_names(folder: Path) -> list[str]:
+    """The import files' names in ``folder`` (``imp-*.json``), sorted; [] if unreadable."""
+    try:  # os.scandir, not Path.glob: a tenth of the time for a thousand files
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if e.name.startswith("imp-")
+                          and e.name.endswith(".json") and e.is_file())
+    except OSError:
+        return []
 
 
 def file_stamps(folder: Path, names: Sequence[str]) -> str:

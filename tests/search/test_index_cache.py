@@ -148,6 +148,46 @@ def test_a_corpus_loaded_before_an_import_is_not_cached_under_the_new_key(
     assert load_index(corpus_key(user_data_dir)) is None
 
 
+def listed_corpus(data_dir: Path) -> Corpus:
+    """The corpus as the app loads it: imports listed from the summary (written first)."""
+    from nlmg_tui.corpus import derived_store
+
+    load_full_corpus(data_dir, listed=True)
+    derived_store.reset_shared_derived()
+    corpus = load_full_corpus(data_dir, listed=True)[0]
+    assert corpus.import_stamps is not None
+    return corpus
+
+
+def test_a_listed_corpus_keys_on_its_stamps_without_stating_the_files_again(
+        corpus: Corpus, user_data_dir: Path, monkeypatch) -> None:
+    import_one(corpus, user_data_dir)
+    listed = listed_corpus(user_data_dir)
+    assert corpus_key(user_data_dir, listed.import_stamps) == corpus_key(user_data_dir)  # = CLI
+    first = index_for_corpus(listed, user_data_dir)  # built and saved
+    assert load_index(corpus_key(user_data_dir)) is not None  # the CLI finds it
+
+    def no_stat(*_args):
+        raise AssertionError("stated the import files again")
+
+    monkeypatch.setattr(index_cache, "file_stamps", no_stat)
+    monkeypatch.setattr(index_cache, "_imports_match", no_stat)
+    again = index_for_corpus(listed, user_data_dir)
+    assert answers(again, "zyzzogeton") == answers(first, "zyzzogeton")
+    assert again.search("zyzzogeton").hits
+
+
+def test_a_listed_corpus_never_gets_an_index_of_other_imports(
+        corpus: Corpus, user_data_dir: Path) -> None:
+    import_one(corpus, user_data_dir)
+    listed = listed_corpus(user_data_dir)
+    import_one(corpus, user_data_dir, "imp-00000000ffff")  # another instance imports
+    index_for_corpus(load_full_corpus(user_data_dir)[0], user_data_dir)  # cached for the new key
+    index = index_for_corpus(listed, user_data_dir)
+    assert set(index.review_ids()) <= {r.id for r in listed.reviews}
+    assert "imp-00000000ffff" not in set(index.review_ids())
+
+
 def cli_search(*args: str):
     return CliRunner().invoke(cli, ["search", *args, "--json"])
 

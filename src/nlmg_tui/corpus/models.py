@@ -204,6 +204,9 @@ class Corpus:
     """All reviews, in a stable order (bundled by source name, then imports)."""
 
     reviews: tuple[Review, ...]
+    import_stamps: str | None = field(default=None, compare=False, repr=False)
+    """The import files' stamps (``file_stamps``) when the imports were listed from a current
+    summary: the search index keys on them without stating every file again."""
 
     def get(self, review_id: str) -> Review | None:
         for review in self.reviews:

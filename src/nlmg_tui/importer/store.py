@@ -19,6 +19,7 @@ from nlmg_tui import paths
 from nlmg_tui.atomic_file import set_aside, write_atomically
 from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.store import load_corpus
+from nlmg_tui.file_stamps import file_stamps, import_file_names
 from nlmg_tui.ids import find_id
 
 FORMAT = 2
@@ -189,7 +190,7 @@ def load_full_corpus(data_dir: str | Path | None = None, *,
     store = ImportedReviews(data_dir)
     derived = shared_derived()
     derived.use_cache_dir(paths.user_cache_dir(data_dir=data_dir))
-    imported = _listed_imports(store, data_dir) if listed else None
+    imported, stamps = _listed_imports(store, data_dir) if listed else (None, None)
     if imported is None:
         records = store.all()
         for record in records:
@@ -198,30 +199,34 @@ def load_full_corpus(data_dir: str | Path | None = None, *,
         if listed:
             _save_summary(store, records, data_dir)
     known = {r.id for r in bundled.reviews}
-    return Corpus(bundled.reviews + tuple(r for r in imported if r.id not in known)), store.notices
+    reviews = bundled.reviews + tuple(r for r in imported if r.id not in known)
+    return Corpus(reviews, import_stamps=stamps), store.notices
 
 
-def _listed_imports(store: ImportedReviews, data_dir: str | Path | None) -> list[Review] | None:
+def _listed_imports(store: ImportedReviews, data_dir: str | Path | None
+                    ) -> tuple[list[Review] | None, str | None]:
+    """The imports listed from a current summary, and the stamps it was checked against;
+    (None, None) when the files must be read."""
     from nlmg_tui.importer import summary
 
-    names = summary.import_file_names(store.folder)
+    names = import_file_names(store.folder)
     if not names:
-        return None
-    found = summary.read_summary(summary.imports_key(store.folder, names),
-                                 summary.summary_file(data_dir))
+        return None, None
+    stamps = file_stamps(store.folder, names)
+    found = summary.read_summary(summary.imports_key(stamps), summary.summary_file(data_dir))
     if found is None or len(found[0]) != len(names):
-        return None
+        return None, None
     reviews = summary.listed_reviews(*found, store.load_offering_derived)
     if reviews is None or sorted(f"{r.id}.json" for r in reviews) != names:
-        return None
-    return reviews
+        return None, None
+    return reviews, stamps
 
 
 def _save_summary(store: ImportedReviews, records: list[ImportedReview],
                   data_dir: str | Path | None) -> None:
     from nlmg_tui.importer import summary
 
-    names = summary.import_file_names(store.folder)  # after ``all`` set any bad file aside
+    names = import_file_names(store.folder)  # after ``all`` set any bad file aside
     if names and names == sorted(f"{r.review.id}.json" for r in records):
-        summary.write_summary(records, summary.imports_key(store.folder, names),
+        summary.write_summary(records, summary.imports_key(file_stamps(store.folder, names)),
                               summary.summary_file(data_dir))

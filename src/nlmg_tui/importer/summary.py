@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nlmg_tui import paths
-from nlmg_tui.file_stamps import file_stamps
 
 if TYPE_CHECKING:
     from nlmg_tui.corpus.models import Review
@@ -49,18 +48,8 @@ def summary_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
     return paths.user_cache_dir(data_dir=data_dir) / CACHE_NAME
 
 
-def import_file_names(folder: Path) -> list[str]:
-    """The import files' names in ``folder`` (``imp-*.json``), sorted; [] if unreadable."""
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(e.name for e in entries
-                          if e.name.startswith("imp-") and e.name.endswith(".json"))
-    except OSError:
-        return []
-
-
-def imports_key(folder: Path, names: Sequence[str]) -> str:
-    """A hash of the summary's code and of each named file's size, mtime and inode."""
+def imports_key(stamps: str) -> str:
+    """A hash of the summary's code and of the import files' stamps (``file_stamps``)."""
     digest = hashlib.blake2b(f"{MAGIC} {FORMAT}".encode(), digest_size=20)
     package = Path(__file__).resolve().parent.parent
     for source in _SOURCES:
@@ -68,7 +57,7 @@ def imports_key(folder: Path, names: Sequence[str]) -> str:
             digest.update((package / source).read_bytes())
         except OSError:
             digest.update(f"missing {source}".encode())
-    digest.update(file_stamps(folder, names).encode("utf-8", "surrogatepass"))
+    digest.update(stamps.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from nlmg_tui import paths
 from nlmg_tui.corpus.models import Corpus
-from nlmg_tui.file_stamps import file_stamps
+from nlmg_tui.file_stamps import file_stamps, import_file_names
 from nlmg_tui.search.documents import DocumentColumns, DocumentTable, PackedTexts, documents_from_corpus
 from nlmg_tui.search.index import Cancelled, IndexParts, SearchIndex
 
@@ -47,29 +47,25 @@ def cache_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
 def imported_files(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
     """The imported reviews' files, as ``importer.store`` names them, sorted."""
     folder = paths.user_data_dir(data_dir) / "imports"
-    try:  # os.scandir, not Path.glob: a tenth of the time for a thousand files
-        with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.startswith("imp-")
-                           and e.name.endswith(".json") and e.is_file())
-    except OSError:
-        return []
-    return [folder / name for name in names]
+    return [folder / name for name in import_file_names(folder)]
 
 
-def corpus_key(data_dir: str | os.PathLike[str] | None = None) -> str:
+def corpus_key(data_dir: str | os.PathLike[str] | None = None,
+               stamps: str | None = None) -> str:
     """What the corpus is loaded from, hashed with the index format: the bundled corpus file's
-    content, and each import file's name (itself a hash of the review's text), size,
-    modification time and inode. Imports are written by atomic rename, so any change to one
-    (or an import added or removed) changes the key, without reading a thousand files."""
+    content and the import files' stamps (``file_stamps``: each one's name, itself a hash of
+    the review's text, size, modification time and inode), taken now unless ``stamps`` gives
+    those the corpus was listed with. Imports are written by atomic rename, so any change to
+    one (or an import added or removed) changes the key, without reading a thousand files."""
     digest = hashlib.blake2b(f"search-index {FORMAT}".encode(), digest_size=20)
     try:
         digest.update(paths.corpus_file().read_bytes())
     except OSError:
         digest.update(b"\xff no bundled corpus")
-    files = imported_files(data_dir)
-    if files:
-        digest.update(file_stamps(files[0].parent, [path.name for path in files])
-                      .encode("utf-8", "surrogatepass"))
+    if stamps is None:
+        folder = paths.user_data_dir(data_dir) / "imports"
+        stamps = file_stamps(folder, import_file_names(folder))
+    digest.update(stamps.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -259,8 +255,17 @@ def index_for_corpus(
 ) -> SearchIndex:
     """The index over ``corpus`` (loaded from the bundled file and the imports in
     ``data_dir``): the cached one when it is current and intact, else built and saved."""
-    key = corpus_key(data_dir)
     path = path or cache_file(data_dir)
+    if corpus.import_stamps is not None:
+        # Listed from a summary checked against these stamps at the start: the key describes
+        # exactly the corpus held, with no file stated again.
+        key = corpus_key(data_dir, corpus.import_stamps)
+        index = load_index(key, path)
+        if index is None or not set(index.review_ids()) <= {r.id for r in corpus.reviews}:
+            index = SearchIndex.build(documents_from_corpus(corpus), cancelled=cancelled)
+            save_index(index, key, path)
+        return index
+    key = corpus_key(data_dir)
     if _imports_match(corpus, data_dir):
         index = load_index(key, path)
         if index is not None and set(index.review_ids()) <= {r.id for r in corpus.reviews}:
