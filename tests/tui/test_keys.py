@@ -439,7 +439,8 @@ async def reset(pilot: Pilot, app: NlmgApp) -> None:
     app.session.positions.clear()
     app.session.read.clear()
     app.clear_notifications()
-    browse.filter_input.value = ""
+    if browse.filter_input is not None:
+        browse.filter_input.value = ""
     browse.sort_name, browse.descending = "date", True
     browse.refresh_list(keep="002_gamma")
     browse.show_pane("preview-pane")

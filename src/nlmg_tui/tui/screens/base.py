@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
 from nlmg_tui.tui.app_keys import AppKeyBar
 from nlmg_tui.tui.typed_app import nlmg_app
+from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.too_small import TooSmallNote
 
 if TYPE_CHECKING:
@@ -32,12 +34,14 @@ class AppScreen(Screen[None]):
         super().__init__()
         self._focus_before_too_small: Widget | None = None
 
-    SHOWS_APP_KEYS: ClassVar[bool] = True
-    """Whether the line of app-wide keys (and the spoiler-free indicator) sits above the footer."""
+    def bottom_bars(self) -> ComposeResult:
+        """The footer and, above it, the line of app-wide keys (and the spoiler-free
+        indicator): the end of every screen's ``compose`` (composed with the rest, not
+        mounted after it: one styling and layout pass fewer before the first frame)."""
+        yield KeyFooter()
+        yield AppKeyBar()
 
     def on_mount(self) -> None:
-        if self.SHOWS_APP_KEYS and not self.query_children(AppKeyBar):
-            self.mount(AppKeyBar())
         self.check_size()
 
     def on_resize(self, event: events.Resize) -> None:

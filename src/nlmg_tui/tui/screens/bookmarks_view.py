@@ -37,7 +37,6 @@ from nlmg_tui.tui.widgets.bookmark_list import (
     bookmark_detail_text,
     bookmark_row_text,
 )
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 LIST_LIMIT = 200
 """Rows shown at once; searching or filtering narrows a longer list."""
@@ -84,7 +83,7 @@ class BookmarksView(LibraryListScreen):
         yield OptionList(id="bookmark-list", classes="library-list", markup=False)
         with VerticalScroll(id="bookmark-detail-pane", classes="library-detail"):
             yield Static(id="bookmark-detail")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     # -- loading -------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_marks import CompareMarks, compare_pair
 from nlmg_tui.tui.widgets.film_facts import FilmFactsView
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
+from nlmg_tui.tui.widgets.filter_prompt import FilterPrompt
 from nlmg_tui.tui.widgets.pane_tabs import PaneTabs
 from nlmg_tui.tui.widgets.review_list import ReviewList
 from nlmg_tui.tui.widgets.review_preview import ReviewPreview
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 MOVE = Binding.Group("Move")
 PANES = {"preview-pane": "Preview", "facts-pane": "Film facts"}
+FILTER_PLACEHOLDER = "critic, outlet, words… (f)"
 QUIT_WINDOW = 3.0
 """Seconds within which a second ``q`` quits (the first one only asks)."""
 READ_GROUP = "browse-read-reviews"
@@ -115,7 +116,6 @@ class BrowseScreen(AppScreen):
         """From the worker: every review's spoiler levels are known (its tones come next)."""
 
     table = getters.query_one("#reviews", ReviewList)
-    filter_input = getters.query_one("#filter", Input)
     preview = getters.query_one("#preview", ReviewPreview)
     panes = getters.query_one("#panes", ContentSwitcher)
 
@@ -140,8 +140,7 @@ class BrowseScreen(AppScreen):
         yield Static(id="browse-title", classes="screen-title")
         with Horizontal(id="browse-controls"):
             yield Static(Text("Filter "), id="filter-label")
-            yield Input(placeholder="critic, outlet, words… (f)", id="filter", compact=True,
-                        max_length=review_order.FILTER_MAX_CHARS)
+            yield FilterPrompt(FILTER_PLACEHOLDER, id="filter-prompt")
             yield Static(id="sort-order")
         yield ReviewList(id="reviews")
         yield PaneTabs(PANES, "preview-pane", id="pane-tabs")
@@ -151,7 +150,7 @@ class BrowseScreen(AppScreen):
             # The film facts pane is filled the first time it is shown (faster first frame).
             yield VerticalScroll(id="facts-pane")
         yield CompareMarks(id="compare-marks")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -220,7 +219,7 @@ class BrowseScreen(AppScreen):
         if keep is None and self.table.highlighted_review is not None:
             keep = self.table.highlighted_review.id
         shown = review_order.sort_reviews(
-            review_order.filter_reviews(self.corpus.reviews, self.filter_input.value),
+            review_order.filter_reviews(self.corpus.reviews, self.filter_text),
             self.sort_name,
             self.descending,
         )
@@ -369,11 +368,38 @@ class BrowseScreen(AppScreen):
         self.descending = not self.descending
         self.refresh_list()
 
-    def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+    @property
+    def filter_input(self) -> Input | None:
+        """The filter box, once the user has opened it (None before: see ``FilterPrompt``)."""
+        return next(iter(self.query("#filter").results(Input)), None)
+
+    @property
+    def filter_text(self) -> str:
+        box = self.filter_input
+        return box.value if box is not None else ""
+
+    async def filter_box(self) -> Input:
+        """The filter box, put in the prompt's place the first time it is wanted. Awaited in
+        the key's action, so keys typed after ``f`` wait for the box and land in it."""
+        box = self.filter_input
+        if box is None:
+            box = Input(placeholder=FILTER_PLACEHOLDER, id="filter", compact=True,
+                        max_length=review_order.FILTER_MAX_CHARS)
+            prompt = self.query_one("#filter-prompt", FilterPrompt)
+            await self.query_one("#browse-controls").mount(box, before=prompt)
+            await prompt.remove()
+        return box
+
+    async def action_focus_filter(self) -> None:
+        (await self.filter_box()).focus()
+
+    @on(FilterPrompt.Wanted)
+    async def _filter_prompt_clicked(self) -> None:
+        await self.action_focus_filter()
 
     def action_clear_filter(self) -> None:
-        self.filter_input.value = ""
+        if (box := self.filter_input) is not None:
+            box.value = ""
         self.table.focus()
 
     def action_toggle_facts(self) -> None:
@@ -388,7 +414,8 @@ class BrowseScreen(AppScreen):
             if review is not None:
                 self.corpus = add_to_corpus(self.corpus, review)
                 self.nlmg.replace_corpus(self.corpus)
-                self.filter_input.value = ""
+                if (box := self.filter_input) is not None:
+                    box.value = ""
                 self.refresh_list(keep=review.id)
                 self.notify(f"Imported {labels.review_name(review)}",
                             markup=False)

@@ -14,7 +14,6 @@ from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.comment_view import CommentView, author_name, quoted_numbers
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 MOVE = Binding.Group("Move")
 
@@ -77,7 +76,7 @@ class CommentsScreen(AppScreen):
             for index, comment in enumerate(self.review.comments):
                 yield CommentView(comment, index, self.authors)
         yield Static(id="comments-status")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def on_mount(self) -> None:
         self._show_cursor()

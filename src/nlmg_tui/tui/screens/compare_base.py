@@ -24,7 +24,6 @@ from nlmg_tui.tui.widgets.compare_passage import ComparePassage, Hidden
 from nlmg_tui.tui.widgets.compare_row import AlignedRow, AlignedView
 from nlmg_tui.tui.widgets.compare_status import CompareStatus, status_text
 from nlmg_tui.tui.widgets.compare_whole import WholeView
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 
 SIDES = ("left", "right")
 ALIGNED, WHOLE = "aligned", "whole"
@@ -98,7 +97,7 @@ class CompareBase(AppScreen):
             yield AlignedView(id=ALIGNED, can_focus=False)
             yield WholeView(id=WHOLE)
         yield Static(id="compare-status")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def _show_header(self) -> None:
         waiting = "not available" if self.problem and not self.pairs else "reading…"

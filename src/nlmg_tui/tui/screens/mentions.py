@@ -25,7 +25,6 @@ from nlmg_tui.textsafety import one_line, strip_unsafe
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import library_call
 from nlmg_tui.tui.widgets.bookmark_marks import paragraph_label
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 from nlmg_tui.tui.widgets.spoiler_line import spoiler_line
 from nlmg_tui.tui.widgets.watchlist_films import mention_index
@@ -152,7 +151,7 @@ class MentionsScreen(AppScreen):
         with Horizontal(id="mentions-panes"):
             yield OptionList(id="mention-names", markup=False)
             yield OptionList(id="mention-passages", markup=False)
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def on_mount(self) -> None:
         self.show_names(keep=self.start_entity)

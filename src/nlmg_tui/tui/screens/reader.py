@@ -27,7 +27,6 @@ from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.spoiler_keys import toggle_all_spoilers, toggle_spoilers
 from nlmg_tui.tui.spoiler_shield import SpoilerShield
 from nlmg_tui.tui.widgets.bookmark_marks import bookmark_in_reader, show_bookmark_marks
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan, ParagraphView
 from nlmg_tui.tui.widgets.search_trail import SearchTrail
 
@@ -148,7 +147,7 @@ class ReaderScreen(AppScreen):
             yield from self._paragraph_widgets()
         yield Static(id="reader-status")
         yield SearchTrail(self.corpus, self.session)
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def _paragraph_widgets(self) -> Iterator[Widget]:
         if not self.review.paragraphs:

@@ -28,7 +28,6 @@ from nlmg_tui.search.query import MAX_QUERY_LENGTH
 from nlmg_tui.textsafety import one_line
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import app_library, show_notices
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.search_input import SearchInput, clean_query_text
 from nlmg_tui.tui.widgets.search_results import SearchResults
 from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
@@ -137,7 +136,7 @@ class SearchScreen(AppScreen):
         yield SearchInput(placeholder=PLACEHOLDER, id="search-box")
         yield Static(id="search-status")
         yield SearchResults(id="search-results")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     @property
     def index(self) -> SearchIndex | None:

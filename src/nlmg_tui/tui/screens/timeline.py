@@ -23,7 +23,6 @@ from nlmg_tui.corpus.gazetteer import GazetteerError
 from nlmg_tui.corpus.models import Corpus
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.tone_badge import tone_for, tone_label, tone_reason
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.timeline_chart import TimelineChart
 
 MOVE = Binding.Group("Move")
@@ -89,7 +88,7 @@ class TimelineScreen(AppScreen):
         with VerticalScroll(id="timeline-scroll"):
             yield TimelineChart(id="timeline-chart")
         yield Static(id="timeline-status")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -23,7 +23,6 @@ from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.compare_bookmark import bookmark_paragraph
 from nlmg_tui.tui.widgets.compare_picker import ask_compare_with
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.paragraph_view import HighlightSpan
 from nlmg_tui.tui.widgets.spoiler_line import Hides
 from nlmg_tui.tui.widgets.topic_detail import cell_detail, quote_span, row_detail
@@ -101,7 +100,7 @@ class TopicsScreen(AppScreen):
         yield TopicTable(id="topic-table")
         with VerticalScroll(id="topic-detail-scroll", can_focus=False):
             yield Static(id="topic-detail")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     def _title(self) -> Text:
         if self.topic_map is None:

@@ -30,7 +30,6 @@ from nlmg_tui.tui.widgets.bookmark_library import (
     read_only_note,
     show_banner,
 )
-from nlmg_tui.tui.widgets.key_footer import KeyFooter
 from nlmg_tui.tui.widgets.note_editor import LinePrompt, NoteEditor
 from nlmg_tui.tui.widgets.watchlist_add import AddFilmDialog
 from nlmg_tui.tui.widgets.watchlist_films import (
@@ -91,7 +90,7 @@ class WatchlistScreen(LibraryListScreen):
         yield OptionList(id="watchlist", classes="library-list", markup=False)
         with VerticalScroll(id="watchlist-detail-pane", classes="library-detail"):
             yield Static(id="watchlist-detail")
-        yield KeyFooter()
+        yield from self.bottom_bars()
 
     # -- showing -------------------------------------------------------------------------
 
