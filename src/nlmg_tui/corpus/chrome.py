@@ -53,6 +53,16 @@ _ANY_LINE = re.compile(
     r"\bpurchases? (you make )?(through|via|from) (these|our|the) ([\w-]+ )?links? (supports?|helps?)\b|"
     r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b"
 )
+# The site talking to its reader in whole sentences, about the page rather than the film: a
+# confirmation box, a pointer to a button or link, a rating widget, a donation appeal.
+_SITE_NOTE = re.compile(
+    r"\bare you sure you want to\b|"
+    r"\b(?:click|tap|press)\b[^.!?]{0,40}\b(?:button|link|icon)s?\b|"
+    r"\buse the (?:following|link|links|button)\b|"
+    r"^(?:select|choose|pick|click) (?:a|the|your) (?:star|rating|score)s?\b|"
+    r"\byour (?:donation|gift|contribution) (?:helps?|keeps?|makes?|supports?)\b"
+)
+_SITE_NOTE_WORDS = 30
 # Where to get the film, in a short line under the review: "The Film is available to rent on
 # ...", "The Film, directed by X, is available on DVD and Blu-ray from Y, certificate 15."
 _AVAILABILITY = re.compile(
@@ -123,12 +133,17 @@ def is_chrome(line: str) -> bool:
         return True
     if _SOURCE_TAG.search(line):
         return True
+    if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
+        return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 
 
 _FORM_START = re.compile(
     r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed|"
-    r"(first|top|recent|latest) comment(er)?s?\b)",
+    r"(first|top|recent|latest) comment(er)?s?\b|"
+    # a blog's count over its (empty) thread, a review box, a prompt to write in
+    r"(no|one|\d+) (replies|responses|comments|thoughts) (to|on)\b|add a (review|comment)\b|"
+    r"(got|have) something to say\b|leave your (opinion|thoughts|comments?|feedback)\b)",
     re.I)
 
 

@@ -1,0 +1,47 @@
+"""Round 7 body rules: site notes written as sentences, form openers (own-words tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlmg_tui.corpus.chrome import is_chrome, starts_comment_form
+
+SITE_NOTES = [
+    "Are you sure you want to delete this comment?",
+    "To return to the parents' guide, click on your browser's Back button.",
+    "Otherwise, use the following link to read the full guide to this film.",
+    "Select a star to rate.",
+    "Your donation helps keep this newsroom free for everyone.",
+]
+FILM_SENTENCES = [
+    "Are you sure this is the same director who made such a gentle first film?",
+    "She clicks with every actor she shares a scene with, even the dog.",
+    "The plot hinges on a missing link between the two murders.",
+    "Select scenes play in slow motion, which only dulls them.",
+    "His donation to the church sets the whole plot in motion.",
+]
+
+
+@pytest.mark.parametrize("text", SITE_NOTES)
+def test_the_site_talking_to_its_reader_is_chrome(text: str) -> None:
+    assert is_chrome(text)
+
+
+@pytest.mark.parametrize("text", FILM_SENTENCES)
+def test_sentences_about_the_film_are_not_chrome(text: str) -> None:
+    assert not is_chrome(text)
+
+
+@pytest.mark.parametrize("text", [
+    'No Replies to "The Glass Orchard (4/5)"', "12 Responses to Glass Orchard", "Add a review",
+    "Got something to say?", "Leave your opinion for the editor, we read them all!",
+])
+def test_form_openers(text: str) -> None:
+    assert starts_comment_form(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No replies came from the studio when I asked.", "Leave your expectations at the door.",
+])
+def test_sentences_that_only_look_like_form_openers(text: str) -> None:
+    assert not starts_comment_form(text)
