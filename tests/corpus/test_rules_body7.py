@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlmg_tui.corpus.chrome import is_chrome, starts_comment_form
+from nlmg_tui.corpus.chrome import is_chrome, is_credit_line, starts_comment_form
 
 SITE_NOTES = [
     "Are you sure you want to delete this comment?",
@@ -45,3 +45,24 @@ def test_form_openers(text: str) -> None:
 ])
 def test_sentences_that_only_look_like_form_openers(text: str) -> None:
     assert not starts_comment_form(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Written by A. Writer, from a novel by B. Novelist; directed by C. Director; produced by D. Producer",
+    "The Salt Road | Directed by Jo Maker (France 2011), with Ann Lead and Bo Second. Opens May 4.",
+    "THE SALT ROAD (Northfilm, 2011) D: Jo Maker, w/ Ann Lead, Bo Second.",
+    "THE SALT ROAD (Northfilm, 2011) D: Jo Maker, w/.",
+    "EXTRAS Two short docs. Widescreen. French audio, English subtitles.",
+])
+def test_credits_and_disc_specs_are_credit_lines(text: str) -> None:
+    assert is_credit_line(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The extras are rounded out by a making-of featurette and some deleted scenes from the shoot.",
+    "The Salt Road (2011), directed by Jo Maker, is the best film about salt I have seen.",
+    "It was written by a novelist; directed by anyone else it would have been a disaster.",
+    "I saw it (Friday, 2011) w/ my sister. D: for effort.",
+])
+def test_sentences_about_credits_or_extras_are_not(text: str) -> None:
+    assert not is_credit_line(text)

@@ -88,6 +88,18 @@ _CREDIT_CUES = re.compile(
     re.I,
 )
 _CREDIT_LINE_WORDS = 25
+# More cues, each counted as often as it occurs: a credit role opening the line or a clause of a
+# credits list ("Written by A; directed by B", "Title | Directed by C"), a distributor or country
+# with the year in brackets ("(Alliance, 2010)", "(USA 2010)"), a listing's shorthand ("D: Jo
+# Maker, w/ Ann Lead"), a disc's extras and tracks.
+_CREDIT_ROLE = re.compile(
+    r"(?:^|[;|] ?)(?:written and directed|directed|written|produced|screenplay|adapted|"
+    r"photographed|edited|music) by\b", re.I)
+_LISTING_SHORTHAND = re.compile(r"(?:^|[\s(])Dir?\.?: [A-Z]|(?<!\w)w/(?: [A-Z]|\.?$)")
+_MAKER_AND_YEAR = re.compile(r"\([A-Z][\w&.'’/ -]{1,30},? (?:19|20)\d\d\)")
+_MIN_SPEC_SENTENCE_WORDS = 8
+_DISC_CUES = re.compile(r"\b(?:subtitles|making-of|featurettes?|deleted scenes|audio commentary)\b",
+                        re.I)
 
 
 # Notes about the article rather than the film: an editor's note, a first-published line.
@@ -114,8 +126,17 @@ def _is_screening_times(folded: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """A line of film credits or disc specifications ("118 minutes. UK certificate: 12A."),
     sentence-shaped or not: two or more cues in a short line."""
-    return (len(line.split()) <= _CREDIT_LINE_WORDS
-            and len(_CREDIT_CUES.findall(line)) >= 2)
+    cues = (len(_CREDIT_CUES.findall(line)) + len(_CREDIT_ROLE.findall(line))
+            + len(_MAKER_AND_YEAR.findall(line)) + len(_LISTING_SHORTHAND.findall(line)))
+    if _is_fragments(line):
+        cues += len(_DISC_CUES.findall(line))  # "a making-of featurette" in a sentence is prose
+    return len(line.split()) <= _CREDIT_LINE_WORDS and cues >= 2
+
+
+def _is_fragments(line: str) -> bool:
+    """A spec list set as fragments ("Three making-of docs. Widescreen."): no sentence in it of
+    ``_MIN_SPEC_SENTENCE_WORDS`` words or more."""
+    return all(len(piece.split()) < _MIN_SPEC_SENTENCE_WORDS for piece in re.split(r"[.!?;]", line))
 
 
 def is_chrome(line: str) -> bool:
