@@ -26,6 +26,7 @@ from nlmg_tui.corpus.text import fold
 # running English (this many words, two of them function words).
 _TRUNCATED_TAIL_WORDS = 8
 _TRUNCATED_TAIL_FUNCTION_WORDS = 2
+_DASHES = ("-", "–", "—")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Draft:
     previous: Line | None = None
     bio: str | None = None
     bio_line: Line | None = None
+    signed: str | None = None  # the name in a dash signature under the body: the body is over
 
     def add(self, text: str, line: int, section: str | None) -> None:
         key = fold(text)
@@ -65,13 +67,17 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
         line = lines[index]
         if not line.text:
             continue
-        if line.role in ("chrome", "form", "thread", "preface", "bio"):
+        if draft.signed:
+            _take_after_signature(draft, line)
+        elif line.role in ("chrome", "form", "thread", "preface", "bio"):
             _end_section(draft, line, line.role != "bio")
         elif line.role == "heading" and _is_lower_case_prose(draft, lines, index):
             draft.add(line.text, line.number, draft.section)
             draft.previous = line
         elif line.role == "heading":
             _take_heading(draft, lines, index)
+        elif _signs_body(draft, line):
+            draft.signed = line.text.lstrip("-–— ")
         elif line.role == "label":
             _take_label(draft, line)
         elif _is_body_line(draft, lines, index):
@@ -80,6 +86,18 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             draft.previous = line
     _take_truncated_tail(draft, lines, start)
     return draft
+
+
+def _signs_body(draft: Draft, line: Line) -> bool:
+    """"-Jane Doe" on its own line under body paragraphs signs the review: it ends the body."""
+    return (bool(draft.paragraphs) and line.role == "byline" and line.text[:1] in _DASHES
+            and draft.previous is not None and draft.last_line == draft.previous.number)
+
+
+def _take_after_signature(draft: Draft, line: Line) -> None:
+    """Under a signature come the writer's bio and the site's own lines, not the review."""
+    if line.role == "prose" and draft.signed and draft.signed in line.text:
+        draft.note_bio(line.text, None)
 
 
 def _end_section(draft: Draft, line: Line, ends_section: bool) -> None:

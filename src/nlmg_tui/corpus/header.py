@@ -102,9 +102,17 @@ def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
         if count > most or words > most_words or len(after) < 2:
             return None
         for index in range(prose[count - 1] + 1, after[0]):
-            if _is_anchor(lines[index], site_talk):
+            if _is_anchor(lines[index], site_talk) and not _signs_paragraph(lines, index):
                 return index
     return None
+
+
+def _signs_paragraph(lines: list[Line], index: int) -> bool:
+    """"—Jane Doe" right under a paragraph signs it (those paragraphs are the review), unless
+    the paragraph is a quotation: then the dash credits an epigraph."""
+    above = next((line for line in reversed(lines[:index]) if line.text), None)
+    return (lines[index].text[:1] in "-–—" and above is not None
+            and not above.text.endswith(_CLOSING_QUOTES))
 
 
 def _is_anchor(line: Line, site_talk: bool) -> bool:
