@@ -19,6 +19,7 @@ from nlmg_tui.corpus.lines import (
     starts_like_sentence,
 )
 from nlmg_tui.corpus.models import Paragraph, Section
+from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
 from nlmg_tui.corpus.text import fold
 
@@ -141,7 +142,23 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
         return True
     previous = draft.previous
     return (line.role == "short" and previous is not None
-            and previous.role in ("prose", "label") and _next_is_prose(lines, index))
+            and previous.role in ("prose", "label") and (_next_is_prose(lines, index) or (
+                draft.last_line == previous.number and _closes_body(lines, index))))
+
+
+def _closes_body(lines: list[Line], index: int) -> bool:
+    """A short sentence right under the last paragraph ("Highly recommended.") closes the
+    review when no prose follows it, only a rating, chrome or the comments."""
+    if not _is_whole_sentence(lines[index].text):
+        return False
+    return not any(line.role in ("prose", "label") or (
+        line.role == "short" and _is_whole_sentence(line.text) and not find_ratings(line.text))
+        for line in lines[index + 1:])
+
+
+def _is_whole_sentence(text: str) -> bool:
+    """"Go and see it." but not "Latest From ...", a link cut short."""
+    return text.endswith((".", "!", "?")) and not text.endswith("..")
 
 
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
