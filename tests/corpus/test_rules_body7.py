@@ -66,3 +66,11 @@ def test_credits_and_disc_specs_are_credit_lines(text: str) -> None:
 ])
 def test_sentences_about_credits_or_extras_are_not(text: str) -> None:
     assert not is_credit_line(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: Northfilm Pictures Ltd.", "Photographs: Ann Lens/Northfilm", "Image via northfilm.example",
+    "Stills courtesy of Northfilm.",
+])
+def test_picture_credits_are_chrome(text: str) -> None:
+    assert is_chrome(text)
