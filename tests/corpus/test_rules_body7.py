@@ -74,3 +74,21 @@ def test_sentences_about_credits_or_extras_are_not(text: str) -> None:
 ])
 def test_picture_credits_are_chrome(text: str) -> None:
     assert is_chrome(text)
+
+
+_REVIEW = ("Harbour Lights\n\n"
+           "The ferry captain's last week on the job is shot with real patience and care.\n\n"
+           "The cook who never stops talking gets the biggest laughs of the whole film.\n\n")
+
+
+@pytest.mark.parametrize(("closing", "kept"), [
+    ("Have you seen Harbour Lights? Do you want to?", False),
+    ("What did you think of it? Tell me below?", False),
+    ("Is it the best ferry film of the year? Probably not, but you will enjoy it.", True),
+    ("Why did nobody cut the middle hour?", True),
+])
+def test_a_closing_prompt_to_the_reader_is_not_body(closing: str, kept: bool) -> None:
+    from nlmg_tui.corpus.clean import clean_page
+
+    review = clean_page(_REVIEW + closing + "\n", "prompt.txt")
+    assert (review.paragraphs[-1].text == closing) is kept

@@ -7,6 +7,7 @@ sentence counts when it sits between prose; a long last line cut off mid-sentenc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
@@ -21,13 +22,15 @@ from nlmg_tui.corpus.lines import (
 from nlmg_tui.corpus.models import Paragraph, Section
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
-from nlmg_tui.corpus.text import fold
+from nlmg_tui.corpus.text import fold, split_sentences
 
 # The page's last line, cut off mid-sentence, right after the body: kept when it reads as
 # running English (this many words, two of them function words).
 _TRUNCATED_TAIL_WORDS = 8
 _TRUNCATED_TAIL_FUNCTION_WORDS = 2
 _DASHES = ("-", "–", "—")
+_PROMPT_WORDS = 25
+_YOU = re.compile(r"\byou\b", re.I)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Draft:
     bio: str | None = None
     bio_line: Line | None = None
     signed: str | None = None  # the name in a dash signature under the body: the body is over
+    numbers: list[int] = field(default_factory=list)  # each paragraph's raw line number
 
     def add(self, text: str, line: int, section: str | None) -> None:
         key = fold(text)
@@ -54,7 +58,13 @@ class Draft:
             section=section,
             spoiler_warning=warns_of_spoilers(text),
         ))
+        self.numbers.append(line)
         self.last_line = line
+
+    def drop_last(self) -> None:
+        self.paragraphs.pop()
+        self.numbers.pop()
+        self.last_line = self.numbers[-1] if self.numbers else 0
 
     def note_bio(self, text: str, line: Line | None) -> None:
         if self.bio is None:
@@ -86,7 +96,20 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
         else:
             draft.previous = line
     _take_truncated_tail(draft, lines, start)
+    _drop_reader_prompt(draft)
     return draft
+
+
+def _drop_reader_prompt(draft: Draft) -> None:
+    """"Have you seen it? Do you want to?": a last paragraph of nothing but short questions to
+    the reader invites comments; it is the blog's prompt, not the review."""
+    if len(draft.paragraphs) < 2:
+        return
+    text = draft.paragraphs[-1].text
+    sentences = split_sentences(text)
+    if (len(text.split()) <= _PROMPT_WORDS and _YOU.search(text)
+            and all(sentence.rstrip("\"”’)").endswith("?") for sentence in sentences)):
+        draft.drop_last()
 
 
 def _signs_body(draft: Draft, line: Line) -> bool:
