@@ -34,3 +34,13 @@ def test_a_long_first_paragraph_is_never_a_deck() -> None:
                "two sisters at its heart for the whole of the long drive home. It earns that.")
     review = clean_page(_page(3, 1, opening), "deck.txt")
     assert review.paragraphs[0].text == opening
+
+
+def test_a_logline_over_header_lines_is_not_body() -> None:
+    page = "Glass Orchard\n\n" + DECK + "\n\nFull synopsis\n\n" + "\n\n".join(BODY) + "\n"
+    assert [p.text for p in clean_page(page, "deck.txt").paragraphs] == BODY
+
+
+def test_a_rating_between_the_first_paragraphs_keeps_the_first() -> None:
+    page = "Glass Orchard\n\n" + DECK + "\n\nOur rating: 4/5\n\n" + "\n\n".join(BODY) + "\n"
+    assert [p.text for p in clean_page(page, "deck.txt").paragraphs] == [DECK, *BODY]
