@@ -7,12 +7,14 @@ follow, it is the deck, not the review's opening.
 
 The review also runs on without headers between its first paragraphs: a short first paragraph
 with header lines under it (a rating box, a "Full synopsis" heading, credit fields) before the
-rest of the prose is a logline or a tagline set in the header.
+rest of the prose, which runs on without such lines, is a logline or a tagline set in the
+header (when every paragraph has a line of its own under it, a "-" or a picture's name, that is
+the page's separator; a line in title case there is the headline shown again).
 """
 
 from __future__ import annotations
 
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import Line, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import split_sentences
 
@@ -31,7 +33,8 @@ def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     first = lines[start].text
     if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3:
         return start
-    if _header_lines_under(lines, prose[0], prose[1]) or (
+    if (_header_lines_under(lines, prose[0], prose[1]) and not is_title_case(first)
+            and not _header_lines_under(lines, prose[1], prose[2])) or (
             len(split_sentences(first)) == 1 and _wider_gap_under(lines, prose, blank)):
         lines[start].role = "preface"
         return prose[1]
