@@ -12,6 +12,8 @@ SITE_NOTES = [
     "Otherwise, use the following link to read the full guide to this film.",
     "Select a star to rate.",
     "Your donation helps keep this newsroom free for everyone.",
+    "***DISCLAIMER*** What follows is my opinion only. Be kind in the comments.",
+    "Disclaimer: the studio sent me a screener of this film.",
 ]
 FILM_SENTENCES = [
     "Are you sure this is the same director who made such a gentle first film?",
@@ -19,6 +21,7 @@ FILM_SENTENCES = [
     "The plot hinges on a missing link between the two murders.",
     "Select scenes play in slow motion, which only dulls them.",
     "His donation to the church sets the whole plot in motion.",
+    "Full disclosure: I am a sucker for boxing films.",
 ]
 
 

@@ -44,3 +44,8 @@ def test_a_logline_over_header_lines_is_not_body() -> None:
 def test_a_rating_between_the_first_paragraphs_keeps_the_first() -> None:
     page = "Glass Orchard\n\n" + DECK + "\n\nOur rating: 4/5\n\n" + "\n\n".join(BODY) + "\n"
     assert [p.text for p in clean_page(page, "deck.txt").paragraphs] == [DECK, *BODY]
+
+
+def test_a_separator_under_every_paragraph_keeps_the_first() -> None:
+    page = "Glass Orchard\n\n" + "\n\n-\n\n".join([DECK, *BODY]) + "\n"
+    assert [p.text for p in clean_page(page, "deck.txt").paragraphs] == [DECK, *BODY]

@@ -104,9 +104,10 @@ _DISC_CUES = re.compile(r"\b(?:subtitles|making-of|featurettes?|deleted scenes|a
                         re.I)
 
 
-# Notes about the article rather than the film: an editor's note, a first-published line.
+# Notes about the article rather than the film: an editor's note, a first-published line, a
+# disclaimer ("***DISCLAIMER*** The following review is my opinion...").
 _NOTE_LINE = re.compile(
-    r"^(?:\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
+    r"^(?:[\W_]*disclaimer\b|\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
     r"(?:originally |first )?(?:published|appeared|ran))"
 )
 # "[Jane Doe]": a signature in brackets.
