@@ -95,3 +95,29 @@ def test_a_closing_prompt_to_the_reader_is_not_body(closing: str, kept: bool) ->
 
     review = clean_page(_REVIEW + closing + "\n", "prompt.txt")
     assert (review.paragraphs[-1].text == closing) is kept
+
+
+def test_a_sentence_broken_over_two_lines_is_joined_not_lost() -> None:
+    from nlmg_tui.corpus.clean import clean_page
+
+    page = ("Harbour Lights\n\nI saw it on Sunday with two friends who had both read the book first.\n"
+            "Everyone I know has been raving about the ending\n"
+            "and I can't say I feel the same way about it at all, sadly.\n"
+            "Still, the cook who never stops talking is worth the ticket.\n")
+    texts = [p.text for p in clean_page(page, "broken.txt").paragraphs]
+    assert any(text.startswith("Everyone I know has been raving about the ending and I can't say")
+               for text in texts)
+
+
+@pytest.mark.parametrize("page", [
+    "Harbour Lights\n\nWhat I liked\nthe cook, the deckhand and the long final crossing at night.\n",
+    "Harbour Lights\n\nThe ending\n\nand the long final crossing at night stay with you for days.\n",
+])
+def test_no_join_across_a_blank_line_or_from_a_short_heading(page: str) -> None:
+    from nlmg_tui.corpus.lines import Line
+    from nlmg_tui.corpus.wrapping import unwrap
+
+    lines = [Line(i + 1, text) for i, text in enumerate(page.splitlines())]
+    before = [line.text for line in lines]
+    unwrap(lines)
+    assert [line.text for line in lines] == before
