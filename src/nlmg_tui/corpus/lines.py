@@ -92,8 +92,10 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
         return role
     if is_prose(text):
         return "prose"
-    if CAPITALS_LABEL.match(text):
+    capitals = CAPITALS_LABEL.match(text)
+    if capitals and not is_title_case(text[capitals.end():]):
         return "label"  # an unpunctuated section under a label in capitals
+    # "DISC SPOTLIGHT: The Film (Blu-ray) (R)": a kicker over a title, a heading
     if _is_field(text):
         return "field"
     if bylines.parse_byline(text) is not None:
