@@ -121,3 +121,29 @@ def test_no_join_across_a_blank_line_or_from_a_short_heading(page: str) -> None:
     before = [line.text for line in lines]
     unwrap(lines)
     assert [line.text for line in lines] == before
+
+
+def test_a_dash_under_a_quotation_in_the_body_does_not_end_it() -> None:
+    from nlmg_tui.corpus.clean import clean_page
+
+    page = ("Harbour Lights\n\n"
+            "The ferry captain's last week on the job is shot with real patience and great care.\n\n"
+            "\"Every crossing is the last one, if you are paying attention to the water.\"\n\n"
+            "- Anna Quill\n\n"
+            "The film quotes that old poem twice, and it earns the second time completely.\n")
+    texts = [p.text for p in clean_page(page, "quote.txt").paragraphs]
+    assert texts[-1].startswith("The film quotes that old poem twice")
+
+
+@pytest.mark.parametrize(("closing", "kept"), [
+    ("Highly recommended.", True), ("Thanks for reading!", False), ("See you soon!", False),
+])
+def test_a_closing_short_line(closing: str, kept: bool) -> None:
+    from nlmg_tui.corpus.clean import clean_page
+
+    page = ("Harbour Lights\n\n"
+            "The ferry captain's last week on the job is shot with real patience and great care.\n\n"
+            "The cook who never stops talking gets the biggest laughs of the whole film.\n\n"
+            f"{closing}\n\nShare this:\n")
+    texts = [p.text for p in clean_page(page, "closing.txt").paragraphs]
+    assert (texts[-1] == closing) is kept

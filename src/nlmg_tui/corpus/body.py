@@ -30,6 +30,10 @@ _TRUNCATED_TAIL_WORDS = 8
 _TRUNCATED_TAIL_FUNCTION_WORDS = 2
 _DASHES = ("-", "–", "—")
 _PROMPT_WORDS = 25
+_MIN_SIGNED_WORDS = 12
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+_FAREWELL = re.compile(r"^(?:thanks|thank you|cheers|enjoy)\b|\b(?:see you|stay tuned|until next time|"
+                       r"happy (?:viewing|watching))\b", re.I)
 _YOU = re.compile(r"\byou\b", re.I)
 
 
@@ -113,9 +117,12 @@ def _drop_reader_prompt(draft: Draft) -> None:
 
 
 def _signs_body(draft: Draft, line: Line) -> bool:
-    """"-Jane Doe" on its own line under body paragraphs signs the review: it ends the body."""
+    """"-Jane Doe" on its own line under body paragraphs signs the review: it ends the body.
+    Under a quotation or a verse's short line the dash credits what is quoted instead."""
+    above = draft.paragraphs[-1].text if draft.paragraphs else ""
     return (bool(draft.paragraphs) and line.role == "byline" and line.text[:1] in _DASHES
-            and draft.previous is not None and draft.last_line == draft.previous.number)
+            and draft.previous is not None and draft.last_line == draft.previous.number
+            and len(above.split()) >= _MIN_SIGNED_WORDS and not above.endswith(_CLOSING_QUOTES))
 
 
 def _take_after_signature(draft: Draft, line: Line) -> None:
@@ -171,8 +178,10 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
 
 def _closes_body(lines: list[Line], index: int) -> bool:
     """A short sentence right under the last paragraph ("Highly recommended.") closes the
-    review when no prose follows it, only a rating, chrome or the comments."""
-    if not _is_whole_sentence(lines[index].text):
+    review when no prose follows it, only a rating, chrome or the comments; thanks and
+    farewells to the reader ("Thanks for reading!") are the blog's, not the review's."""
+    text = lines[index].text
+    if not _is_whole_sentence(text) or _FAREWELL.search(text):
         return False
     return not any(line.role in ("prose", "label") or (
         line.role == "short" and _is_whole_sentence(line.text) and not find_ratings(line.text))
