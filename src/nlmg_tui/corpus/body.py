@@ -2,39 +2,26 @@
 
 The body is the prose from the body start on that is not chrome, not the author's bio, not a
 repeat of an earlier paragraph (pages pasted twice) and not after the comment form. A short
-sentence counts when it sits between prose; a long last line cut off mid-sentence counts too.
+sentence counts when it sits between prose; where the body ends (a signature, a closing line,
+a truncated last line, a prompt to the reader) is read by ``body_end``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.body_end import closes_review, is_reader_prompt, signs, truncated_tail
 from nlmg_tui.corpus.lines import (
     CAPITALS_LABEL,
     INLINE_LABEL,
     SYNOPSIS_LABELS,
     Line,
     function_words,
-    starts_like_sentence,
 )
 from nlmg_tui.corpus.models import Paragraph, Section
-from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
-from nlmg_tui.corpus.text import fold, split_sentences
-
-# The page's last line, cut off mid-sentence, right after the body: kept when it reads as
-# running English (this many words, two of them function words).
-_TRUNCATED_TAIL_WORDS = 8
-_TRUNCATED_TAIL_FUNCTION_WORDS = 2
-_DASHES = ("-", "–", "—")
-_PROMPT_WORDS = 25
-_MIN_SIGNED_WORDS = 12
-_CLOSING_QUOTES = ('"', "”", "’", "'")
-_FAREWELL = re.compile(r"^(?:thanks|thank you|cheers|enjoy)\b|\b(?:see you|stay tuned|until next time|"
-                       r"happy (?:viewing|watching))\b", re.I)
-_YOU = re.compile(r"\byou\b", re.I)
+from nlmg_tui.corpus.text import fold
 
 
 @dataclass
@@ -99,30 +86,18 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             _take_prose(draft, line, critic)
         else:
             draft.previous = line
-    _take_truncated_tail(draft, lines, start)
-    _drop_reader_prompt(draft)
+    tail = truncated_tail(lines, start, draft.last_line) if draft.paragraphs else None
+    if tail is not None:
+        draft.add(tail.text, tail.number, draft.section)
+    if len(draft.paragraphs) > 1 and is_reader_prompt(draft.paragraphs[-1].text):
+        draft.drop_last()
     return draft
 
 
-def _drop_reader_prompt(draft: Draft) -> None:
-    """"Have you seen it? Do you want to?": a last paragraph of nothing but short questions to
-    the reader invites comments; it is the blog's prompt, not the review."""
-    if len(draft.paragraphs) < 2:
-        return
-    text = draft.paragraphs[-1].text
-    sentences = split_sentences(text)
-    if (len(text.split()) <= _PROMPT_WORDS and _YOU.search(text)
-            and all(sentence.rstrip("\"”’)").endswith("?") for sentence in sentences)):
-        draft.drop_last()
-
-
 def _signs_body(draft: Draft, line: Line) -> bool:
-    """"-Jane Doe" on its own line under body paragraphs signs the review: it ends the body.
-    Under a quotation or a verse's short line the dash credits what is quoted instead."""
-    above = draft.paragraphs[-1].text if draft.paragraphs else ""
-    return (bool(draft.paragraphs) and line.role == "byline" and line.text[:1] in _DASHES
-            and draft.previous is not None and draft.last_line == draft.previous.number
-            and len(above.split()) >= _MIN_SIGNED_WORDS and not above.endswith(_CLOSING_QUOTES))
+    """A signature right under the last body paragraph (``body_end.signs``) ends the body."""
+    return (bool(draft.paragraphs) and draft.previous is not None
+            and draft.last_line == draft.previous.number and signs(line, draft.paragraphs[-1].text))
 
 
 def _take_after_signature(draft: Draft, line: Line) -> None:
@@ -173,24 +148,7 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
     previous = draft.previous
     return (line.role == "short" and previous is not None
             and previous.role in ("prose", "label") and (_next_is_prose(lines, index) or (
-                draft.last_line == previous.number and _closes_body(lines, index))))
-
-
-def _closes_body(lines: list[Line], index: int) -> bool:
-    """A short sentence right under the last paragraph ("Highly recommended.") closes the
-    review when no prose follows it, only a rating, chrome or the comments; thanks and
-    farewells to the reader ("Thanks for reading!") are the blog's, not the review's."""
-    text = lines[index].text
-    if not _is_whole_sentence(text) or _FAREWELL.search(text):
-        return False
-    return not any(line.role in ("prose", "label") or (
-        line.role == "short" and _is_whole_sentence(line.text) and not find_ratings(line.text))
-        for line in lines[index + 1:])
-
-
-def _is_whole_sentence(text: str) -> bool:
-    """"Go and see it." but not "Latest From ...", a link cut short."""
-    return text.endswith((".", "!", "?")) and not text.endswith("..")
+                draft.last_line == previous.number and closes_review(lines, index))))
 
 
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
@@ -213,17 +171,6 @@ def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
     draft.add(line.text, line.number, draft.section)
     if line.role == "prose":
         draft.previous = line
-
-
-def _take_truncated_tail(draft: Draft, lines: list[Line], start: int) -> None:
-    """A saved page that stops mid-sentence: its last line, right after the last body
-    paragraph, is the body's end even without a full stop."""
-    rest = [line for line in lines[start:] if line.text and line.number > draft.last_line]
-    if draft.paragraphs and len(rest) == 1 and rest[0].role in ("heading", "short"):
-        tail = rest[0]
-        if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
-                and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
-            draft.add(tail.text, tail.number, draft.section)
 
 
 def next_text(lines: list[Line], index: int) -> Line | None:
