@@ -37,6 +37,7 @@ def test_sentences_about_the_film_are_not_chrome(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     'No Replies to "The Glass Orchard (4/5)"', "12 Responses to Glass Orchard", "Add a review",
+    'One thought on "Review: Glass Orchard"', "1 Comment on Glass Orchard",
     "Got something to say?", "Leave your opinion for the editor, we read them all!",
 ])
 def test_form_openers(text: str) -> None:
@@ -45,6 +46,8 @@ def test_form_openers(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "No replies came from the studio when I asked.", "Leave your expectations at the door.",
+    "One thought on the ending: it plays the grief far too safe, and the film knows it, which is "
+    "why the last shot lingers.",
 ])
 def test_sentences_that_only_look_like_form_openers(text: str) -> None:
     assert not starts_comment_form(text)

@@ -162,18 +162,19 @@ def is_chrome(line: str) -> bool:
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 
 
+_MAX_FORM_START_WORDS = 15  # a heading or a button, never a paragraph
 _FORM_START = re.compile(
     r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed|"
     r"(first|top|recent|latest) comment(er)?s?\b|"
     # a blog's count over its (empty) thread, a review box, a prompt to write in
-    r"(no|one|\d+) (replies|responses|comments|thoughts) (to|on)\b|add a (review|comment)\b|"
+    r"(no|one|\d+) (replies|reply|responses?|comments?|thoughts?) (to|on)\b|add a (review|comment)\b|"
     r"(got|have) something to say\b|leave your (opinion|thoughts|comments?|feedback)\b)",
     re.I)
 
 
 def starts_comment_form(line: str) -> bool:
     """The comment form: nothing after it (until reader comments) is part of the review."""
-    return bool(_FORM_START.match(line.strip()))
+    return len(line.split()) <= _MAX_FORM_START_WORDS and bool(_FORM_START.match(line.strip()))
 
 
 _DOUBLED_NAME = re.compile(r"^((?:[A-Z][\w'.-]+ ){1,3}[A-Z][\w'.-]+) \1$")
