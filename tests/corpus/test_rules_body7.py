@@ -14,6 +14,10 @@ SITE_NOTES = [
     "Your donation helps keep this newsroom free for everyone.",
     "***DISCLAIMER*** What follows is my opinion only. Be kind in the comments.",
     "Disclaimer: the studio sent me a screener of this film.",
+    "Like this: Like Loading...", "Be the first to like this.",
+    "This entry was posted in Dramas and tagged sisters. Bookmark the permalink.",
+    "Enter your comment here...", "Please like and share!",
+    "If you enjoyed this review, share it with a friend.",
 ]
 FILM_SENTENCES = [
     "Are you sure this is the same director who made such a gentle first film?",
@@ -22,6 +26,8 @@ FILM_SENTENCES = [
     "Select scenes play in slow motion, which only dulls them.",
     "His donation to the church sets the whole plot in motion.",
     "Full disclosure: I am a sucker for boxing films.",
+    "I would like to share the ending with you, but I won't.",
+    "She likes and shares everything her sister posts, which is the film's best joke.",
 ]
 
 

@@ -56,13 +56,21 @@ _ANY_LINE = re.compile(
     r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b"
 )
 # The site talking to its reader in whole sentences, about the page rather than the film: a
-# confirmation box, a pointer to a button or link, a rating widget, a donation appeal.
+# confirmation box, a pointer to a button or link, a rating widget, a donation appeal, a blog
+# platform's like button and post footer, a plea to share the page.
 _SITE_NOTE = re.compile(
     r"\bare you sure you want to\b|"
     r"\b(?:click|tap|press)\b[^.!?]{0,40}\b(?:button|link|icon)s?\b|"
     r"\buse the (?:following|link|links|button)\b|"
     r"^(?:select|choose|pick|click) (?:a|the|your) (?:star|rating|score)s?\b|"
-    r"\byour (?:donation|gift|contribution) (?:helps?|keeps?|makes?|supports?)\b"
+    r"\byour (?:donation|gift|contribution) (?:helps?|keeps?|makes?|supports?)\b|"
+    # a blog platform's own lines: the like button, the post footer, the comment box
+    r"\blike loading\b|^be the first to like this\b|\bbookmark the permalink\b|"
+    r"^this entry was posted in\b|^enter your comment here\b|\bsave my name, email\b|"
+    r"\buses akismet\b|"
+    # a plea to pass the page on
+    r"\b(?:like|share) (?:and|&) (?:share|subscribe|like)\b|"
+    r"\bshare (?:it|this(?: review| post| article)?) with (?:your|a) friends?\b"
 )
 _SITE_NOTE_WORDS = 30
 # Where to get the film, in a short line under the review: "The Film is available to rent on
