@@ -2,7 +2,8 @@
 
 The body is the prose from the body start on that is not chrome, not the author's bio, not a
 repeat of an earlier paragraph (pages pasted twice) and not after the comment form. A short
-sentence counts when it sits between prose; a long last line cut off mid-sentence counts too.
+sentence counts when it sits between prose; where the body ends (a signature, a closing line,
+a truncated last line, a prompt to the reader) is read by ``body_end``.
 """
 
 from __future__ import annotations
@@ -10,22 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.body_end import closes_review, is_reader_prompt, signs, truncated_tail
 from nlmg_tui.corpus.lines import (
     CAPITALS_LABEL,
     INLINE_LABEL,
     SYNOPSIS_LABELS,
     Line,
     function_words,
-    starts_like_sentence,
 )
 from nlmg_tui.corpus.models import Paragraph, Section
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
 from nlmg_tui.corpus.text import fold
-
-# The page's last line, cut off mid-sentence, right after the body: kept when it reads as
-# running English (this many words, two of them function words).
-_TRUNCATED_TAIL_WORDS = 8
-_TRUNCATED_TAIL_FUNCTION_WORDS = 2
 
 
 @dataclass
@@ -39,6 +35,8 @@ class Draft:
     previous: Line | None = None
     bio: str | None = None
     bio_line: Line | None = None
+    signed: str | None = None  # the name in a dash signature under the body: the body is over
+    numbers: list[int] = field(default_factory=list)  # each paragraph's raw line number
 
     def add(self, text: str, line: int, section: str | None) -> None:
         key = fold(text)
@@ -51,7 +49,13 @@ class Draft:
             section=section,
             spoiler_warning=warns_of_spoilers(text),
         ))
+        self.numbers.append(line)
         self.last_line = line
+
+    def drop_last(self) -> None:
+        self.paragraphs.pop()
+        self.numbers.pop()
+        self.last_line = self.numbers[-1] if self.numbers else 0
 
     def note_bio(self, text: str, line: Line | None) -> None:
         if self.bio is None:
@@ -65,21 +69,41 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
         line = lines[index]
         if not line.text:
             continue
-        if line.role in ("chrome", "form", "thread", "preface", "bio"):
+        if draft.signed:
+            _take_after_signature(draft, line)
+        elif line.role in ("chrome", "form", "thread", "preface", "bio"):
             _end_section(draft, line, line.role != "bio")
         elif line.role == "heading" and _is_lower_case_prose(draft, lines, index):
             draft.add(line.text, line.number, draft.section)
             draft.previous = line
         elif line.role == "heading":
             _take_heading(draft, lines, index)
+        elif _signs_body(draft, line):
+            draft.signed = line.text.lstrip("-–— ")
         elif line.role == "label":
             _take_label(draft, line)
         elif _is_body_line(draft, lines, index):
             _take_prose(draft, line, critic)
         else:
             draft.previous = line
-    _take_truncated_tail(draft, lines, start)
+    tail = truncated_tail(lines, start, draft.last_line) if draft.paragraphs else None
+    if tail is not None:
+        draft.add(tail.text, tail.number, draft.section)
+    if len(draft.paragraphs) > 1 and is_reader_prompt(draft.paragraphs[-1].text):
+        draft.drop_last()
     return draft
+
+
+def _signs_body(draft: Draft, line: Line) -> bool:
+    """A signature right under the last body paragraph (``body_end.signs``) ends the body."""
+    return (bool(draft.paragraphs) and draft.previous is not None
+            and draft.last_line == draft.previous.number and signs(line, draft.paragraphs[-1].text))
+
+
+def _take_after_signature(draft: Draft, line: Line) -> None:
+    """Under a signature come the writer's bio and the site's own lines, not the review."""
+    if line.role == "prose" and draft.signed and draft.signed in line.text:
+        draft.note_bio(line.text, None)
 
 
 def _end_section(draft: Draft, line: Line, ends_section: bool) -> None:
@@ -123,7 +147,8 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
         return True
     previous = draft.previous
     return (line.role == "short" and previous is not None
-            and previous.role in ("prose", "label") and _next_is_prose(lines, index))
+            and previous.role in ("prose", "label") and (_next_is_prose(lines, index) or (
+                draft.last_line == previous.number and closes_review(lines, index))))
 
 
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
@@ -146,17 +171,6 @@ def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
     draft.add(line.text, line.number, draft.section)
     if line.role == "prose":
         draft.previous = line
-
-
-def _take_truncated_tail(draft: Draft, lines: list[Line], start: int) -> None:
-    """A saved page that stops mid-sentence: its last line, right after the last body
-    paragraph, is the body's end even without a full stop."""
-    rest = [line for line in lines[start:] if line.text and line.number > draft.last_line]
-    if draft.paragraphs and len(rest) == 1 and rest[0].role in ("heading", "short"):
-        tail = rest[0]
-        if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
-                and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
-            draft.add(tail.text, tail.number, draft.section)
 
 
 def next_text(lines: list[Line], index: int) -> Line | None:

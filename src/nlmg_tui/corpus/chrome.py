@@ -34,7 +34,9 @@ _SHORT_LINE_PHRASES = [
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
     # a pointer to a link: "See here for an interview with ...", "Click here to read more"
     r"^(?:see|click|go|look|tap) here\b", r"click here",
-    r"photo (from|courtesy|credit)", r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
+    r"photo (from|courtesy|credit)", r"^(photo|photograph|picture|image|still)s?( credits?)?:",
+    r"^(photo|picture|image|still)s? (via|from|courtesy of)\b",
+    r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
 ]
 _SHORT_LINE = re.compile("|".join(f"(?:(?<!\\w){p}(?!\\w))" for p in _SHORT_LINE_PHRASES))
 
@@ -53,6 +55,24 @@ _ANY_LINE = re.compile(
     r"\bpurchases? (you make )?(through|via|from) (these|our|the) ([\w-]+ )?links? (supports?|helps?)\b|"
     r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b"
 )
+# The site talking to its reader in whole sentences, about the page rather than the film: a
+# confirmation box, a pointer to a button or link, a rating widget, a donation appeal, a blog
+# platform's like button and post footer, a plea to share the page.
+_SITE_NOTE = re.compile(
+    r"\bare you sure you want to\b|"
+    r"\b(?:click|tap|press)\b[^.!?]{0,40}\b(?:button|link|icon)s?\b|"
+    r"\buse the (?:following|link|links|button)\b|"
+    r"^(?:select|choose|pick|click) (?:a|the|your) (?:star|rating|score)s?\b|"
+    r"\byour (?:donation|gift|contribution) (?:helps?|keeps?|makes?|supports?)\b|"
+    # a blog platform's own lines: the like button, the post footer, the comment box
+    r"\blike loading\b|^be the first to like this\b|\bbookmark the permalink\b|"
+    r"^this entry was posted in\b|^enter your comment here\b|\bsave my name, email\b|"
+    r"\buses akismet\b|"
+    # a plea to pass the page on
+    r"\b(?:like|share) (?:and|&) (?:share|subscribe|like)\b|"
+    r"\bshare (?:it|this(?: review| post| article)?) with (?:your|a) friends?\b"
+)
+_SITE_NOTE_WORDS = 30
 # Where to get the film, in a short line under the review: "The Film is available to rent on
 # ...", "The Film, directed by X, is available on DVD and Blu-ray from Y, certificate 15."
 _AVAILABILITY = re.compile(
@@ -78,11 +98,24 @@ _CREDIT_CUES = re.compile(
     re.I,
 )
 _CREDIT_LINE_WORDS = 25
+# More cues, each counted as often as it occurs: a credit role opening the line or a clause of a
+# credits list ("Written by A; directed by B", "Title | Directed by C"), a distributor or country
+# with the year in brackets ("(Alliance, 2010)", "(USA 2010)"), a listing's shorthand ("D: Jo
+# Maker, w/ Ann Lead"), a disc's extras and tracks.
+_CREDIT_ROLE = re.compile(
+    r"(?:^|[;|] ?)(?:written and directed|directed|written|produced|screenplay|adapted|"
+    r"photographed|edited|music) by\b", re.I)
+_LISTING_SHORTHAND = re.compile(r"(?:^|[\s(])Dir?\.?: [A-Z]|(?<!\w)w/(?: [A-Z]|\.?$)")
+_MAKER_AND_YEAR = re.compile(r"\([A-Z][\w&.'’/ -]{1,30},? (?:19|20)\d\d\)")
+_MIN_SPEC_SENTENCE_WORDS = 8
+_DISC_CUES = re.compile(r"\b(?:subtitles|making-of|featurettes?|deleted scenes|audio commentary)\b",
+                        re.I)
 
 
-# Notes about the article rather than the film: an editor's note, a first-published line.
+# Notes about the article rather than the film: an editor's note, a first-published line, a
+# disclaimer ("***DISCLAIMER*** The following review is my opinion...").
 _NOTE_LINE = re.compile(
-    r"^(?:\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
+    r"^(?:[\W_]*disclaimer\b|\(?editor'?s note|ed\. note|this (?:review|article|piece) (?:was |first )?"
     r"(?:originally |first )?(?:published|appeared|ran))"
 )
 # "[Jane Doe]": a signature in brackets.
@@ -104,8 +137,17 @@ def _is_screening_times(folded: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """A line of film credits or disc specifications ("118 minutes. UK certificate: 12A."),
     sentence-shaped or not: two or more cues in a short line."""
-    return (len(line.split()) <= _CREDIT_LINE_WORDS
-            and len(_CREDIT_CUES.findall(line)) >= 2)
+    cues = (len(_CREDIT_CUES.findall(line)) + len(_CREDIT_ROLE.findall(line))
+            + len(_MAKER_AND_YEAR.findall(line)) + len(_LISTING_SHORTHAND.findall(line)))
+    if _is_fragments(line):
+        cues += len(_DISC_CUES.findall(line))  # "a making-of featurette" in a sentence is prose
+    return len(line.split()) <= _CREDIT_LINE_WORDS and cues >= 2
+
+
+def _is_fragments(line: str) -> bool:
+    """A spec list set as fragments ("Three making-of docs. Widescreen."): no sentence in it of
+    ``_MIN_SPEC_SENTENCE_WORDS`` words or more."""
+    return all(len(piece.split()) < _MIN_SPEC_SENTENCE_WORDS for piece in re.split(r"[.!?;]", line))
 
 
 def is_chrome(line: str) -> bool:
@@ -123,18 +165,24 @@ def is_chrome(line: str) -> bool:
         return True
     if _SOURCE_TAG.search(line):
         return True
+    if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
+        return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
 
 
+_MAX_FORM_START_WORDS = 15  # a heading or a button, never a paragraph
 _FORM_START = re.compile(
     r"^(leave a (reply|comment)|post a comment|add your comment|comments( are)? closed|"
-    r"(first|top|recent|latest) comment(er)?s?\b)",
+    r"(first|top|recent|latest) comment(er)?s?\b|"
+    # a blog's count over its (empty) thread, a review box, a prompt to write in
+    r"(no|one|\d+) (replies|reply|responses?|comments?|thoughts?) (to|on)\b|add a (review|comment)\b|"
+    r"(got|have) something to say\b|leave your (opinion|thoughts|comments?|feedback)\b)",
     re.I)
 
 
 def starts_comment_form(line: str) -> bool:
     """The comment form: nothing after it (until reader comments) is part of the review."""
-    return bool(_FORM_START.match(line.strip()))
+    return len(line.split()) <= _MAX_FORM_START_WORDS and bool(_FORM_START.match(line.strip()))
 
 
 _DOUBLED_NAME = re.compile(r"^((?:[A-Z][\w'.-]+ ){1,3}[A-Z][\w'.-]+) \1$")

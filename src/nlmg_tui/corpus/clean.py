@@ -34,6 +34,7 @@ from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.set_apart import set_apart_deck
 from nlmg_tui.corpus.text import normalize_line
 from nlmg_tui.corpus.wrapping import unwrap
 
@@ -50,7 +51,8 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     comments = _cut_thread(raw_lines, lines)
     unwrap(lines)
     assign_roles(lines)
-    start = headers.body_start(lines)
+    blank = {i + 1 for i, text in enumerate(raw_lines) if not normalize_line(text)}
+    start = set_apart_deck(lines, headers.body_start(lines), blank)
     header = [line for line in lines[:start] if line.text and line.role != "chrome"]
     evidence: dict[str, Evidence] = {}
 

@@ -47,6 +47,7 @@ _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
 # "8:00 PM, 11th August, 2011": a time before the date is an event (a screening), not a post.
 _EVENT_TIME = re.compile(r"^\d{1,2}[:.]\d\d\s*[ap]\.?m\b", re.I)
 _CLOSING_QUOTES = ('"', "”", "’", "'")
+_MIN_SIGNED_PARAGRAPH_WORDS = 12
 _BULLETED_NAME = re.compile(r"^[•·] ?(?P<name>[A-Z][a-z'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 
 
@@ -102,9 +103,18 @@ def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
         if count > most or words > most_words or len(after) < 2:
             return None
         for index in range(prose[count - 1] + 1, after[0]):
-            if _is_anchor(lines[index], site_talk):
+            if _is_anchor(lines[index], site_talk) and not _signs_paragraph(lines, index):
                 return index
     return None
+
+
+def _signs_paragraph(lines: list[Line], index: int) -> bool:
+    """"—Jane Doe" right under a paragraph signs it (those paragraphs are the review), unless
+    it is a quotation or a verse's short line: then the dash credits an epigraph."""
+    above = next((line for line in reversed(lines[:index]) if line.text), None)
+    return (lines[index].text[:1] in "-–—" and above is not None
+            and len(above.text.split()) >= _MIN_SIGNED_PARAGRAPH_WORDS
+            and not above.text.endswith(_CLOSING_QUOTES))
 
 
 def _is_anchor(line: Line, site_talk: bool) -> bool:

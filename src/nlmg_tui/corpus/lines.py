@@ -44,6 +44,8 @@ _WORD = r"[A-Za-z’']+"
 _METADATA_LABELS = {"added", "posted", "published", "date", "updated", "by", "rating", "score",
                     "grade", "our rating", "verdict score", "stars", "reviewer", "critic", "author"}
 _MAX_FIELD_WORDS = 30
+_RATING_LABELS = {"rating", "my rating", "our rating", "score", "my score", "our score", "grade",
+                  "my grade", "stars"}
 _CAPTION_WORDS = 25
 _MIN_CAPTION_SENTENCE_WORDS = 6
 _PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
@@ -90,8 +92,10 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
         return role
     if is_prose(text):
         return "prose"
-    if CAPITALS_LABEL.match(text):
+    capitals = CAPITALS_LABEL.match(text)
+    if capitals and not is_title_case(text[capitals.end():]):
         return "label"  # an unpunctuated section under a label in capitals
+    # "DISC SPOTLIGHT: The Film (Blu-ray) (R)": a kicker over a title, a heading
     if _is_field(text):
         return "field"
     if bylines.parse_byline(text) is not None:
@@ -131,12 +135,15 @@ def _is_exclaimed_title(text: str) -> bool:
 
 
 def _is_scored_label(text: str) -> bool:
-    """"Story: 6/10" is a part score, not a "Story:" section."""
+    """"Story: 6/10" is a part score, not a "Story:" section; "Rating: 10/10, would watch
+    again" is the rating with a quip, not a paragraph."""
     match = LABELLED_FIELD.match(text)
     if not match:
         return False
     value = match["value"]
-    return any(found.text.strip() and len(value.split()) <= len(found.text.split()) + 1
+    rating_label = match["label"].strip().casefold() in _RATING_LABELS
+    return any(found.text.strip() and (len(value.split()) <= len(found.text.split()) + 1
+                                       or (rating_label and found.start == 0))
                for found in find_ratings(value))
 
 

@@ -19,11 +19,34 @@ MIN_WIDTH, MAX_WIDTH = 45, 100
 list items; longer ones are whole paragraphs already."""
 SAME_WIDTH = 0.7
 """Every wrapped line is at least this share of the run's longest: a fixed column."""
+MIN_BROKEN_WORDS = 4
+MIN_FOLLOWING_WORDS = 8
 _LIST_ITEM = re.compile(r"^(?:[•*·–-]|\d{1,2}[.)])\s")
 
 
 def unwrap(lines: list[Line]) -> None:
-    """Join each run of hard-wrapped lines, in place."""
+    """Join each run of hard-wrapped lines, in place; then each sentence broken over two lines."""
+    _join_runs(lines)
+    _join_broken_sentences(lines)
+
+
+def _join_broken_sentences(lines: list[Line]) -> None:
+    """"The critics loved this film" over "and I can't say I agree. ...": a line with no closing
+    punctuation, followed on the very next line by a paragraph that goes on in lower case, is
+    the start of that paragraph's first sentence (read alone it looks like a heading and is
+    lost). Only between sentence-shaped lines: a capitalised start, words enough on both."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        text = line.text
+        if (following.text[:1].islower() and text[:1].isupper()
+                and len(text.split()) >= MIN_BROKEN_WORDS
+                and len(following.text.split()) >= MIN_FOLLOWING_WORDS
+                and text[-1:].isalnum() and "thread" not in (line.role, following.role)
+                and not _LIST_ITEM.match(text)):
+            following.text = f"{text} {following.text}"
+            line.text = ""
+
+
+def _join_runs(lines: list[Line]) -> None:
     start = 0
     while start < len(lines):
         end = _run_end(lines, start)

@@ -1,0 +1,72 @@
+"""Where the review's body ends: the lines right under its last paragraph.
+
+- a dash signature ("—Jane Doe") on its own line ends it: what follows is the writer's bio and
+  the site's own lines (unless the dash credits a quotation or a verse above it);
+- a short whole sentence ("Highly recommended.") closes it when only a rating, chrome or the
+  comments follow (thanks and farewells to the reader do not);
+- a saved page's last line, cut off mid-sentence, is still its last paragraph;
+- a last paragraph of nothing but short questions to the reader ("Have you seen it? Do you
+  want to?") is the blog's prompt for comments, not the review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlmg_tui.corpus.lines import Line, function_words, starts_like_sentence
+from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.text import split_sentences
+
+# The page's last line, cut off mid-sentence, right after the body: kept when it reads as
+# running English (this many words, two of them function words).
+_TRUNCATED_TAIL_WORDS = 8
+_TRUNCATED_TAIL_FUNCTION_WORDS = 2
+_DASHES = ("-", "–", "—")
+_MIN_SIGNED_WORDS = 12
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+_PROMPT_WORDS = 25
+_YOU = re.compile(r"\byou\b", re.I)
+_FAREWELL = re.compile(r"^(?:thanks|thank you|cheers|enjoy)\b|\b(?:see you|stay tuned|until next time|"
+                       r"happy (?:viewing|watching))\b", re.I)
+
+
+def signs(line: Line, above: str) -> bool:
+    """``line`` is a dash signature under the paragraph ``above`` (not under a quotation or a
+    verse's short line, where the dash credits what is quoted)."""
+    return (line.role == "byline" and line.text[:1] in _DASHES
+            and len(above.split()) >= _MIN_SIGNED_WORDS and not above.endswith(_CLOSING_QUOTES))
+
+
+def closes_review(lines: list[Line], index: int) -> bool:
+    """The short sentence at ``index``, right under the last paragraph, closes the review: no
+    prose follows it, only a rating, chrome or the comments."""
+    text = lines[index].text
+    if not _is_whole_sentence(text) or _FAREWELL.search(text):
+        return False
+    return not any(line.role in ("prose", "label") or (
+        line.role == "short" and _is_whole_sentence(line.text) and not find_ratings(line.text))
+        for line in lines[index + 1:])
+
+
+def truncated_tail(lines: list[Line], start: int, last_line: int) -> Line | None:
+    """A saved page that stops mid-sentence: its last line, right after the last body
+    paragraph, is the body's end even without a full stop."""
+    rest = [line for line in lines[start:] if line.text and line.number > last_line]
+    if len(rest) != 1 or rest[0].role not in ("heading", "short"):
+        return None
+    tail = rest[0]
+    if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
+            and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
+        return tail
+    return None
+
+
+def is_reader_prompt(text: str) -> bool:
+    """Nothing but short questions to the reader: the blog inviting comments."""
+    return (len(text.split()) <= _PROMPT_WORDS and bool(_YOU.search(text))
+            and all(sentence.rstrip("\"”’)").endswith("?") for sentence in split_sentences(text)))
+
+
+def _is_whole_sentence(text: str) -> bool:
+    """"Go and see it." but not "Latest From ...", a link cut short."""
+    return text.endswith((".", "!", "?")) and not text.endswith("..")

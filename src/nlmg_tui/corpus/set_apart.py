@@ -1,0 +1,63 @@
+"""A deck set apart from the review: by a wider gap, or by the page's header lines.
+
+A page keeps one spacing between its paragraphs (no blank line, or one); a standfirst, a
+logline or a viewing note over the review is set off from it by more. When the first paragraph
+is one short sentence and the gap under it is wider than every gap between the paragraphs that
+follow, it is the deck, not the review's opening.
+
+The review also runs on without headers between its first paragraphs: a short first paragraph
+with header lines under it (a rating box, a "Full synopsis" heading, credit fields) before the
+rest of the prose, which runs on without such lines, is a logline or a tagline set in the
+header (when every paragraph has a line of its own under it, a "-" or a picture's name, that is
+the page's separator; a line in title case there is the headline shown again).
+"""
+
+from __future__ import annotations
+
+from nlmg_tui.corpus.lines import Line, is_title_case
+from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.text import split_sentences
+
+MAX_DECK_WORDS = 30
+_MIN_GAPS = 1  # gaps between the following paragraphs needed to know the page's spacing
+_GAPS_READ = 5
+_HEADER_ROLES = ("heading", "field", "byline", "chrome")
+
+
+def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
+    """``start``, or the index of the next prose when the line at ``start`` is a set-apart deck
+    (it then gets the role ``preface``). ``blank`` holds the raw page's blank line numbers."""
+    if start >= len(lines) or lines[start].role != "prose":
+        return start
+    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
+    first = lines[start].text
+    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3:
+        return start
+    if (_header_lines_under(lines, prose[0], prose[1]) and not is_title_case(first)
+            and not _header_lines_under(lines, prose[1], prose[2])) or (
+            len(split_sentences(first)) == 1 and _wider_gap_under(lines, prose, blank)):
+        lines[start].role = "preface"
+        return prose[1]
+    return start
+
+
+def _header_lines_under(lines: list[Line], first: int, second: int) -> bool:
+    """Only header lines (headings, fields, bylines, chrome, none of them a rating), and at least
+    one, part the first paragraph from the next."""
+    between = [line for line in lines[first + 1:second] if line.text]
+    return bool(between) and all(line.role in _HEADER_ROLES and not find_ratings(line.text)
+                                 for line in between)  # a rating between paragraphs is the body's
+
+
+def _wider_gap_under(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
+    gaps = [_gap(lines, a, b, blank) for a, b in zip(prose, prose[1:_GAPS_READ + 1], strict=False)]
+    under, following = gaps[0], [gap for gap in gaps[1:] if gap is not None]
+    return under is not None and len(following) >= _MIN_GAPS and under > max(following)
+
+
+def _gap(lines: list[Line], first: int, second: int, blank: set[int]) -> int | None:
+    """How many blank lines part two paragraphs; None when any other line stands between."""
+    between = range(lines[first].number + 1, lines[second].number)
+    if any(number not in blank and lines[number - 1].text for number in between):
+        return None
+    return sum(number in blank for number in between)
