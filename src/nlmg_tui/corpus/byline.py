@@ -54,8 +54,12 @@ _CREDIT_LIST = re.compile(r",|\band\b|&")
 _OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
 _NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
+# One capitalised word of a name, with the capitals names carry inside them: "Jane", "J.D.",
+# "McDonnell", "MacLeod", "O'Neil", "Mary-Kate", "Smith-Jones" (never a run of capitals: "DVD").
+NAME_WORD = r"[A-Z][a-z'’]*(?:(?:[.-]|(?<=[’']))[A-Z]?[a-z'’]*|(?<=Mc)[A-Z][a-z]+|(?<=Mac)[A-Z][a-z]+)*\.?"
 # A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
-PERSON = r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}"
+PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
+          + r"|de|van|von|da|di|del|la|le)){1,3}")
 _NAME_PIPE = re.compile(r"^(?P<name>" + PERSON + r")\s*[|•·]\s*\S")
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
@@ -69,7 +73,8 @@ _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|
 ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
 # A sign-off under the body: a name, perhaps with a nickname in quotes ('Jo "JJ" Doe').
 SIGN_OFF = re.compile(
-    r"^[A-Z][a-z'’.-]+(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|[A-Z][a-z'’.-]*|de|van|von)){1,3}$")
+    r"^(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|" + NAME_WORD
+    + r"|de|van|von)){1,3}$")
 _NOT_NAME_WORDS = re.compile(
     r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
     r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer)\b",
