@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.corpus.byline import ONLY_A_NAME, parse_byline
+from nlmg_tui.corpus.ratings import find_ratings
 
 
 @pytest.mark.parametrize("name", ["Nora MacAllister", "Brandy McKay", "J.D. Lorimer",
@@ -18,3 +19,27 @@ def test_names_with_inner_capitals_are_names(name: str) -> None:
 @pytest.mark.parametrize("line", ["DVD Review", "MPAA Rating", "TV Guide", "A B"])
 def test_runs_of_capitals_are_not_names(line: str) -> None:
     assert not ONLY_A_NAME.match(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Score: 85", 0.85), ("Rating: 1.5", 0.3), ("My rating: 7", 0.7), ("Verdict: 64.", 0.64),
+     ("GPA 3.5", 0.875), ("GPA: 2", 0.5), ("Rating: NNNN", 0.8), ("Stars: xx", 0.4),
+     ("Nine bent forks out of 10.", 0.9), ("Three and a half lemons out of five", 0.7),
+     ("The Long Field - A-", 0.925), ("Rating: ★★★★★★★☆☆☆", 0.7), ("★★★★★★★★", 0.8),
+     ("Tin Drum - C+", 0.575)],
+)
+def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) -> None:
+    found = find_ratings(text)
+    assert found and found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rating: 15", "Rating: 18", "Score: 0", "Score: 3 goals", "Rating: PG", "Rating: R",
+     "Rating 4", "He scored 85 points", "I counted nine boats out of the window.",
+     "Plan B - Review", "Vitamin - C", "1 Star2 Stars3 Stars4 Stars5 Stars",
+     "The GPA of 3.9 got her in"],
+)
+def test_no_score_where_none_is_given(text: str) -> None:
+    assert [found.text for found in find_ratings(text)] == []

@@ -30,6 +30,13 @@ _AGGREGATE_CONTEXT = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I’d|I'll|I’ll|my|me|we|our)\b")
 _SHORT_SENTENCE_WORDS = 8
 _GIVES = re.compile(r"\b(?:I|I'd|I’d|I'll|I’ll|we|we'd|we’d)\s+(?:give|rate|award|score)\b", re.I)
+# "Overall", "Total", "Final": the score that sums up a card of part scores ("Acting: 6/10").
+_SUMMING_LABEL = re.compile(r"\b(overall|total|final|verdict)\b", re.I)
+_CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|out of)\s*\d{1,3}\s*$")
+# "Current Rating", "Rolling Stone: star rating": a label on the line above a bare rating.
+_LABEL_ABOVE = re.compile(r"^[\w'’ .:-]{0,40}\b(?:rating|score|grade|verdict)s?\s*:?$", re.I)
+_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars)\b"
+                          r"|\b(?:rating|score)\s*:", re.I)
 _BRACKETED_RATING = re.compile(
     r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
 
@@ -43,16 +50,61 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     for line in candidates + _inner_lines(candidates, lines):
         if line.role == "preface":
             continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
+        card = _in_score_card(line, lines)
         for found in find_ratings(line.text):
             rating = _rating(found, Evidence(line.number, line.text))
-            if is_aggregate(found) or _AGGREGATE_CONTEXT.search(line.text[:found.start]):
+            label = found.label or line.text[:found.start]
+            if not label.strip(" -–—:|()"):
+                label = _label_above(line, lines)
+            if card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
+                personal = personal or rating  # a card's overall score is the critic's verdict
+            elif card:
+                continue  # a part score ("Acting: 6/10", "Gore: 8/10") beside an overall one
+            elif is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label):
                 site = site or rating
-            elif _PERSONAL.search(found.label or line.text[:found.start]):
+            elif _PERSONAL.search(label):
                 personal = personal or rating
-            elif not _PART_SCORE.search(found.label or line.text[:found.start]):
+            elif not _PART_SCORE.search(label):
                 critic = critic or rating
     return (personal or critic or _closing_rating(paragraphs, lines) or _given_rating(paragraphs)
             or _aside_rating(paragraphs)), site
+
+
+_CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
+
+
+def _in_score_card(line: Line, lines: list[Line]) -> bool:
+    """A line of a card of labelled scores ("Overall: 5/10" over "Acting: 6/10"), one of which
+    sums up the others: its neighbours are labelled scores too."""
+    if not _CARD_LINE.match(line.text):
+        return False
+    block = _neighbours(line, lines, 3)
+    card = [other for other in block if _CARD_LINE.match(other.text)]
+    return len(card) >= 2 and any(_SUMMING_LABEL.search(other.text) for other in card)
+
+
+def _neighbours(line: Line, lines: list[Line], reach: int) -> list[Line]:
+    """The run of non-empty lines around ``line`` (itself included), at most ``reach`` each way."""
+    index = line.number - 1
+    if not (0 <= index < len(lines)) or lines[index] is not line:
+        return [line]
+    run = [line]
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(lines) and len(run) <= 2 * reach and lines[position].text:
+            run.insert(0, lines[position]) if step < 0 else run.append(lines[position])
+            if abs(position - index) >= reach:
+                break
+            position += step
+    return run
+
+
+def _label_above(line: Line, lines: list[Line]) -> str:
+    """The label a bare rating has on the line above ("Current Rating" over "4.1 out of 5")."""
+    above = next((other for other in reversed(lines[:line.number - 1]) if other.text), None)
+    if above is not None and _LABEL_ABOVE.match(above.text):
+        return above.text
+    return ""
 
 
 def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
@@ -66,6 +118,8 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
+        elif line.role in ("chrome", "heading", "field") and _RATING_LINE.search(line.text):
+            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line
     return inner
 
 

@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
+
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _FRACTION = re.compile(_NUMBER + r"\s*(?:/|out of)\s*(10|5|4|100)\b(?!\s*/)", re.I)
-# Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆").
-_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,4})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+# Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+# A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
+# score to the reader and gives none.
+_WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
 _WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
@@ -50,7 +55,7 @@ _PERCENT = re.compile(
 # third of a point) over 4: C is 0.5, A and A+ are 1.
 _GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
 _GRADE = re.compile(
-    r"\b(?:grade|rating|score|verdict)\s*:?\s*(?P<grade>[A-DF][+-]?)(?![\w-])"
+    r"\b(?:grade|rating|score|verdict)\b\s*:?\s*(?P<grade>(?-i:[A-DF])[+-]?)(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
     re.I,
 )
@@ -81,6 +86,7 @@ class FoundRating:
 def find_ratings(text: str) -> list[FoundRating]:
     """Every rating-shaped span in ``text``, with the label that follows it on the line if any."""
     found: list[FoundRating] = []
+    text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text)
     for match in _FRACTION.finditer(text):
         score, scale = float(match.group(1)), float(match.group(2))
         if score > scale:
@@ -109,10 +115,13 @@ def find_ratings(text: str) -> list[FoundRating]:
                                  match["word"], match.start("grade"), match.end()))
     found.extend(_more_star_forms(text, found))
     found.extend(_unit_sub_score(text, found))
+    found.extend(_labelled_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
         full = match.group(1).count("★")
         half = 0.5 if match.group(2) else 0.0
         scale = 5 if full + match.group(3).count("☆") + (1 if half else 0) <= 5 else 10
+        if full + half > scale:
+            continue
         found.append(
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, match.end()), match.start(), match.end())
@@ -154,6 +163,20 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
         if score <= 100 and not _overlaps(found + more, match.start("score"), match.end()):
             more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
                 text, match.start()), match.start("score"), match.end()))
+    return more
+
+
+def _labelled_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    """Scores with no scale behind a label, site marks, a unit counted out of a scale, and a
+    grade closing a heading (``labelled_scores``)."""
+    more: list[FoundRating] = []
+    for shown, value, scale, start, end in labelled_scores(text):
+        if not _overlaps(found + more, start, end):
+            more.append(FoundRating(shown, value, scale, _label_before(text, start), start, end))
+    graded = dash_grade(text) if not found and not more else None
+    if graded is not None:
+        grade, start, end = graded
+        more.append(FoundRating(grade, grade_value(grade), "letter", None, start, end))
     return more
 
 

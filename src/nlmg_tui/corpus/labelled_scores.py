@@ -1,0 +1,73 @@
+"""Ratings printed without a scale or with a site's own marks, read only behind a label or as a
+whole line, so that a number in prose is never taken for one.
+
+- "Score: 85", "Rating: 1.5", "My rating: 7": a labelled number alone on its line; its scale is
+  the smallest of five, ten and a hundred that holds it (never 12, 13, 15, 16 or 18 after
+  "Rating": those are certificates).
+- "GPA 3.5": grade points, over four.
+- "Rating: NNNN": a rating label, then one letter repeated (a site printing its stars as
+  letters), out of five.
+- "Nine popcorn buckets out of 10.": a sentence that is nothing but a count of the critic's own
+  unit out of a scale.
+- "The Film - B+": a grade with a plus or minus closing a short heading after a dash.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CERTIFICATES = {12, 13, 15, 16, 18}
+_LABELLED_NUMBER = re.compile(
+    r"^(?P<label>(?:my |our |final |overall )?(?:rating|score|grade|verdict))\s*:\s*"
+    r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*\.?$", re.I)
+_GPA = re.compile(r"\bGPA\s*:?\s*(?P<score>[0-4](?:\.\d{1,2})?)(?![\d.]*\d)")
+_LETTER_MARKS = re.compile(r"\b(?:rating|score|stars)\s*:?\s*(?P<marks>(?P<mark>[A-Za-z])(?P=mark){1,4})\b",
+                           re.I)
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_UNIT_OUT_OF = re.compile(
+    r"^(?P<score>\d{1,2}(?:\.\d)?|" + "|".join(_WORD_NUMBERS) + r")(?P<half> and a half)?"
+    r"(?P<unit>(?: [A-Za-z][\w'’-]*){1,4}) out of (?P<scale>4|5|10|100|four|five|ten)\s*[.!]?$", re.I)
+_DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
+_MAX_DASH_GRADE_WORDS = 10
+
+
+def labelled_scores(text: str) -> list[tuple[str, float, str, int, int]]:
+    """(text, value, scale, start, end) for each such rating in ``text``."""
+    found: list[tuple[str, float, str, int, int]] = []
+    stripped = text.strip()
+    offset = text.find(stripped) if stripped else 0
+    match = _LABELLED_NUMBER.match(stripped)
+    if match:
+        score = float(match["score"])
+        certificate = score in _CERTIFICATES and match["label"].casefold().endswith("rating")
+        scale = next((s for s in (5, 10, 100) if score <= s), None)
+        if scale and not certificate and score > 0:
+            found.append((match["score"], round(score / scale, 4), str(scale),
+                          offset + match.start("score"), offset + match.end("score")))
+    for gpa in _GPA.finditer(text):
+        found.append((gpa.group(0), round(float(gpa["score"]) / 4, 4), "4", gpa.start(), gpa.end()))
+    for marks in _LETTER_MARKS.finditer(text):
+        found.append((marks["marks"], round(len(marks["marks"]) / 5, 4), "marks-5",
+                      marks.start("marks"), marks.end("marks")))
+    unit = _UNIT_OUT_OF.match(stripped)
+    if unit and not any(ch.isdigit() for ch in unit["unit"]):
+        score = _number(unit["score"]) + (0.5 if unit["half"] else 0.0)
+        scale_value = _number(unit["scale"])
+        if 0 < score <= scale_value:
+            found.append((stripped, round(score / scale_value, 4), f"{scale_value:g}",
+                          offset, offset + len(stripped)))
+    return found
+
+
+def dash_grade(text: str) -> tuple[str, int, int] | None:
+    """The grade closing a short heading ("The Film - B+"): (grade, start, end), or None."""
+    match = _DASH_GRADE.match(text.strip())
+    if match is None or len(match["title"].split()) > _MAX_DASH_GRADE_WORDS:
+        return None
+    offset = text.find(text.strip())
+    return match["grade"], offset + match.start("grade"), offset + match.end("grade")
+
+
+def _number(word: str) -> float:
+    return float(_WORD_NUMBERS.get(word.casefold(), 0) or word)
