@@ -27,7 +27,8 @@ def test_runs_of_capitals_are_not_names(line: str) -> None:
      ("GPA 3.5", 0.875), ("GPA: 2", 0.5), ("Rating: NNNN", 0.8), ("Stars: xx", 0.4),
      ("Nine bent forks out of 10.", 0.9), ("Three and a half lemons out of five", 0.7),
      ("The Long Field - A-", 0.925), ("Rating: ★★★★★★★☆☆☆", 0.7), ("★★★★★★★★", 0.8),
-     ("Tin Drum - C+", 0.575)],
+     ("Tin Drum - C+", 0.575), ("I give it three and a half stars.", 0.7),
+     ("The film earns four stars.", 0.8), ("Two stars from me.", 0.4)],
 )
 def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) -> None:
     found = find_ratings(text)
@@ -39,7 +40,8 @@ def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) 
     ["Rating: 15", "Rating: 18", "Score: 0", "Score: 3 goals", "Rating: PG", "Rating: R",
      "Rating 4", "He scored 85 points", "I counted nine boats out of the window.",
      "Plan B - Review", "Vitamin - C", "1 Star2 Stars3 Stars4 Stars5 Stars",
-     "The GPA of 3.9 got her in"],
+     "The GPA of 3.9 got her in", "The two stars share a warm chemistry.",
+     "Hollywood gives us two stars who can act.", "One star of the show is the dog."],
 )
 def test_no_score_where_none_is_given(text: str) -> None:
     assert [found.text for found in find_ratings(text)] == []

@@ -10,6 +10,8 @@ whole line, so that a number in prose is never taken for one.
 - "Nine popcorn buckets out of 10.": a sentence that is nothing but a count of the critic's own
   unit out of a scale.
 - "The Film - B+": a grade with a plus or minus closing a short heading after a dash.
+- "It gets two stars", "two stars from me": stars counted in words, only when given (a verb
+  of giving before them, or "from me" after them: "the two stars" are actors), out of five.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _UNIT_OUT_OF = re.compile(
     r"^(?P<score>\d{1,2}(?:\.\d)?|" + "|".join(_WORD_NUMBERS) + r")(?P<half> and a half)?"
     r"(?P<unit>(?: [A-Za-z][\w'’-]*){1,4}) out of (?P<scale>4|5|10|100|four|five|ten)\s*[.!]?$", re.I)
+_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_STAR_COUNT = r"(?P<score>" + "|".join(_STAR_WORDS) + r")(?P<half> and a half)? stars?\b"
+_GIVEN_STARS = re.compile(
+    r"\b(?:(?:gets?|earns?|deserves?)\s+(?:a\s+)?|(?:give[sn]?|rated?|award(?:s|ed)?)\s+"
+    r"(?:it|this(?: one| film| movie)?|the (?:film|movie))\s+(?:a\s+)?)" + _STAR_COUNT
+    + r"|" + _STAR_COUNT.replace("score", "score2").replace("half", "half2")
+    + r"(?= (?:from|for) (?:me|us)\b)", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 
@@ -50,6 +59,11 @@ def labelled_scores(text: str) -> list[tuple[str, float, str, int, int]]:
     for marks in _LETTER_MARKS.finditer(text):
         found.append((marks["marks"], round(len(marks["marks"]) / 5, 4), "marks-5",
                       marks.start("marks"), marks.end("marks")))
+    for given in _GIVEN_STARS.finditer(text):
+        stars = _STAR_WORDS[(given["score"] or given["score2"]).casefold()]
+        stars += 0.5 if given["half"] or given["half2"] else 0.0
+        start = given.start("score") if given["score"] else given.start("score2")
+        found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
     unit = _UNIT_OUT_OF.match(stripped)
     if unit and not any(ch.isdigit() for ch in unit["unit"]):
         score = _number(unit["score"]) + (0.5 if unit["half"] else 0.0)

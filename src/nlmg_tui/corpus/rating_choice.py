@@ -37,6 +37,7 @@ _CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|
 _LABEL_ABOVE = re.compile(r"^[\w'’ .:-]{0,40}\b(?:rating|score|grade|verdict)s?\s*:?$", re.I)
 _RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars)\b"
                           r"|\b(?:rating|score)\s*:", re.I)
+_FROM_ME = re.compile(r"\s*(?:from|for|by) (?:me|us)\b", re.I)
 _BRACKETED_RATING = re.compile(
     r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
 
@@ -133,10 +134,13 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
             if position and not (_FIRST_PERSON.search(sentence)
                                  or len(sentence.split()) <= _SHORT_SENTENCE_WORDS):
                 continue
-            for found in find_ratings(sentence):
-                if not is_aggregate(found):
-                    number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
-                    return _rating(found, Evidence(number, paragraph.text[-80:]))
+            given = [found for found in find_ratings(sentence) if not is_aggregate(found)]
+            # "Jo gets four stars for her part, but the film gets two stars from me": the one
+            # the critic gives is the verdict, the others rate a part or a person
+            mine = [found for found in given if _FROM_ME.match(sentence[found.end:])]
+            for found in mine or given:
+                number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
+                return _rating(found, Evidence(number, paragraph.text[-80:]))
     return None
 
 
