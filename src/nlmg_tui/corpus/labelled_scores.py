@@ -60,7 +60,7 @@ def labelled_scores(text: str) -> list[tuple[str, float, str, int, int]]:
         found.append((marks["marks"], round(len(marks["marks"]) / 5, 4), "marks-5",
                       marks.start("marks"), marks.end("marks")))
     for given in _GIVEN_STARS.finditer(text):
-        stars = _STAR_WORDS[(given["score"] or given["score2"]).casefold()]
+        stars: float = _STAR_WORDS[(given["score"] or given["score2"]).casefold()]
         stars += 0.5 if given["half"] or given["half2"] else 0.0
         start = given.start("score") if given["score"] else given.start("score2")
         found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
