@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.corpus.byline import ONLY_A_NAME, parse_byline
+from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.ratings import find_ratings
 
 
@@ -45,3 +46,12 @@ def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) 
 )
 def test_no_score_where_none_is_given(text: str) -> None:
     assert [found.text for found in find_ratings(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [("7 10", (0.7, "10")), ("5 3.5", (0.7, "5")), ("4 5", (0.8, "5")), ("8 100", (0.08, "100")),
+     ("2010 10", None), ("5 3.5 0", None), ("0 5", None), ("12 10", None), ("3 7", None)],
+)
+def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | None) -> None:
+    assert bare_pair(text) == pair

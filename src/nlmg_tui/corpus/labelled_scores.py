@@ -83,5 +83,22 @@ def dash_grade(text: str) -> tuple[str, int, int] | None:
     return match["grade"], offset + match.start("grade"), offset + match.end("grade")
 
 
+_PAIR = re.compile(r"^(?P<a>\d{1,3}(?:\.\d)?) (?P<b>\d{1,3}(?:\.\d)?)$")
+_SCALES = (4.0, 5.0, 10.0, 100.0)
+
+
+def bare_pair(text: str) -> tuple[float, str] | None:
+    """A score and its scale with the slash lost ("7 10", or "5 3.5" from a star widget that
+    prints its scale first): (value, scale), or None. Read only on a header line of its own."""
+    match = _PAIR.match(text.strip())
+    if match is None:
+        return None
+    a, b = float(match["a"]), float(match["b"])
+    for score, scale in ((a, b), (b, a)):
+        if scale in _SCALES and 0 < score <= scale and score not in _SCALES[2:]:
+            return round(score / scale, 4), f"{scale:g}"
+    return None
+
+
 def _number(word: str) -> float:
     return float(_WORD_NUMBERS.get(word.casefold(), 0) or word)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence, Paragraph, Rating
 from nlmg_tui.corpus.ratings import FoundRating, find_ratings, is_aggregate
@@ -52,7 +53,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
         if line.role == "preface":
             continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
         card = _in_score_card(line, lines)
-        for found in find_ratings(line.text):
+        for found in find_ratings(line.text) or _pair_in_header(line, candidates):
             rating = _rating(found, Evidence(line.number, line.text))
             label = found.label or line.text[:found.start]
             if not label.strip(" -–—:|()"):
@@ -72,6 +73,14 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
 
 
 _CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
+
+
+def _pair_in_header(line: Line, candidates: list[Line]) -> list[FoundRating]:
+    """A header line of nothing but a score and its scale, the slash lost ("7 10")."""
+    pair = bare_pair(line.text) if line.role == "heading" and line in candidates else None
+    if pair is None:
+        return []
+    return [FoundRating(line.text, pair[0], pair[1], None, 0, len(line.text))]
 
 
 def _in_score_card(line: Line, lines: list[Line]) -> bool:
