@@ -55,3 +55,26 @@ def test_no_score_where_none_is_given(text: str) -> None:
 )
 def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | None) -> None:
     assert bare_pair(text) == pair
+
+
+@pytest.mark.parametrize(
+    ("line", "critic"),
+    [("Jane Doe | 21 Jun 2011", "Jane Doe"), ("Movie Review | Nell | 4th March 2012", "Nell"),
+     ("Film Review • Ada Finch • May 2, 2012", "Ada Finch"),
+     ("popcornhawk - wrote on 03/14/12", "popcornhawk"), ("## ReelMagpie (Oct 2, 2011)", "ReelMagpie"),
+     ("film_fan (3 May 2011)", "film_fan")],
+)
+def test_bylines_of_round_seven(line: str, critic: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and found.critic == critic
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Quiet Harbour | Review", "Paper Boats | Lantern Review", "21 Jun 2011 | Drama",
+     "Home | News | 3 May 2011", "Inception (July 16, 2010)", "Black Swan (December 3, 2010)",
+     "Comments (Mar 9, 2011)", "Review - posted on 3 May", "Jane Doe | Film Weekly | 3 May 2011"],
+)
+def test_not_bylines_of_round_seven(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None or found.critic is None

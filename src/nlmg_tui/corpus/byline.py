@@ -60,7 +60,6 @@ NAME_WORD = r"[A-Z][a-z'’]*(?:(?:[.-]|(?<=[’']))[A-Z]?[a-z'’]*|(?<=Mc)[A-Z
 # A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
 PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
           + r"|de|van|von|da|di|del|la|le)){1,3}")
-_NAME_PIPE = re.compile(r"^(?P<name>" + PERSON + r")\s*[|•·]\s*\S")
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
@@ -146,10 +145,62 @@ def parse_byline(line: str) -> Byline | None:
     match = _NAME_SLASHES_DATE.match(line)
     if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
         return Byline(match["name"], None)
-    match = _NAME_PIPE.match(line)
-    if match and not _NOT_A_NAME.search(match["name"]):
+    return _name_then_posted(line) or _segmented_byline(line)
+
+
+def _name_then_posted(line: str) -> Byline | None:
+    """A user's name, then when they posted: "jdoe - wrote on 01/04/12", "## jdoe (Mar 9, 2011)"."""
+    match = _NAME_THEN_POSTED.match(line)
+    if match is None or _NOT_NAME_WORDS.search(match["name"]) or _NOT_A_NAME.search(match["name"]):
+        return None
+    posted = match["posted"] or match["posted2"]
+    date = find_date(posted)
+    if match["verb"] or (date is not None and len(date.text) >= len(posted) - 3
+                         and _USER_HANDLE.match(match["name"])):
         return Byline(match["name"], None)
     return None
+
+
+# "jdoe - wrote on 01/04/12", "## jdoe (Mar 9, 2011)": a user's name, then when they posted.
+_HANDLE = r"[A-Za-z][\w.-]{2,30}(?: [A-Z][\w'’.-]*){0,2}"
+# A user name that is no title: a digit, an underscore, a capital inside ("KingdomBlade") or
+# all lower case ("Inception (July 16, 2010)" is a film and its release).
+_USER_HANDLE = re.compile(r"^(?:(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}|[a-z][a-z\d_.-]{2,30})$")
+_NAME_THEN_POSTED = re.compile(
+    r"^(?:#{1,4}\s*)?(?P<name>" + _HANDLE + r")\s*(?:[-–—:]\s*(?P<verb>(?i:wrote|posted|reviewed)"
+    r"(?i: on)?)\s+(?P<posted>\S*\d[^()]{0,25})|\((?P<posted2>[^()]{6,30})\))$")
+
+
+_SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
+_ONE_NAME = re.compile(r"^(?:" + PERSON + r"|[A-Z][a-z]{2,15})$")
+
+
+def _segmented_byline(line: str) -> Byline | None:
+    """A line cut into segments by bars or bullets, one of them a date: "Jane Doe | 21 Jun
+    2011", "Movie Review | Jo | 23rd September 2010". The critic is its one name-shaped
+    segment; the others are the date and section words ("Movie Review"). Without a date,
+    "Paper Boats | Lantern Review" is a page title, not a byline."""
+    segments = [segment for segment in _SEGMENT_SPLIT.split(line.strip()) if segment]
+    if len(segments) < 2:
+        return None
+    dated = [segment for segment in segments if _is_date_segment(segment)]
+    names = [segment for segment in segments if segment not in dated and _ONE_NAME.match(segment)
+             and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)]
+    others = [segment for segment in segments if segment not in dated and segment not in names]
+    if not dated or len(names) != 1 or not all(_SECTION_WORDS.match(other) for other in others):
+        return None
+    if names[0] != segments[0] and len(names[0].split()) == 1 and not others:
+        return None  # "21 Jun 2011 | Drama": a date, then a tag
+    return Byline(names[0], None)
+
+
+_SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(?:reviews?|news|features?)$",
+                            re.I)
+
+
+def _is_date_segment(segment: str) -> bool:
+    found = find_date(segment)
+    return found is not None and len(found.text) >= len(segment) - 6
 
 
 def names_writer(line: str) -> str | None:
