@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.corpus.byline import ONLY_A_NAME, parse_byline
+from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.labelled_scores import bare_pair
+from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.name_lines import placed_name
 from nlmg_tui.corpus.ratings import find_ratings
 
 
@@ -78,3 +81,37 @@ def test_bylines_of_round_seven(line: str, critic: str) -> None:
 def test_not_bylines_of_round_seven(line: str) -> None:
     found = parse_byline(line)
     assert found is None or found.critic is None
+
+
+def test_a_signature_among_the_body_lines_signs_the_review() -> None:
+    """The body runs on past the signature (a bio, the station's blurb): the dashed name among
+    its lines still signs the review."""
+    body = ("The Brass Key runs ninety minutes and wastes none of them; the clues are fair, the "
+            "ending plays fair too, and the town feels lived in from its first shot.\n\n")
+    page = ("Valley Public Radio\n\nCarrow's Review: The Brass Key\n\n"
+            "A locksmith's daughter opens the wrong door in this modest, clever thriller.\n\n"
+            + body * 4 + "-Ann Carrow\n\n"
+            "Since 2002, Ann Carrow has reviewed films and plays for the station's arts desk.\n"
+            "Valley Public Radio serves the valley with news and music.\n")
+    review = clean_page(page, "signed.txt")
+    assert review.critic == "Ann Carrow"
+    assert review.evidence["critic"].text == "-Ann Carrow"
+
+
+@pytest.mark.parametrize(
+    ("header", "critic"),
+    [(["Jo Marsh", "March 3, 2011"], "Jo Marsh"),
+     (["Jo Marsh", "Harbour Film Critics Circle", "March 3, 2011"], "Jo Marsh"),
+     (["reelfan81", "8/10 6 years ago"], "reelfan81"),
+     (["Film Title Here", "Jo Marsh", "March 3, 2011"], "Jo Marsh"),
+     # a cast list, a title in a breadcrumb, a date above, a name the body talks about
+     (["Ida Marr", "Tom Vell", "March 3, 2011"], None),
+     (["Home » Harbour Lights » Review", "Harbour Lights", "March 3, 2011"], None),
+     (["March 3, 2011", "Harbour Lights"], None),
+     (["Ada Finch", "March 3, 2011"], None),
+     (["NewsRegion", "Movie review: 'Copper Bay' (2.5 stars)"], None)],
+)
+def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
+    lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]
+    found = placed_name(lines, "Ada Finch plays the mother with real warmth.")
+    assert (found[0] if found else None) == critic

@@ -76,7 +76,8 @@ SIGN_OFF = re.compile(
     + r"|de|van|von)){1,3}$")
 _NOT_NAME_WORDS = re.compile(
     r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
-    r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer)\b",
+    r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer|"
+    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?)\b",
     re.I,
 )
 # "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.
@@ -201,6 +202,11 @@ _SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(
 def _is_date_segment(segment: str) -> bool:
     found = find_date(segment)
     return found is not None and len(found.text) >= len(segment) - 6
+
+
+def not_a_name(text: str) -> bool:
+    """Words no person's name holds ("Reviews", "Archive", "Staff", "The")."""
+    return bool(_NOT_NAME_WORDS.search(text) or _NOT_A_NAME.search(text))
 
 
 def names_writer(line: str) -> str | None:

@@ -31,6 +31,7 @@ from nlmg_tui.corpus.facts import (
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
+from nlmg_tui.corpus.name_lines import placed_name, signature_in_body
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
@@ -60,12 +61,16 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
 
     draft = collect_body(lines, start, critic)
     trailer = headers.trailer(lines, draft.last_line)
-    critic = critic or _critic_after_header(lines, draft, trailer, evidence)
+    critic = critic or _critic_after_header(lines, draft, trailer, evidence, header, start)
     outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
 
     page_title_line = headers.page_title(header)
     anchor = None if byline_line is None or bylines.is_deck_byline(byline_line.text) else byline_line
-    headline_line = headers.headline(lines, header, anchor)
+    named = evidence.get("critic")
+    if byline_line is None and named is not None:  # a bare name line placed as the byline
+        anchor = next((line for line in header if line.number == named.line), None)
+    headline_line = headers.headline(lines, [line for line in header if line is not anchor
+                                             or line is byline_line], anchor)
     headline = _note(evidence, "headline", headline_line.text if headline_line else None,
                      headline_line)
     if critic is None and headline:
@@ -113,9 +118,10 @@ def _note(evidence: dict[str, Evidence], name: str, value: str | None, line: Lin
 
 
 def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
-                         evidence: dict[str, Evidence]) -> str | None:
+                         evidence: dict[str, Evidence], header: list[Line], start: int) -> str | None:
     """No byline above the body: an "About Jane Doe" bio, a signature or a bare-name sign-off
-    under the body."""
+    under the body; else a bare name line the header's structure places as a byline, or a
+    signature among the body's lines (``name_lines``)."""
     if draft.bio_line is not None:
         about = bylines.ABOUT_HEADING.match(draft.bio_line.text)
         if about:
@@ -131,6 +137,10 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     if signed_in is not None:
         evidence["critic"] = Evidence(0, last[-80:])
         return signed_in
+    body = "\n".join(paragraph.text for paragraph in draft.paragraphs)
+    placed = placed_name(header, body) or signature_in_body(lines, start, draft.last_line)
+    if placed is not None:
+        return _note(evidence, "critic", *placed)
     return None
 
 

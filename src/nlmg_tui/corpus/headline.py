@@ -19,6 +19,8 @@ from nlmg_tui.corpus.ratings import find_ratings
 
 _MAX_HEADLINE_WORDS = 20
 _MAX_DATE_LINE_WORDS = 8
+_POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
+_MAX_STATUS_WORDS = 6
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
 _RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
                            r"|[^A-Za-z]+", re.I)
@@ -61,6 +63,8 @@ def can_be_headline(text: str) -> bool:
         return False
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
+    if _POSTED_AGO.search(text) and len(text.split()) <= _MAX_STATUS_WORDS:
+        return False  # a user review's status line: "7/10 3 years ago"
     if (_NAME_LIST.match(text) and not _ENDS_WITH_YEAR.search(text)) or _LABELLED_LIST.match(text):
         return False
     if bylines.parse_byline(text) is not None:
