@@ -10,6 +10,7 @@ from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.name_lines import placed_name
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.site_names import site_of_page
 
 
 @pytest.mark.parametrize("name", ["Nora MacAllister", "Brandy McKay", "J.D. Lorimer",
@@ -115,3 +116,21 @@ def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]
     found = placed_name(lines, "Ada Finch plays the mother with real warmth.")
     assert (found[0] if found else None) == critic
+
+
+@pytest.mark.parametrize(
+    ("first", "header", "site"),
+    [("Salt Road | Riverside Courier", [], "Riverside Courier"), ("[Reel Weekly]", [], "Reel Weekly"),
+     ("Popcorn Hall » Reviews » Drama » The Film", [], "Popcorn Hall"),
+     ("Menu", ["Ledger Published: May 2, 2012"], "Ledger"),
+     ("Menu", ["The Harbour Ledger Posted: May 2, 2012"], "The Harbour Ledger"),
+     ("Menu", ["Screen Weekly: star rating"], "Screen Weekly"),
+     # no site: a tag after the bar, a home crumb, a writer before the date, generic labels
+     ("Salt Road | Drama", [], None), ("Home » Reviews » The Film", [], None),
+     ("Menu", ["Jo Marsh Published: May 2, 2012"], None),
+     ("Menu", ["Community: star rating", "Current Rating", "Reviewer rating", "Star Rating"], None)],
+)
+def test_where_a_page_names_its_site(first: str, header: list[str], site: str | None) -> None:
+    lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=2)]
+    found = site_of_page(Line(1, first, role="heading"), lines)
+    assert (found[0] if found else None) == site

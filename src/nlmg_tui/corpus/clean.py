@@ -35,6 +35,7 @@ from nlmg_tui.corpus.name_lines import placed_name, signature_in_body
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.site_names import site_of_page
 from nlmg_tui.corpus.text import normalize_line
 from nlmg_tui.corpus.wrapping import unwrap
 
@@ -166,6 +167,9 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     signed = bylines.outlet_sign_off(closing.text) if closing is not None else None
     if signed is not None and signed.outlet:
         return _note(evidence, "outlet", signed.outlet, closing)
+    site = site_of_page(first, candidates)
+    if site is not None:
+        return _note(evidence, "outlet", *site)
     return None
 
 

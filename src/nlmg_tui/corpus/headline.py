@@ -63,6 +63,8 @@ def can_be_headline(text: str) -> bool:
         return False
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
+    if len(re.findall(r"\s[»›]\s", text)) >= 2:
+        return False  # a breadcrumb: "Site » Reviews » The Film"
     if _POSTED_AGO.search(text) and len(text.split()) <= _MAX_STATUS_WORDS:
         return False  # a user review's status line: "7/10 3 years ago"
     if (_NAME_LIST.match(text) and not _ENDS_WITH_YEAR.search(text)) or _LABELLED_LIST.match(text):

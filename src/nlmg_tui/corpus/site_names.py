@@ -1,0 +1,60 @@
+"""Where a page names the site that published it, besides a byline or a masthead:
+
+- its title bar, "The Film | Chicago Courier", when the part after the bar is typeset as a
+  paper's name (``byline.masthead``);
+- its logo's alt text, "[Screen Weekly]", as its first line;
+- its breadcrumb's first crumb, "Lunchbox » Reviews » The Film » User review" (never "Home");
+- a dateline that puts the paper before the date, "Oklahoman Published: March 26, 2010" (one
+  word, or "The ..."; two capitalised words there may be the writer);
+- the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating".
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.lines import Line
+
+_TITLE_BAR = re.compile(r"^.{2,80}?\s+[|–—-]\s+(?P<site>[^|–—-]{3,40})$")
+_LOGO = re.compile(r"^\[(?P<site>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3})\]$")
+_CRUMBS = re.compile(r"\s*[»›]\s*")
+_MIN_CRUMBS = 3
+_DATELINE = re.compile(r"^(?P<site>(?:The )?[A-Z][\w&'’.]+|The [A-Z][\w&'’.]+(?: [A-Z][\w&'’.]+){1,2})"
+                       r"\s+(?i:published|posted|updated):?\s+\S")
+_OWN_RATING_LABEL = re.compile(r"^(?P<site>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}):?\s+"
+                               r"(?i:star rating|rating)$")
+_NOT_A_SITE = re.compile(r"^(?:home|community|users?|readers?|members?|audience|critics?|reviewers?|"
+                         r"our|my|your|average|overall|imdb)\b", re.I)
+# Rating labels that name no site: "Current Rating", "Star Rating", "Final Rating".
+_GENERIC_LABEL = re.compile(r"^(?:current|star|movie|film|final|mpaa|age|content|total)\b", re.I)
+
+
+def site_of_page(first: Line | None, header: list[Line]) -> tuple[str, Line] | None:
+    """The site a page names in its title bar, logo text or breadcrumb (its ``first`` line),
+    or in a dateline or its own rating label (a ``header`` line)."""
+    if first is not None:
+        named = _first_line_site(first.text)
+        if named:
+            return named, first
+    for line in header:
+        if line.role in ("prose", "thread", "preface"):
+            continue
+        match = _DATELINE.match(line.text) or _OWN_RATING_LABEL.match(line.text)
+        if match and not _NOT_A_SITE.match(match["site"]) and not _GENERIC_LABEL.match(match["site"]):
+            return match["site"], line
+    return None
+
+
+def _first_line_site(text: str) -> str | None:
+    bar = _TITLE_BAR.match(text)
+    if bar and bylines.masthead(bar["site"].strip()):
+        return bylines.masthead(bar["site"].strip())
+    logo = _LOGO.match(text)
+    if logo and not _NOT_A_SITE.match(logo["site"]):
+        return logo["site"]
+    crumbs = _CRUMBS.split(text)
+    if len(crumbs) >= _MIN_CRUMBS and not _NOT_A_SITE.match(crumbs[0]) and _LOGO.match(f"[{crumbs[0]}]"):
+        return crumbs[0]
+    return None
+
