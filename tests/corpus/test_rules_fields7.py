@@ -33,7 +33,13 @@ def test_runs_of_capitals_are_not_names(line: str) -> None:
      ("Nine bent forks out of 10.", 0.9), ("Three and a half lemons out of five", 0.7),
      ("The Long Field - A-", 0.925), ("Rating: ★★★★★★★☆☆☆", 0.7), ("★★★★★★★★", 0.8),
      ("Tin Drum - C+", 0.575), ("I give it three and a half stars.", 0.7),
-     ("The film earns four stars.", 0.8), ("Two stars from me.", 0.4)],
+     ("The film earns four stars.", 0.8), ("Two stars from me.", 0.4),
+     # session 6, round 7: more of every star, score and grade form
+     ("Three stars", 0.6), ("Three and a half stars (out of four)", 0.875),
+     ("Rating: Four stars", 0.8), ("*** (out of four)", 0.75), ("★★★ out of 4", 0.75),
+     ("Stars: 3.5", 0.7), ("Rating: 3½/5", 0.7), ("3½ out of 4", 0.875),
+     ("Rating: 3 1/2 out of 4", 0.875), ("Grade: B plus", 0.825), ("Grade: B-minus", 0.675),
+     ("I give it a B+.", 0.825), ("It earns an A-", 0.925), ("The film gets a B from me.", 0.75)],
 )
 def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) -> None:
     found = find_ratings(text)
@@ -46,7 +52,8 @@ def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) 
      "Rating 4", "He scored 85 points", "I counted nine boats out of the window.",
      "Plan B - Review", "Vitamin - C", "1 Star2 Stars3 Stars4 Stars5 Stars",
      "The GPA of 3.9 got her in", "The two stars share a warm chemistry.",
-     "Hollywood gives us two stars who can act.", "One star of the show is the dog."],
+     "Hollywood gives us two stars who can act.", "One star of the show is the dog.",
+     "She gets a C in chemistry", "Stars: 7", "The two stars."],
 )
 def test_no_score_where_none_is_given(text: str) -> None:
     assert [found.text for found in find_ratings(text)] == []
@@ -134,3 +141,12 @@ def test_where_a_page_names_its_site(first: str, header: list[str], site: str | 
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=2)]
     found = site_of_page(Line(1, first, role="heading"), lines)
     assert (found[0] if found else None) == site
+
+
+def test_a_stray_marked_section_opener_in_html_is_text() -> None:
+    """html.parser asserts on "<![" followed by no name; the page still imports."""
+    from nlmg_tui.importer.pipeline import extract
+
+    result = extract(b"<html><body><p>A fine film, well made and well acted.</p><![ A note</body></html>",
+                     "stray.html")
+    assert result.review is not None

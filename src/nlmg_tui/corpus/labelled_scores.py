@@ -11,7 +11,8 @@ whole line, so that a number in prose is never taken for one.
   unit out of a scale.
 - "The Film - B+": a grade with a plus or minus closing a short heading after a dash.
 - "It gets two stars", "two stars from me": stars counted in words, only when given (a verb
-  of giving before them, or "from me" after them: "the two stars" are actors), out of five.
+  of giving before them, or "from me" after them: "the two stars" are actors), out of five;
+  "Three and a half stars (out of four)", "Rating: Four stars": the same as a whole line.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 
 _CERTIFICATES = {12, 13, 15, 16, 18}
 _LABELLED_NUMBER = re.compile(
-    r"^(?P<label>(?:my |our |final |overall )?(?:rating|score|grade|verdict))\s*:\s*"
+    r"^(?P<label>(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars))\s*:\s*"
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*\.?$", re.I)
 _GPA = re.compile(r"\bGPA\s*:?\s*(?P<score>[0-4](?:\.\d{1,2})?)(?![\d.]*\d)")
 _LETTER_MARKS = re.compile(r"\b(?:rating|score|stars)\s*:?\s*(?P<marks>(?P<mark>[A-Za-z])(?P=mark){1,4})\b",
@@ -37,41 +38,70 @@ _GIVEN_STARS = re.compile(
     r"(?:it|this(?: one| film| movie)?|the (?:film|movie))\s+(?:a\s+)?)" + _STAR_COUNT
     + r"|" + _STAR_COUNT.replace("score", "score2").replace("half", "half2")
     + r"(?= (?:from|for) (?:me|us)\b)", re.I)
+_STARS_LINE = re.compile(
+    r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
+    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 
 
-def labelled_scores(text: str) -> list[tuple[str, float, str, int, int]]:
+Found = tuple[str, float, str, int, int]
+
+
+def labelled_scores(text: str) -> list[Found]:
     """(text, value, scale, start, end) for each such rating in ``text``."""
-    found: list[tuple[str, float, str, int, int]] = []
     stripped = text.strip()
     offset = text.find(stripped) if stripped else 0
-    match = _LABELLED_NUMBER.match(stripped)
-    if match:
-        score = float(match["score"])
-        certificate = score in _CERTIFICATES and match["label"].casefold().endswith("rating")
-        scale = next((s for s in (5, 10, 100) if score <= s), None)
-        if scale and not certificate and score > 0:
-            found.append((match["score"], round(score / scale, 4), str(scale),
-                          offset + match.start("score"), offset + match.end("score")))
+    found = _labelled_number(stripped, offset)
     for gpa in _GPA.finditer(text):
         found.append((gpa.group(0), round(float(gpa["score"]) / 4, 4), "4", gpa.start(), gpa.end()))
     for marks in _LETTER_MARKS.finditer(text):
         found.append((marks["marks"], round(len(marks["marks"]) / 5, 4), "marks-5",
                       marks.start("marks"), marks.end("marks")))
+    line = _STARS_LINE.match(stripped)
+    if line:
+        stars = _STAR_WORDS[line["score"].casefold()] + (0.5 if line["half"] else 0.0)
+        scale = _number(line["scale"]) if line["scale"] else 5.0
+        if stars <= scale:
+            found.append((stripped, round(stars / scale, 4), f"stars-{scale:g}", offset,
+                          offset + len(stripped)))
+        return found
+    return found + _given_stars(text) + _unit_out_of(stripped, offset)
+
+
+def _labelled_number(stripped: str, offset: int) -> list[Found]:
+    match = _LABELLED_NUMBER.match(stripped)
+    if match is None:
+        return []
+    score = float(match["score"])
+    label = match["label"].casefold()
+    certificate = score in _CERTIFICATES and label.endswith("rating")
+    scale = next((s for s in ((5,) if label == "stars" else (5, 10, 100)) if score <= s), None)
+    if scale is None or certificate or score <= 0:
+        return []
+    return [(match["score"], round(score / scale, 4), str(scale), offset + match.start("score"),
+             offset + match.end("score"))]
+
+
+def _given_stars(text: str) -> list[Found]:
+    found: list[Found] = []
     for given in _GIVEN_STARS.finditer(text):
         stars: float = _STAR_WORDS[(given["score"] or given["score2"]).casefold()]
         stars += 0.5 if given["half"] or given["half2"] else 0.0
         start = given.start("score") if given["score"] else given.start("score2")
         found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
-    unit = _UNIT_OUT_OF.match(stripped)
-    if unit and not any(ch.isdigit() for ch in unit["unit"]):
-        score = _number(unit["score"]) + (0.5 if unit["half"] else 0.0)
-        scale_value = _number(unit["scale"])
-        if 0 < score <= scale_value:
-            found.append((stripped, round(score / scale_value, 4), f"{scale_value:g}",
-                          offset, offset + len(stripped)))
     return found
+
+
+def _unit_out_of(stripped: str, offset: int) -> list[Found]:
+    unit = _UNIT_OUT_OF.match(stripped)
+    if unit is None or any(ch.isdigit() for ch in unit["unit"]):
+        return []
+    score = _number(unit["score"]) + (0.5 if unit["half"] else 0.0)
+    scale = _number(unit["scale"])
+    if not 0 < score <= scale:
+        return []
+    return [(stripped, round(score / scale, 4), f"{scale:g}", offset, offset + len(stripped))]
 
 
 def dash_grade(text: str) -> tuple[str, int, int] | None:
