@@ -73,7 +73,11 @@ def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | N
     [("Jane Doe | 21 Jun 2011", "Jane Doe"), ("Movie Review | Nell | 4th March 2012", "Nell"),
      ("Film Review • Ada Finch • May 2, 2012", "Ada Finch"),
      ("popcornhawk - wrote on 03/14/12", "popcornhawk"), ("## ReelMagpie (Oct 2, 2011)", "ReelMagpie"),
-     ("film_fan (3 May 2011)", "film_fan")],
+     ("film_fan (3 May 2011)", "film_fan"),
+     ("Jane Doe, Film Critic", "Jane Doe"), ("Jane Doe - Film Critic", "Jane Doe"),
+     ("Jane Doe | Contributor", "Jane Doe"), ("Jane Doe • Staff Writer", "Jane Doe"),
+     ("Film critic Jane Doe", "Jane Doe"), ("Jane Doe (@janedoe)", "Jane Doe"),
+     ("By Jane Doe Published March 3, 2011", "Jane Doe"), ("By Jane Doe Mar. 3, 2011", "Jane Doe")],
 )
 def test_bylines_of_round_seven(line: str, critic: str) -> None:
     found = parse_byline(line)
@@ -84,7 +88,8 @@ def test_bylines_of_round_seven(line: str, critic: str) -> None:
     "line",
     ["Quiet Harbour | Review", "Paper Boats | Lantern Review", "21 Jun 2011 | Drama",
      "Home | News | 3 May 2011", "Inception (July 16, 2010)", "Black Swan (December 3, 2010)",
-     "Comments (Mar 9, 2011)", "Review - posted on 3 May", "Jane Doe | Film Weekly | 3 May 2011"],
+     "Comments (Mar 9, 2011)", "Review - posted on 3 May", "Jane Doe | Film Weekly | 3 May 2011",
+     "Reviewed by on Nov 11, 2014", "Staff Writer", "The Critics | Contributor"],
 )
 def test_not_bylines_of_round_seven(line: str) -> None:
     found = parse_byline(line)
@@ -117,7 +122,11 @@ def test_a_signature_among_the_body_lines_signs_the_review() -> None:
      (["Home » Harbour Lights » Review", "Harbour Lights", "March 3, 2011"], None),
      (["March 3, 2011", "Harbour Lights"], None),
      (["Ada Finch", "March 3, 2011"], None),
-     (["NewsRegion", "Movie review: 'Copper Bay' (2.5 stars)"], None)],
+     (["NewsRegion", "Movie review: 'Copper Bay' (2.5 stars)"], None),
+     (["Jo Marsh / March 3, 2011"], "Jo Marsh"), (["Jo Marsh, March 3, 2011"], "Jo Marsh"),
+     (["Jo Marsh Updated March 3, 2011"], "Jo Marsh"),
+     # a film and its release: the body names it
+     (["Ada Finch - March 3, 2011"], None)],
 )
 def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]

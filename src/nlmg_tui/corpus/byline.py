@@ -14,10 +14,14 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.text import ends_like_sentence
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
+# What may follow a byline's name with no separator: "By Jane Doe Published March 3, 2011",
+# "By Jane Doe March 3, 2011".
+_POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                    r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)")
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\()",
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\s(?=" + _POSTED_OR_MONTH + r"))",
     re.I,
 )
 # A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
@@ -63,9 +67,14 @@ PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
-_TITLED_NAME = re.compile(
-    r"^(?:(?:Chief|Senior|Associate|Managing|Executive|Contributing|Staff|Film|Movie|Guest)\s+)*"
-    r"(?:Critic|Reviewer|Film Editor|Arts Editor|Correspondent|Contributor)\s+(?P<name>" + PERSON + r")$")
+_JOB = (r"(?i:(?:(?:chief|senior|associate|managing|executive|contributing|staff|film|movie|guest|"
+        r"arts)\s+)*(?:critic|reviewer|film editor|arts editor|correspondent|contributor|writer|"
+        r"columnist))")
+_TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
+# "Jane Doe, Film Critic", "Jane Doe | Contributor", "Jane Doe (@janedoe)": a name, then only a
+# job that reviews or a social handle.
+_NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
+_NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
                        r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
@@ -139,6 +148,9 @@ def parse_byline(line: str) -> Byline | None:
         name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
         return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
+    match = _NAME_THEN_JOB.match(line) or _NAME_THEN_HANDLE.match(line)
+    if match and not not_a_name(match["name"]):
+        return Byline(match["name"], None)
     match = _TITLED_NAME.match(line)
     if match and not _NOT_NAME_WORDS.search(match["name"]) and not _NOT_A_TITLED_NAME.search(
             match["name"]):
@@ -323,7 +335,8 @@ def _clean_name(name: str) -> str | None:
     a generic word)."""
     names = _NAME_JOIN.split(name) if name else []
     if (not name or len(names) > 4 or any(not part or len(part.split()) > 4 for part in names)
-            or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")):
+            or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")
+            or name.casefold() in ("on", "at", "in")):  # "Reviewed by on Nov 11": no name
         return None
     if any(ch.isdigit() for ch in name) and " " in name:
         return None

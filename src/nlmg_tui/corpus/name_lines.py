@@ -5,7 +5,10 @@ when the page's structure says so:
 
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
-- a user name over a short line giving a rating or a posting time ("8/10 6 years ago").
+- a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
+- a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
+  Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
+  guards below decide.
 
 A name line right under a date or right above the first paragraph is no byline by itself: that
 is where blogs put the post's title ("Animal Kingdom") and papers a photo credit.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.ratings import find_ratings
@@ -31,17 +35,29 @@ _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|y
 _USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}$")
 _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
+_NAME_AND_DATE = re.compile(r"^(?P<name>" + bylines.PERSON + r")\s*(?:[,/·]|\s[-–—]|\s(?i:on|updated|"
+                            r"published|posted):?)\s+(?P<date>\S.{4,30})$")
 
 
 def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
     """The first bare name line the header's structure makes the byline, or None."""
     for index, line in enumerate(header):
+        dated = _NAME_AND_DATE.match(line.text)
+        if dated and _date_fills(dated["date"]) and not bylines.not_a_name(dated["name"]):
+            if not _ruled_out(header, index, body, dated["name"]):
+                return dated["name"], line
+            continue
         if line.role not in _NAME_ROLES or not _name_shaped(line.text):
             continue
         if not _placed(header, index) or _ruled_out(header, index, body):
             continue
         return line.text, line
     return None
+
+
+def _date_fills(text: str) -> bool:
+    found = find_date(text)
+    return found is not None and len(found.text) >= len(text) - 3
 
 
 def _name_shaped(text: str) -> bool:
@@ -67,11 +83,12 @@ def _is_status(text: str) -> bool:
     return bool(found or _POSTED_AGO.search(text)) and len(rest.split()) <= _MAX_STATUS_REST
 
 
-def _ruled_out(header: list[Line], index: int, body: str) -> bool:
-    name = header[index].text
+def _ruled_out(header: list[Line], index: int, body: str, name: str | None = None) -> bool:
+    own = header[index].text
+    name = name or own
     if name in body:
         return True
-    if any(name in line.text and line.text != name for line in header):
+    if any(name in line.text and line.text not in (name, own) for line in header):
         return True  # a title in a breadcrumb or heading, not a name
     neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
     return any(bylines.ONLY_A_NAME.match(line.text) and not bylines.not_a_name(line.text)
