@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlmg_tui.corpus.byline import ONLY_A_NAME, parse_byline
+from nlmg_tui.corpus.byline import ONLY_A_NAME, bio_names, parse_byline
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
@@ -77,7 +77,8 @@ def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | N
      ("Jane Doe, Film Critic", "Jane Doe"), ("Jane Doe - Film Critic", "Jane Doe"),
      ("Jane Doe | Contributor", "Jane Doe"), ("Jane Doe • Staff Writer", "Jane Doe"),
      ("Film critic Jane Doe", "Jane Doe"), ("Jane Doe (@janedoe)", "Jane Doe"),
-     ("By Jane Doe Published March 3, 2011", "Jane Doe"), ("By Jane Doe Mar. 3, 2011", "Jane Doe")],
+     ("By Jane Doe Published March 3, 2011", "Jane Doe"), ("By Jane Doe Mar. 3, 2011", "Jane Doe"),
+     ("Posted by Jane Doe at 3:14 PM", "Jane Doe")],
 )
 def test_bylines_of_round_seven(line: str, critic: str) -> None:
     found = parse_byline(line)
@@ -126,7 +127,9 @@ def test_a_signature_among_the_body_lines_signs_the_review() -> None:
      (["Jo Marsh / March 3, 2011"], "Jo Marsh"), (["Jo Marsh, March 3, 2011"], "Jo Marsh"),
      (["Jo Marsh Updated March 3, 2011"], "Jo Marsh"),
      # a film and its release: the body names it
-     (["Ada Finch - March 3, 2011"], None)],
+     (["Ada Finch - March 3, 2011"], None),
+     (["Jo Marsh", "Film Critic"], "Jo Marsh"), (["Written by", "Jo Marsh"], "Jo Marsh"),
+     (["Author:", "Jo Marsh"], "Jo Marsh")],
 )
 def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]
@@ -159,3 +162,15 @@ def test_a_stray_marked_section_opener_in_html_is_text() -> None:
     result = extract(b"<html><body><p>A fine film, well made and well acted.</p><![ A note</body></html>",
                      "stray.html")
     assert result.review is not None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [("Jane Doe is a freelance film critic based in Leeds.", "Jane Doe"),
+     ("Jo Marsh has been the paper's chief critic since 2001.", "Jo Marsh"),
+     ("Ada Finch writes about film for The Courier.", "Ada Finch"),
+     ("Ada Finch is a talented actress who deserves better.", None),
+     ("Tom Vell is a writer's nightmare of a leading man.", None)],
+)
+def test_a_bio_names_its_writer_first(paragraph: str, name: str | None) -> None:
+    assert bio_names(paragraph) == name

@@ -21,7 +21,8 @@ _POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Fe
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\s(?=" + _POSTED_OR_MONTH + r"))",
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)"
+    r"|\s(?=" + _POSTED_OR_MONTH + r"))",
     re.I,
 )
 # A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
@@ -74,6 +75,11 @@ _TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
 # "Jane Doe, Film Critic", "Jane Doe | Contributor", "Jane Doe (@janedoe)": a name, then only a
 # job that reviews or a social handle.
 _NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
+JOB_LINE = re.compile(r"^" + _JOB + r"$")
+# "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
+_BIO_SENTENCE = re.compile(
+    r"^(?P<name>" + PERSON + r") (?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
+    + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b)")
 _NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
@@ -343,8 +349,16 @@ def _clean_name(name: str) -> str | None:
     return name
 
 
+def bio_names(paragraph: str) -> str | None:
+    """The writer a bio names first ("Jane Doe is a film critic for ..."), or None."""
+    match = _BIO_SENTENCE.match(paragraph)
+    return match["name"] if match and not not_a_name(match["name"]) else None
+
+
 def is_bio(paragraph: str, critic: str | None) -> bool:
     """An author bio: about the critic in the third person, with bio phrasing."""
+    if critic and bio_names(paragraph) == critic:
+        return True
     if not _BIO_CUES.search(paragraph):
         return False
     if critic and paragraph.startswith(critic):

@@ -62,7 +62,12 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
 
     draft = collect_body(lines, start, critic)
     trailer = headers.trailer(lines, draft.last_line)
-    critic = critic or _critic_after_header(lines, draft, trailer, evidence, header, start)
+    if critic is None:
+        critic = _critic_after_header(lines, draft, trailer, evidence, header, start)
+        if critic and draft.paragraphs and draft.paragraphs[-1].text.startswith(critic):
+            # the name came from a bio closing the body: read the body again to set it apart
+            draft = collect_body(lines, start, critic)
+            trailer = headers.trailer(lines, draft.last_line)
     outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
 
     page_title_line = headers.page_title(header)
@@ -139,9 +144,22 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
         evidence["critic"] = Evidence(0, last[-80:])
         return signed_in
     body = "\n".join(paragraph.text for paragraph in draft.paragraphs)
-    placed = placed_name(header, body) or signature_in_body(lines, start, draft.last_line)
+    after = [line for line in lines[draft.last_line:] if line.text][:3]
+    placed = (placed_name(header, body) or placed_name(after, body)
+              or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft))
     if placed is not None:
         return _note(evidence, "critic", *placed)
+    return None
+
+
+def _bio_sentence(after: list[Line], draft) -> tuple[str, Line] | None:
+    """A bio under the review, or closing it, naming the writer first ("Jane Doe is a freelance
+    film critic ...")."""
+    closing = [Line(draft.last_line, draft.paragraphs[-1].text)] if draft.paragraphs else []
+    for line in after + closing:
+        name = bylines.bio_names(line.text)
+        if name is not None:
+            return name, line
     return None
 
 

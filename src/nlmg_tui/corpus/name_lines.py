@@ -6,6 +6,8 @@ when the page's structure says so:
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
 - a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
+- a job that reviews on the line under it ("Film Critic"), or an empty byline label ("Written
+  by", "Author") on the line above it;
 - a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
   Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
   guards below decide.
@@ -35,6 +37,8 @@ _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|y
 _USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}$")
 _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
+_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
+                          re.I)
 _NAME_AND_DATE = re.compile(r"^(?P<name>" + bylines.PERSON + r")\s*(?:[,/·]|\s[-–—]|\s(?i:on|updated|"
                             r"published|posted):?)\s+(?P<date>\S.{4,30})$")
 
@@ -67,7 +71,9 @@ def _name_shaped(text: str) -> bool:
 
 def _placed(header: list[Line], index: int) -> bool:
     below = header[index + 1:index + 3]
-    if any(is_date_line(line.text) for line in below[:1]):
+    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text) for line in below[:1]):
+        return True
+    if index and _EMPTY_LABEL.match(header[index - 1].text):
         return True
     if len(below) == 2 and is_date_line(below[1].text) and below[0].role in ("heading", "field"):
         return True  # an affiliation between the name and the date
