@@ -88,7 +88,9 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     published = headers.publication_date(header + trailer, raw, last, year)
     if published:
         evidence["published"] = published[1]
-    rating, site_rating = choose_ratings(header + trailer, draft.paragraphs, lines)
+    related = _related_list(lines, draft.last_line)
+    rating, site_rating = choose_ratings(header + [line for line in trailer if line.number < related],
+                                         draft.paragraphs, lines[:related - 1])
 
     film_title = _film_title(facts, page_title_line, headline)
     if hints:
@@ -113,6 +115,18 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
         evidence=evidence,
         film=film_title,
     )
+
+
+# A list of other reviews under the body: their ratings are not this review's.
+_RELATED = re.compile(r"^(?:related|more|other|recent|latest|popular|similar|see also|you (?:may|might)|"
+                      r"also on|trending)\b.{0,40}$", re.I)
+
+
+def _related_list(lines: list[Line], last_body_line: int) -> int:
+    """The number of the line heading a list of other reviews under the body ("Related
+    reviews", "More reviews"), or one past the last line: ratings are read above it."""
+    return next((line.number for line in lines[last_body_line:] if line.text
+                 and len(line.text.split()) <= 6 and _RELATED.match(line.text)), len(lines) + 1)
 
 
 def _note(evidence: dict[str, Evidence], name: str, value: str | None, line: Line | None

@@ -138,12 +138,11 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
     the paragraph before it."""
     for position, paragraph in enumerate(reversed(paragraphs[-2:])):
         for sentence in split_sentences(paragraph.text):
-            if _AGGREGATE_CONTEXT.search(sentence):
-                continue
             if position and not (_FIRST_PERSON.search(sentence)
                                  or len(sentence.split()) <= _SHORT_SENTENCE_WORDS):
                 continue
-            given = [found for found in find_ratings(sentence) if not is_aggregate(found)]
+            given = [found for found in find_ratings(sentence) if not is_aggregate(found)
+                     and not _AGGREGATE_CONTEXT.search(_clause(sentence, found))]
             # "Jo gets four stars for her part, but the film gets two stars from me": the one
             # the critic gives is the verdict, the others rate a part or a person
             mine = [found for found in given if _FROM_ME.match(sentence[found.end:])]
@@ -158,12 +157,29 @@ def _given_rating(paragraphs: list[Paragraph]) -> Rating | None:
     of 10", "I rate it three stars" (never about users, readers or an average)."""
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph.text):
-            if not _GIVES.search(sentence) or _AGGREGATE_CONTEXT.search(sentence):
+            if not _GIVES.search(sentence):
                 continue
             for found in find_ratings(sentence):
-                if not is_aggregate(found):
+                clause = _clause(sentence, found)
+                if (not is_aggregate(found) and _GIVES.search(clause)
+                        and not _AGGREGATE_CONTEXT.search(clause)):
                     return _rating(found, Evidence(0, sentence[-80:]))
     return None
+
+
+# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5".
+_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s", re.I)
+
+
+def _clause(sentence: str, found: FoundRating) -> str:
+    """The clause of ``sentence`` holding ``found``: an average named in another clause of the
+    sentence does not make the critic's own score an average."""
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        if cut.start() >= found.start:
+            return sentence[start:cut.start()]
+        start = cut.end()
+    return sentence[start:]
 
 
 def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
