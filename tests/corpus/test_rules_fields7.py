@@ -78,7 +78,8 @@ def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | N
      ("Jane Doe | Contributor", "Jane Doe"), ("Jane Doe • Staff Writer", "Jane Doe"),
      ("Film critic Jane Doe", "Jane Doe"), ("Jane Doe (@janedoe)", "Jane Doe"),
      ("By Jane Doe Published March 3, 2011", "Jane Doe"), ("By Jane Doe Mar. 3, 2011", "Jane Doe"),
-     ("Posted by Jane Doe at 3:14 PM", "Jane Doe")],
+     ("Posted by Jane Doe at 3:14 PM", "Jane Doe"), ("Jane Doe, The Evening Courier", "Jane Doe"),
+     ("Jane Doe for The Evening Courier", "Jane Doe")],
 )
 def test_bylines_of_round_seven(line: str, critic: str) -> None:
     found = parse_byline(line)
@@ -90,7 +91,8 @@ def test_bylines_of_round_seven(line: str, critic: str) -> None:
     ["Quiet Harbour | Review", "Paper Boats | Lantern Review", "21 Jun 2011 | Drama",
      "Home | News | 3 May 2011", "Inception (July 16, 2010)", "Black Swan (December 3, 2010)",
      "Comments (Mar 9, 2011)", "Review - posted on 3 May", "Jane Doe | Film Weekly | 3 May 2011",
-     "Reviewed by on Nov 11, 2014", "Staff Writer", "The Critics | Contributor"],
+     "Reviewed by on Nov 11, 2014", "Staff Writer", "The Critics | Contributor",
+     "Salt Road | The Evening Courier"],
 )
 def test_not_bylines_of_round_seven(line: str) -> None:
     found = parse_byline(line)
@@ -129,7 +131,8 @@ def test_a_signature_among_the_body_lines_signs_the_review() -> None:
      # a film and its release: the body names it
      (["Ada Finch - March 3, 2011"], None),
      (["Jo Marsh", "Film Critic"], "Jo Marsh"), (["Written by", "Jo Marsh"], "Jo Marsh"),
-     (["Author:", "Jo Marsh"], "Jo Marsh")],
+     (["Author:", "Jo Marsh"], "Jo Marsh"), (["Jo Marsh", "The Evening Courier"], "Jo Marsh"),
+     (["The Evening Courier", "Jo Marsh"], "Jo Marsh")],
 )
 def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]

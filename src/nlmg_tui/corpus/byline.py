@@ -80,6 +80,10 @@ JOB_LINE = re.compile(r"^" + _JOB + r"$")
 _BIO_SENTENCE = re.compile(
     r"^(?P<name>" + PERSON + r") (?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
     + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b)")
+# "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
+# (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
+_NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\s+"
+                              r"(?P<outlet>\S.{2,50})$")
 _NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
@@ -154,9 +158,9 @@ def parse_byline(line: str) -> Byline | None:
         name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
         return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
-    match = _NAME_THEN_JOB.match(line) or _NAME_THEN_HANDLE.match(line)
-    if match and not not_a_name(match["name"]):
-        return Byline(match["name"], None)
+    named_first = _name_then_role(line)
+    if named_first is not None:
+        return named_first
     match = _TITLED_NAME.match(line)
     if match and not _NOT_NAME_WORDS.search(match["name"]) and not _NOT_A_TITLED_NAME.search(
             match["name"]):
@@ -165,6 +169,18 @@ def parse_byline(line: str) -> Byline | None:
     if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
         return Byline(match["name"], None)
     return _name_then_posted(line) or _segmented_byline(line)
+
+
+def _name_then_role(line: str) -> Byline | None:
+    """A name, then only a paper, a reviewing job or a social handle: "Jane Doe, The Evening
+    Courier", "Jane Doe, Film Critic", "Jane Doe (@janedoe)"."""
+    match = _NAME_THEN_PAPER.match(line)
+    if match and masthead(match["outlet"]) and not not_a_name(match["name"]):
+        return Byline(match["name"], masthead(match["outlet"]))
+    match = _NAME_THEN_JOB.match(line) or _NAME_THEN_HANDLE.match(line)
+    if match and not not_a_name(match["name"]):
+        return Byline(match["name"], None)
+    return None
 
 
 def _name_then_posted(line: str) -> Byline | None:

@@ -31,7 +31,7 @@ from nlmg_tui.corpus.facts import (
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
-from nlmg_tui.corpus.name_lines import placed_name, signature_in_body
+from nlmg_tui.corpus.name_lines import paper_beside, placed_name, signature_in_body
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
@@ -187,6 +187,10 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
             line = draft.bio_line.number + 1 if draft.bio_line else 0
             evidence["outlet"] = Evidence(line, draft.bio)
             return outlet
+    named = evidence.get("critic")
+    beside = paper_beside(named.line, candidates) if named is not None and named.line else None
+    if beside is not None:
+        return _note(evidence, "outlet", *beside)
     found = headers.find_outlet(candidates + [line for line in lines if line.role == "chrome"])
     if found:
         return _note(evidence, "outlet", found[0], found[1])

@@ -6,8 +6,8 @@ when the page's structure says so:
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
 - a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
-- a job that reviews on the line under it ("Film Critic"), or an empty byline label ("Written
-  by", "Author") on the line above it;
+- a job that reviews on the line under it ("Film Critic"), a paper's name under or over it
+  ("The Evening Courier"), or an empty byline label ("Written by", "Author") over it;
 - a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
   Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
   guards below decide.
@@ -75,6 +75,9 @@ def _placed(header: list[Line], index: int) -> bool:
         return True
     if index and _EMPTY_LABEL.match(header[index - 1].text):
         return True
+    if bylines.ONLY_A_NAME.match(header[index].text) and any(
+            bylines.masthead(line.text) for line in below[:1] + header[max(index - 1, 0):index]):
+        return True
     if len(below) == 2 and is_date_line(below[1].text) and below[0].role in ("heading", "field"):
         return True  # an affiliation between the name and the date
     return _USER_NAME.match(header[index].text) is not None and bool(below) and _is_status(below[0].text)
@@ -99,6 +102,17 @@ def _ruled_out(header: list[Line], index: int, body: str, name: str | None = Non
     neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
     return any(bylines.ONLY_A_NAME.match(line.text) and not bylines.not_a_name(line.text)
                and line.text != name for line in neighbours)
+
+
+def paper_beside(line_number: int, lines: list[Line]) -> tuple[str, Line] | None:
+    """A paper's name on the line next to the critic's name line ("The Evening Courier")."""
+    near = [line for line in lines if line.text and abs(line.number - line_number) <= 2
+            and line.number != line_number]
+    for line in near:
+        paper = bylines.masthead(line.text)
+        if paper:
+            return paper, line
+    return None
 
 
 def signature_in_body(lines: list[Line], start: int, end: int) -> tuple[str, Line] | None:
