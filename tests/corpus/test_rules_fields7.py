@@ -147,6 +147,7 @@ def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -
      ("Menu", ["Ledger Published: May 2, 2012"], "Ledger"),
      ("Menu", ["The Harbour Ledger Posted: May 2, 2012"], "The Harbour Ledger"),
      ("Menu", ["Screen Weekly: star rating"], "Screen Weekly"),
+     ("Movies Books Music", ["Movies Books Music", "Lunchbox » Tags » Reviews » The Film"], "Lunchbox"),
      # no site: a tag after the bar, a home crumb, a writer before the date, generic labels
      ("Salt Road | Drama", [], None), ("Home » Reviews » The Film", [], None),
      ("Menu", ["Jo Marsh Published: May 2, 2012"], None),

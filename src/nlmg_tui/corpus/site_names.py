@@ -3,7 +3,8 @@
 - its title bar, "The Film | Chicago Courier", when the part after the bar is typeset as a
   paper's name (``byline.masthead``);
 - its logo's alt text, "[Screen Weekly]", as its first line;
-- its breadcrumb's first crumb, "Lunchbox » Reviews » The Film » User review" (never "Home");
+- its breadcrumb's first crumb, "Lunchbox » Reviews » The Film » User review" (never "Home"),
+  on one of its first lines;
 - a dateline that puts the paper before the date, "Oklahoman Published: March 26, 2010" (one
   word, or "The ..."; two capitalised words there may be the writer);
 - the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating".
@@ -20,6 +21,7 @@ _TITLE_BAR = re.compile(r"^.{2,80}?\s+[|–—-]\s+(?P<site>[^|–—-]{3,40})$"
 _LOGO = re.compile(r"^\[(?P<site>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3})\]$")
 _CRUMBS = re.compile(r"\s*[»›]\s*")
 _MIN_CRUMBS = 3
+_CRUMB_REACH = 3  # a breadcrumb sits among the first header lines (under a menu, say)
 _DATELINE = re.compile(r"^(?P<site>(?:The )?[A-Z][\w&'’.]+|The [A-Z][\w&'’.]+(?: [A-Z][\w&'’.]+){1,2})"
                        r"\s+(?i:published|posted|updated):?\s+\S")
 _OWN_RATING_LABEL = re.compile(r"^(?P<site>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}):?\s+"
@@ -43,6 +45,10 @@ def site_of_page(first: Line | None, header: list[Line]) -> tuple[str, Line] | N
         match = _DATELINE.match(line.text) or _OWN_RATING_LABEL.match(line.text)
         if match and not _NOT_A_SITE.match(match["site"]) and not _GENERIC_LABEL.match(match["site"]):
             return match["site"], line
+    for line in header[:_CRUMB_REACH]:
+        crumb = _first_crumb(line.text)
+        if crumb:
+            return crumb, line
     return None
 
 
@@ -53,6 +59,10 @@ def _first_line_site(text: str) -> str | None:
     logo = _LOGO.match(text)
     if logo and not _NOT_A_SITE.match(logo["site"]):
         return logo["site"]
+    return _first_crumb(text)
+
+
+def _first_crumb(text: str) -> str | None:
     crumbs = _CRUMBS.split(text)
     if len(crumbs) >= _MIN_CRUMBS and not _NOT_A_SITE.match(crumbs[0]) and _LOGO.match(f"[{crumbs[0]}]"):
         return crumbs[0]
