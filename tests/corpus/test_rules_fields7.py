@@ -159,6 +159,18 @@ def test_where_a_page_names_its_site(first: str, header: list[str], site: str | 
     assert (found[0] if found else None) == site
 
 
+@pytest.mark.parametrize(
+    ("header", "critic", "site"),
+    [(["Screen Parlour says"], "Ida Marr", "Screen Parlour"), (["Ida Marr says"], "Ida Marr", None),
+     (["Our critic says"], None, None), (["Welcome to The Reel Room!"], None, "The Reel Room"),
+     (["• Welcome to PopcornPost."], None, "PopcornPost"), (["Welcome to the jungle"], None, None)],
+)
+def test_a_site_names_itself(header: list[str], critic: str | None, site: str | None) -> None:
+    lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=2)]
+    found = site_of_page(Line(1, "Menu", role="heading"), lines, lines, critic)
+    assert (found[0] if found else None) == site
+
+
 def test_a_stray_marked_section_opener_in_html_is_text() -> None:
     """html.parser asserts on "<![" followed by no name; the page still imports."""
     from nlmg_tui.importer.pipeline import extract

@@ -68,7 +68,7 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
             # the name came from a bio closing the body: read the body again to set it apart
             draft = collect_body(lines, start, critic)
             trailer = headers.trailer(lines, draft.last_line)
-    outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
+    outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence, critic)
 
     page_title_line = headers.page_title(header)
     anchor = None if byline_line is None or bylines.is_deck_byline(byline_line.text) else byline_line
@@ -178,7 +178,7 @@ def _bio_sentence(after: list[Line], draft) -> tuple[str, Line] | None:
 
 
 def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
-                         evidence: dict[str, Evidence]) -> str | None:
+                         evidence: dict[str, Evidence], critic: str | None = None) -> str | None:
     """An outlet named in the author's bio, on a line of its own ("— The Daily Planet"), or in
     the page's masthead (its first line)."""
     if draft.bio:
@@ -203,7 +203,7 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     signed = bylines.outlet_sign_off(closing.text) if closing is not None else None
     if signed is not None and signed.outlet:
         return _note(evidence, "outlet", signed.outlet, closing)
-    site = site_of_page(first, candidates)
+    site = site_of_page(first, candidates, lines, critic)
     if site is not None:
         return _note(evidence, "outlet", *site)
     return None

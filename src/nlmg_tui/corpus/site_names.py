@@ -7,7 +7,9 @@
   on one of its first lines;
 - a dateline that puts the paper before the date, "Oklahoman Published: March 26, 2010" (one
   word, or "The ..."; two capitalised words there may be the writer);
-- the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating".
+- the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating";
+- its own verdict label, "Screen Weekly says", when the name there is not the critic's;
+- its greeting, "Welcome to Screen Weekly.", on a line of its own anywhere on the page.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ _NOT_A_SITE = re.compile(r"^(?:home|community|users?|readers?|members?|audience|
 _GENERIC_LABEL = re.compile(r"^(?:current|star|movie|film|final|mpaa|age|content|total)\b", re.I)
 
 
-def site_of_page(first: Line | None, header: list[Line]) -> tuple[str, Line] | None:
+def site_of_page(first: Line | None, header: list[Line], lines: list[Line] | None = None,
+                 critic: str | None = None) -> tuple[str, Line] | None:
     """The site a page names in its title bar, logo text or breadcrumb (its ``first`` line),
-    or in a dateline or its own rating label (a ``header`` line)."""
+    in a dateline, its own rating or verdict label (a ``header`` line), or in a greeting (any
+    non-prose line of ``lines``)."""
     if first is not None:
         named = _first_line_site(first.text)
         if named:
@@ -49,7 +53,20 @@ def site_of_page(first: Line | None, header: list[Line]) -> tuple[str, Line] | N
         crumb = _first_crumb(line.text)
         if crumb:
             return crumb, line
+    for line in header:
+        says = _SAYS.match(line.text)
+        if says and says["site"] != critic and not _NOT_A_SITE.match(says["site"]):
+            return says["site"], line
+    for line in lines or []:
+        welcome = _WELCOME.match(line.text) if line.role not in ("prose", "thread") else None
+        if welcome:
+            return welcome["site"].rstrip("."), line
     return None
+
+
+_SITE_NAME = r"(?P<site>(?:The )?[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3})"
+_SAYS = re.compile(r"^" + _SITE_NAME + r" says:?$")
+_WELCOME = re.compile(r"^(?:[•·*-]\s*)?Welcome to " + _SITE_NAME + r"\s*[.!]?$")
 
 
 def _first_line_site(text: str) -> str | None:
