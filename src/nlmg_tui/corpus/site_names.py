@@ -9,7 +9,9 @@
   word, or "The ..."; two capitalised words there may be the writer);
 - the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating";
 - its own verdict label, "Screen Weekly says", when the name there is not the critic's;
-- its greeting, "Welcome to Screen Weekly.", on a line of its own anywhere on the page.
+- its greeting, "Welcome to Screen Weekly.", on a line of its own anywhere on the page;
+- its name alone as the first line ("Screen Weekly"), when the page speaks of itself by that
+  name again in the possessive ("supports Screen Weekly's reviewing").
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ _GENERIC_LABEL = re.compile(r"^(?:current|star|movie|film|final|mpaa|age|content
 def site_of_page(first: Line | None, header: list[Line], lines: list[Line] | None = None,
                  critic: str | None = None) -> tuple[str, Line] | None:
     """The site a page names in its title bar, logo text or breadcrumb (its ``first`` line),
-    in a dateline, its own rating or verdict label (a ``header`` line), or in a greeting (any
-    non-prose line of ``lines``)."""
+    in a dateline, its own rating or verdict label (a ``header`` line), in a greeting (any
+    non-prose line of ``lines``), or as its first line when it speaks of itself again."""
     if first is not None:
         named = _first_line_site(first.text)
         if named:
             return named, first
+    return (_labelled_site(header, critic) or _greeting(lines or [])
+            or _name_spoken_again(first, lines or []))
+
+
+def _labelled_site(header: list[Line], critic: str | None) -> tuple[str, Line] | None:
+    """A dateline, a rating or verdict label, or a breadcrumb among the header lines."""
     for line in header:
         if line.role in ("prose", "thread", "preface"):
             continue
@@ -57,14 +65,29 @@ def site_of_page(first: Line | None, header: list[Line], lines: list[Line] | Non
         says = _SAYS.match(line.text)
         if says and says["site"] != critic and not _NOT_A_SITE.match(says["site"]):
             return says["site"], line
-    for line in lines or []:
+    return None
+
+
+def _greeting(lines: list[Line]) -> tuple[str, Line] | None:
+    for line in lines:
         welcome = _WELCOME.match(line.text) if line.role not in ("prose", "thread") else None
         if welcome:
             return welcome["site"].rstrip("."), line
     return None
 
 
+def _name_spoken_again(first: Line | None, lines: list[Line]) -> tuple[str, Line] | None:
+    """The first line alone as a name, which the page uses again in the possessive."""
+    if first is None or not _ONLY_A_SITE_NAME.match(first.text) or _NOT_A_SITE.match(first.text):
+        return None
+    owned = (f"{first.text}'s", f"{first.text}’s")
+    if any(line is not first and any(own in line.text for own in owned) for line in lines):
+        return first.text, first
+    return None
+
+
 _SITE_NAME = r"(?P<site>(?:The )?[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3})"
+_ONLY_A_SITE_NAME = re.compile(r"^(?:The )?[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}$")
 _SAYS = re.compile(r"^" + _SITE_NAME + r" says:?$")
 _WELCOME = re.compile(r"^(?:[•·*-]\s*)?Welcome to " + _SITE_NAME + r"\s*[.!]?$")
 
