@@ -79,7 +79,9 @@ def test_a_score_pair_with_its_slash_lost(text: str, pair: tuple[float, str] | N
      ("Film critic Jane Doe", "Jane Doe"), ("Jane Doe (@janedoe)", "Jane Doe"),
      ("By Jane Doe Published March 3, 2011", "Jane Doe"), ("By Jane Doe Mar. 3, 2011", "Jane Doe"),
      ("Posted by Jane Doe at 3:14 PM", "Jane Doe"), ("Jane Doe, The Evening Courier", "Jane Doe"),
-     ("Jane Doe for The Evening Courier", "Jane Doe")],
+     ("Jane Doe for The Evening Courier", "Jane Doe"),
+     ("Author: Jane Doe | Published: March 3, 2011", "Jane Doe"), ("Jane Doe · 5 min read", "Jane Doe"),
+     ("March 3, 2011 by Jane Doe in Reviews", "Jane Doe"), ("Posted by Jane Doe in Reviews", "Jane Doe")],
 )
 def test_bylines_of_round_seven(line: str, critic: str) -> None:
     found = parse_byline(line)
@@ -132,7 +134,9 @@ def test_a_signature_among_the_body_lines_signs_the_review() -> None:
      (["Ada Finch - March 3, 2011"], None),
      (["Jo Marsh", "Film Critic"], "Jo Marsh"), (["Written by", "Jo Marsh"], "Jo Marsh"),
      (["Author:", "Jo Marsh"], "Jo Marsh"), (["Jo Marsh", "The Evening Courier"], "Jo Marsh"),
-     (["The Evening Courier", "Jo Marsh"], "Jo Marsh")],
+     (["The Evening Courier", "Jo Marsh"], "Jo Marsh"), (["Jo Marsh March 3, 2011"], "Jo Marsh"),
+     (["Jo Marsh Updated March 3, 2011"], "Jo Marsh"), (["Mary Jo Marsh, March 3, 2011"], "Mary Jo Marsh"),
+     (["Jo Marsh", "Contributing Writer", "March 3, 2011"], "Jo Marsh")],
 )
 def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]
@@ -162,7 +166,8 @@ def test_where_a_page_names_its_site(first: str, header: list[str], site: str | 
 @pytest.mark.parametrize(
     ("header", "critic", "site"),
     [(["Screen Parlour says"], "Ida Marr", "Screen Parlour"), (["Ida Marr says"], "Ida Marr", None),
-     (["Our critic says"], None, None), (["Welcome to The Reel Room!"], None, "The Reel Room"),
+     (["Our critic says"], None, None), (["Jane Doe says:"], None, None), (["Reel Talk says"], None, None),
+     (["Welcome to The Reel Room!"], None, "The Reel Room"),
      (["• Welcome to PopcornPost."], None, "PopcornPost"), (["Welcome to the jungle"], None, None)],
 )
 def test_a_site_names_itself(header: list[str], critic: str | None, site: str | None) -> None:
@@ -190,3 +195,11 @@ def test_a_stray_marked_section_opener_in_html_is_text() -> None:
 )
 def test_a_bio_names_its_writer_first(paragraph: str, name: str | None) -> None:
     assert bio_names(paragraph) == name
+
+
+def test_a_job_line_over_a_date_is_no_name() -> None:
+    """"Contributing Writer" sits right above the date: the name above it is the critic."""
+    page = ("Review: The Film\nJane Doe\nContributing Writer\nMarch 3, 2011\n\n"
+            "The Film is a sailing drama that mostly stays afloat, thanks to its cast.\n\n"
+            "It is too long, but the storm scene is worth the ticket.\n")
+    assert clean_page(page, "job.txt").critic == "Jane Doe"

@@ -21,7 +21,7 @@ _POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Fe
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)"
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)|\sin\s(?=[A-Z])"
     r"|\s(?=" + _POSTED_OR_MONTH + r"))",
     re.I,
 )
@@ -38,7 +38,7 @@ _MID_LINE_BY = re.compile(
 # "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
 # writer (the date is checked by the caller; "by" follows it with no separator).
 _DATE_THEN_BY = re.compile(r"^(?P<date>(?:(?i:posted|published|updated)(?: on)?\s+)?.{6,30}?)"
-                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)\s*$")
+                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)(?:\s+in\s+[A-Z].{0,30})?\s*$")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
     r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
@@ -87,7 +87,7 @@ _NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\
 _NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
-                       r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
+                       r"\s*:\s*(?P<name>[^\s,|][^|]{0,40}?)\s*$")
 ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
 # A sign-off under the body: a name, perhaps with a nickname in quotes ('Jo "JJ" Doe').
 SIGN_OFF = re.compile(
@@ -215,7 +215,8 @@ def _segmented_byline(line: str) -> Byline | None:
     2011", "Movie Review | Jo | 23rd September 2010". The critic is its one name-shaped
     segment; the others are the date and section words ("Movie Review"). Without a date,
     "Paper Boats | Lantern Review" is a page title, not a byline."""
-    segments = [segment for segment in _SEGMENT_SPLIT.split(line.strip()) if segment]
+    segments = [_SEGMENT_LABEL.sub("", segment) for segment in _SEGMENT_SPLIT.split(line.strip())
+                if segment]
     if len(segments) < 2:
         return None
     dated = [segment for segment in segments if _is_date_segment(segment)]
@@ -229,18 +230,24 @@ def _segmented_byline(line: str) -> Byline | None:
     return Byline(names[0], None)
 
 
+# "Author: Jane Doe | Published: March 3, 2011": labels inside segments go.
+_SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|posted|"
+                            r"published|updated|date)\s*:\s*")
+_READING_TIME = re.compile(r"^\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
 _SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(?:reviews?|news|features?)$",
                             re.I)
 
 
 def _is_date_segment(segment: str) -> bool:
+    if _READING_TIME.match(segment):
+        return True  # "Jane Doe · 5 min read"
     found = find_date(segment)
     return found is not None and len(found.text) >= len(segment) - 6
 
 
 def not_a_name(text: str) -> bool:
     """Words no person's name holds ("Reviews", "Archive", "Staff", "The")."""
-    return bool(_NOT_NAME_WORDS.search(text) or _NOT_A_NAME.search(text))
+    return bool(_NOT_NAME_WORDS.search(text) or _NOT_A_NAME.search(text) or JOB_LINE.match(text))
 
 
 def names_writer(line: str) -> str | None:

@@ -39,23 +39,34 @@ _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
 _EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
                           re.I)
-_NAME_AND_DATE = re.compile(r"^(?P<name>" + bylines.PERSON + r")\s*(?:[,/·]|\s[-–—]|\s(?i:on|updated|"
-                            r"published|posted):?)\s+(?P<date>\S.{4,30})$")
+_DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):?\s+)")
 
 
 def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
     """The first bare name line the header's structure makes the byline, or None."""
     for index, line in enumerate(header):
-        dated = _NAME_AND_DATE.match(line.text)
-        if dated and _date_fills(dated["date"]) and not bylines.not_a_name(dated["name"]):
-            if not _ruled_out(header, index, body, dated["name"]):
-                return dated["name"], line
+        dated = _name_and_date(line.text)
+        if dated is not None:
+            if not _ruled_out(header, index, body, dated):
+                return dated, line
             continue
         if line.role not in _NAME_ROLES or not _name_shaped(line.text):
             continue
         if not _placed(header, index) or _ruled_out(header, index, body):
             continue
         return line.text, line
+    return None
+
+
+def _name_and_date(text: str) -> str | None:
+    """The name of a line holding a name and then only a date ("Jane Doe, March 3, 2011",
+    "Jane Doe March 3, 2011"): the shortest run of name words that leaves only a date."""
+    words = text.split()
+    for count in range(2, min(4, len(words) - 1) + 1):
+        name = " ".join(words[:count]).rstrip(",/·")
+        rest = _DATE_CUE.sub("", " ".join(words[count:]))
+        if bylines.ONLY_A_NAME.match(name) and not bylines.not_a_name(name) and _date_fills(rest):
+            return name
     return None
 
 

@@ -8,7 +8,7 @@
 - a dateline that puts the paper before the date, "Oklahoman Published: March 26, 2010" (one
   word, or "The ..."; two capitalised words there may be the writer);
 - the site's own rating label, "Screen Weekly: star rating", beside "Community: star rating";
-- its own verdict label, "Screen Weekly says", when the name there is not the critic's;
+- its own verdict label, "Screen Weekly says", beside a known critic of another name;
 - its greeting, "Welcome to Screen Weekly.", on a line of its own anywhere on the page;
 - its name alone as the first line ("Screen Weekly"), when the page speaks of itself by that
   name again in the possessive ("supports Screen Weekly's reviewing").
@@ -63,7 +63,7 @@ def _labelled_site(header: list[Line], critic: str | None) -> tuple[str, Line] |
             return crumb, line
     for line in header:
         says = _SAYS.match(line.text)
-        if says and says["site"] != critic and not _NOT_A_SITE.match(says["site"]):
+        if says and critic and says["site"] != critic and not _NOT_A_SITE.match(says["site"]):
             return says["site"], line
     return None
 
@@ -88,7 +88,7 @@ def _name_spoken_again(first: Line | None, lines: list[Line]) -> tuple[str, Line
 
 _SITE_NAME = r"(?P<site>(?:The )?[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3})"
 _ONLY_A_SITE_NAME = re.compile(r"^(?:The )?[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}$")
-_SAYS = re.compile(r"^" + _SITE_NAME + r" says:?$")
+_SAYS = re.compile(r"^" + _SITE_NAME + r" says$")
 _WELCOME = re.compile(r"^(?:[•·*-]\s*)?Welcome to " + _SITE_NAME + r"\s*[.!]?$")
 
 
