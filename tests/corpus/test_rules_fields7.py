@@ -203,3 +203,12 @@ def test_a_job_line_over_a_date_is_no_name() -> None:
             "The Film is a sailing drama that mostly stays afloat, thanks to its cast.\n\n"
             "It is too long, but the storm scene is worth the ticket.\n")
     assert clean_page(page, "job.txt").critic == "Jane Doe"
+
+
+def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
+    page = ("Review: The Salt Mine\nOverall Rating: 6.2/10 (214 votes) | Critic: 8/10\nBy Hal Brenner\n\n"
+            "The Salt Mine is a slow, stubborn film about a mining town that refuses to close.\n\n"
+            "The miners are played by locals and it shows in every scene.\n")
+    review = clean_page(page, "crowd.txt")
+    assert review.rating is not None and review.rating.value == pytest.approx(0.8)
+    assert review.site_rating is not None and review.site_rating.value == pytest.approx(0.62)

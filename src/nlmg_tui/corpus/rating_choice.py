@@ -50,10 +50,11 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     personal: Rating | None = None
     site: Rating | None = None
     for line in candidates + _inner_lines(candidates, lines):
-        if line.role == "preface":
+        if line.role == "preface" and not _LABELLED_SCORE_START.match(line.text):
             continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
-        card = _in_score_card(line, lines)
-        for found in find_ratings(line.text) or _pair_in_header(line, candidates):
+        founds = find_ratings(line.text) or _pair_in_header(line, candidates)
+        card = _in_score_card(line, lines) or _card_on_one_line(founds, line.text)
+        for found in founds:
             rating = _rating(found, Evidence(line.number, line.text))
             label = found.label or line.text[:found.start]
             if not label.strip(" -–—:|()"):
@@ -81,6 +82,20 @@ def _pair_in_header(line: Line, candidates: list[Line]) -> list[FoundRating]:
     if pair is None:
         return []
     return [FoundRating(line.text, pair[0], pair[1], None, 0, len(line.text))]
+
+
+def _card_on_one_line(founds: list[FoundRating], text: str) -> bool:
+    """"Story: 8/10 Acting: 7/10 Overall: 7.5/10": labelled scores on one line, one summing up
+    (not "Overall Rating: 7.1/10 (123 votes) | Critic: 8/10", a site's average beside it)."""
+    labels = [found.label for found in founds]
+    return (len(founds) >= 2 and all(labels) and not _CROWD.search(text)
+            and any(_SUMMING_LABEL.search(label or "") for label in labels))
+
+
+# "Story: 8/10 ...": a line opening with a labelled score is a score card, never a note.
+_LABELLED_SCORE_START = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*(?:\d|[★*]|[A-DF][+-]?(?!\w))")
+_CROWD = re.compile(r"\b(average|avg|users?|readers?|audience|community|members?|votes?|imdb|"
+                    r"metascore|critics?)\b", re.I)
 
 
 def _in_score_card(line: Line, lines: list[Line]) -> bool:
@@ -143,6 +158,8 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
                 continue
             given = [found for found in find_ratings(sentence) if not is_aggregate(found)
                      and not _AGGREGATE_CONTEXT.search(_clause(sentence, found))]
+            if _card_on_one_line(given, sentence):
+                given = [found for found in given if _SUMMING_LABEL.search(found.label or "")]
             # "Jo gets four stars for her part, but the film gets two stars from me": the one
             # the critic gives is the verdict, the others rate a part or a person
             mine = [found for found in given if _FROM_ME.match(sentence[found.end:])]
