@@ -6,6 +6,7 @@ import pytest
 
 from nlmg_tui.corpus.byline import ONLY_A_NAME, bio_names, parse_byline
 from nlmg_tui.corpus.clean import clean_page
+from nlmg_tui.corpus.headline import can_be_headline
 from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.name_lines import placed_name
@@ -212,3 +213,9 @@ def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
     review = clean_page(page, "crowd.txt")
     assert review.rating is not None and review.rating.value == pytest.approx(0.8)
     assert review.site_rating is not None and review.site_rating.value == pytest.approx(0.62)
+
+
+@pytest.mark.parametrize(("text", "ok"), [("Easy A", True), ("Movie Review: Plan A", True),
+                                          ("The best film of a", False), ("Why this is the", False)])
+def test_a_title_may_end_in_a_capital_a(text: str, ok: bool) -> None:
+    assert can_be_headline(text) is ok

@@ -40,7 +40,8 @@ _WRAPPED_NAMES = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*)+,$|^[A-Z]{1,2}: [A-Z]"
 _ENDS_WITH_YEAR = re.compile(r"\((?:19|20)\d\d\)$")
 # A heading never ends on a word that needs one after it: "All Ratings out of" lost its image.
 # (An article after a comma is a library-style title: "King's Speech, The".)
-_DANGLING_END = re.compile(r"(?<!, )\b(?:of|the|a|an|and|or|from|with|by)$", re.I)
+# A line cut off after a small word ("The best film of the"); a capital A ends titles ("Easy A").
+_DANGLING_END = re.compile(r"(?<!, )\b(?:(?i:of|the|an|and|or|from|with|by)|a)$")
 # Release specs: a running time closing a short line ("Studio ; 94 minutes", "2010 R 113
 # Minutes"), "Production Year 2009", a distributor ("Studio Home Video", "X Pictures Classics"),
 # and a genre list ("Comedy | Drama | History").
