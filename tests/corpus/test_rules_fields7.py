@@ -216,6 +216,7 @@ def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
 
 
 @pytest.mark.parametrize(("text", "ok"), [("Easy A", True), ("Movie Review: Plan A", True),
-                                          ("The best film of a", False), ("Why this is the", False)])
-def test_a_title_may_end_in_a_capital_a(text: str, ok: bool) -> None:
+                                          ("The best film of a", False), ("Why this is the", False),
+                                          ("Jo Marsh and Ed C. Vale", False), ("Harold and Maude", True)])
+def test_headline_shapes_of_round_seven(text: str, ok: bool) -> None:
     assert can_be_headline(text) is ok

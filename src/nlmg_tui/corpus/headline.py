@@ -36,6 +36,8 @@ _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
 # A cast list wrapped over lines ("Jane Doe, John Roe, Ann Poe,") or a one-letter credit label
 # ("D: Jane Doe"): credits under a title, never a menu entry.
 _WRAPPED_NAMES = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*)+,$|^[A-Z]{1,2}: [A-Z]")
+_NAMES_JOINED = re.compile(r"^" + bylines.PERSON + r"(?:, " + bylines.PERSON + r")* (?:and|&) "
+                           + bylines.PERSON + r"$")
 # A title with its year ("Tinker, Tailor, Soldier, Spy (2011)") is not a list of names.
 _ENDS_WITH_YEAR = re.compile(r"\((?:19|20)\d\d\)$")
 # A heading never ends on a word that needs one after it: "All Ratings out of" lost its image.
@@ -70,6 +72,8 @@ def can_be_headline(text: str) -> bool:
         return False  # a user review's status line: "7/10 3 years ago"
     if (_NAME_LIST.match(text) and not _ENDS_WITH_YEAR.search(text)) or _LABELLED_LIST.match(text):
         return False
+    if _NAMES_JOINED.match(text):
+        return False  # a photo caption naming two people: "Jo Marsh and Ed Vale"
     if bylines.parse_byline(text) is not None:
         return False
     rest = text
