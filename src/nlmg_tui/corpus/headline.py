@@ -94,14 +94,40 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
     menus = menu_lines(lines) | _photo_credits(header)
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
                   and not _runs_on(lines, line) and line.number not in menus]
+    candidates = [line for line in candidates if not _is_section_name(line.text)] or candidates
     if byline_line is not None:
         above = [line for line in header if line.number < byline_line.number
                  and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
         if nearest is not None:
             return nearest
-    return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
-                candidates[0] if candidates else _title_shown_twice(lines, header))
+    named = next((line for line in candidates if _REVIEW_WORD.search(line.text)), None)
+    under = _under_byline_block(header, byline_line, candidates) if byline_line is not None else None
+    return named or under or (candidates[0] if candidates else _title_shown_twice(lines, header))
+
+
+_SECTION_WORDS = {"news", "review", "reviews", "features", "feature", "archive", "archives", "editor",
+                  "blog", "home", "latest", "movie", "movies", "film", "films", "dvd", "from", "the",
+                  "and", "&", "our", "all"}
+_SECTION_CORE = {"news", "reviews", "features", "archive", "archives", "editor", "blog", "home", "latest"}
+
+
+def _is_section_name(text: str) -> bool:
+    """A site's section heading ("Movie Review Archive", "News, Reviews & Features", "From the
+    Editor"): every word a section word. It heads the page, not the review."""
+    words = {word.strip(",.:»|").casefold() for word in text.split()} - {""}
+    return bool(words) and words <= _SECTION_WORDS and bool(words & _SECTION_CORE)
+
+
+def _under_byline_block(header: list[Line], byline_line: Line, candidates: list[Line]) -> Line | None:
+    """With no heading above it, a byline block (a name, maybe an affiliation, a date) heads a
+    blog post, and its title is the first heading under the block's date."""
+    after = [line for line in header if line.number > byline_line.number]
+    dated = next((index for index, line in enumerate(after[:_HEADLINE_REACH]) if is_date_line(line.text)),
+                 None)
+    if dated is None:
+        return None
+    return next((line for line in after[dated + 1:] if line in candidates), None)
 
 
 def _is_release_line(text: str) -> bool:
