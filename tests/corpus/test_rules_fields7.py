@@ -217,6 +217,7 @@ def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
 
 @pytest.mark.parametrize(("text", "ok"), [("Easy A", True), ("Movie Review: Plan A", True),
                                           ("The best film of a", False), ("Why this is the", False),
-                                          ("Jo Marsh and Ed C. Vale", False), ("Harold and Maude", True)])
+                                          ("Jo Marsh and Ed C. Vale", False), ("Harold and Maude", True),
+                                          ("[Movie Review] The Glass Kite", True), ("[Reel Weekly]", False)])
 def test_headline_shapes_of_round_seven(text: str, ok: bool) -> None:
     assert can_be_headline(text) is ok

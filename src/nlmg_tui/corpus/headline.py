@@ -36,6 +36,8 @@ _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
 # A cast list wrapped over lines ("Jane Doe, John Roe, Ann Poe,") or a one-letter credit label
 # ("D: Jane Doe"): credits under a title, never a menu entry.
 _WRAPPED_NAMES = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*)+,$|^[A-Z]{1,2}: [A-Z]")
+# "[Movie Review] The Film": a blog's bracketed tag opening a title.
+_TAGGED_TITLE = re.compile(r"^\[[A-Za-z ]{2,30}\]\s+[A-Z0-9\"“‘']")
 _NAMES_JOINED = re.compile(r"^" + bylines.PERSON + r"(?:, " + bylines.PERSON + r")* (?:and|&) "
                            + bylines.PERSON + r"$")
 # A title with its year ("Tinker, Tailor, Soldier, Spy (2011)") is not a list of names.
@@ -60,7 +62,8 @@ def can_be_headline(text: str) -> bool:
     """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
     if len(text.split()) > _MAX_HEADLINE_WORDS or is_date_line(text) or is_spec_line(text):
         return False
-    if not starts_like_sentence(text) or text.endswith(":") or is_film_credit_field(text):
+    if not (starts_like_sentence(text) or _TAGGED_TITLE.match(text)) or text.endswith(":") \
+            or is_film_credit_field(text):
         return False
     if _DANGLING_END.search(text):
         return False
