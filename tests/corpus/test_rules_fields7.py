@@ -137,7 +137,8 @@ def test_a_signature_among_the_body_lines_signs_the_review() -> None:
      (["Author:", "Jo Marsh"], "Jo Marsh"), (["Jo Marsh", "The Evening Courier"], "Jo Marsh"),
      (["The Evening Courier", "Jo Marsh"], "Jo Marsh"), (["Jo Marsh March 3, 2011"], "Jo Marsh"),
      (["Jo Marsh Updated March 3, 2011"], "Jo Marsh"), (["Mary Jo Marsh, March 3, 2011"], "Mary Jo Marsh"),
-     (["Jo Marsh", "Contributing Writer", "March 3, 2011"], "Jo Marsh")],
+     (["Jo Marsh", "Contributing Writer", "March 3, 2011"], "Jo Marsh"),
+     (["harbour-lights-poster-2011", "2011-06-19"], None)],
 )
 def test_a_bare_name_placed_as_a_byline(header: list[str], critic: str | None) -> None:
     lines = [Line(number, text, role="heading") for number, text in enumerate(header, start=1)]
@@ -221,3 +222,13 @@ def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
                                           ("[Movie Review] The Glass Kite", True), ("[Reel Weekly]", False)])
 def test_headline_shapes_of_round_seven(text: str, ok: bool) -> None:
     assert can_be_headline(text) is ok
+
+
+def test_a_headline_between_the_byline_and_its_date_stays() -> None:
+    """A news page puts the byline over the headline: the heading under the date is a
+    caption or a repeat, not the headline."""
+    page = ("By Staff Reports\n\nCouncil votes to keep the old cinema open\n\nMarch 3, 2011\n\n"
+            "Staff Reports\n\nThe council voted last night to keep the town's only cinema open for "
+            "another year, after a petition signed by two thousand residents.\n\n"
+            "The owners said they were grateful and would start a film club in the spring.\n")
+    assert clean_page(page, "news.txt").headline == "Council votes to keep the old cinema open"

@@ -200,7 +200,9 @@ def _name_then_posted(line: str) -> Byline | None:
 _HANDLE = r"[A-Za-z][\w.-]{2,30}(?: [A-Z][\w'’.-]*){0,2}"
 # A user name that is no title: a digit, an underscore, a capital inside ("KingdomBlade") or
 # all lower case ("Inception (July 16, 2010)" is a film and its release).
-_USER_HANDLE = re.compile(r"^(?:(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}|[a-z][a-z\d_.-]{2,30})$")
+# At most one hyphen: "adac-test-herbst-2018" is a file's slug.
+_USER_HANDLE = re.compile(r"^(?=.{3,24}$)(?:(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.]*|[a-z][a-z\d_.]*)"
+                          r"(?:-[\w.]+)?$")
 _NAME_THEN_POSTED = re.compile(
     r"^(?:#{1,4}\s*)?(?P<name>" + _HANDLE + r")\s*(?:[-–—:]\s*(?P<verb>(?i:wrote|posted|reviewed)"
     r"(?i: on)?)\s+(?P<posted>\S*\d[^()]{0,25})|\((?P<posted2>[^()]{6,30})\))$")

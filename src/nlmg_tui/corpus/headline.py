@@ -122,14 +122,18 @@ def _is_section_name(text: str) -> bool:
     return bool(words) and words <= _SECTION_WORDS and bool(words & _SECTION_CORE)
 
 
+_AFFILIATION = re.compile(r"\b(?:critics|circle|association|society|guild|club|academy|awards?)\b", re.I)
+
+
 def _under_byline_block(header: list[Line], byline_line: Line, candidates: list[Line]) -> Line | None:
     """With no heading above it, a byline block (a name, maybe an affiliation, a date) heads a
     blog post, and its title is the first heading under the block's date."""
     after = [line for line in header if line.number > byline_line.number]
     dated = next((index for index, line in enumerate(after[:_HEADLINE_REACH]) if is_date_line(line.text)),
                  None)
-    if dated is None:
-        return None
+    if dated is None or any(line in candidates and not _AFFILIATION.search(line.text)
+                            for line in after[:dated]):
+        return None  # a heading between the byline and its date is the headline
     return next((line for line in after[dated + 1:] if line in candidates), None)
 
 

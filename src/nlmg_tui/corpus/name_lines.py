@@ -34,7 +34,7 @@ from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.ratings import find_ratings
 
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
-_USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}$")
+_USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))(?=.{3,24}$)[A-Za-z][\w.]*(?:-[\w.]+)?$")  # not a slug
 _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
 _EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
