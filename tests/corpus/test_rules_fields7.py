@@ -40,7 +40,9 @@ def test_runs_of_capitals_are_not_names(line: str) -> None:
      ("Rating: Four stars", 0.8), ("*** (out of four)", 0.75), ("★★★ out of 4", 0.75),
      ("Stars: 3.5", 0.7), ("Rating: 3½/5", 0.7), ("3½ out of 4", 0.875),
      ("Rating: 3 1/2 out of 4", 0.875), ("Grade: B plus", 0.825), ("Grade: B-minus", 0.675),
-     ("I give it a B+.", 0.825), ("It earns an A-", 0.925), ("The film gets a B from me.", 0.75)],
+     ("I give it a B+.", 0.825), ("It earns an A-", 0.925), ("The film gets a B from me.", 0.75),
+     ("⭐⭐⭐⭐", 0.8), ("Rating: ⭐️⭐️⭐️", 0.6), ("✪✪✪✩✩", 0.6), ("two-and-a-half stars from me", 0.5),
+     ("It is a three-and-a-half-star film.", 0.7), ("Rating - 4", 0.8), ("Score – 72", 0.72)],
 )
 def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) -> None:
     found = find_ratings(text)
@@ -54,7 +56,7 @@ def test_scores_read_behind_a_label_or_as_a_whole_line(text: str, value: float) 
      "Plan B - Review", "Vitamin - C", "1 Star2 Stars3 Stars4 Stars5 Stars",
      "The GPA of 3.9 got her in", "The two stars share a warm chemistry.",
      "Hollywood gives us two stars who can act.", "One star of the show is the dog.",
-     "She gets a C in chemistry", "Stars: 7", "The two stars."],
+     "She gets a C in chemistry", "Stars: 7", "The two stars.", "a five-star hotel by the sea"],
 )
 def test_no_score_where_none_is_given(text: str) -> None:
     assert [found.text for found in find_ratings(text)] == []

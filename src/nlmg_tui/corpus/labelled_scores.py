@@ -21,7 +21,7 @@ import re
 
 _CERTIFICATES = {12, 13, 15, 16, 18}
 _LABELLED_NUMBER = re.compile(
-    r"^(?P<label>(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars))\s*:\s*"
+    r"^(?P<label>(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars))\s*(?::|\s[-–—])\s*"
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*\.?$", re.I)
 _GPA = re.compile(r"\bGPA\s*:?\s*(?P<score>[0-4](?:\.\d{1,2})?)(?![\d.]*\d)")
 _LETTER_MARKS = re.compile(r"\b(?:rating|score|stars)\s*:?\s*(?P<marks>(?P<mark>[A-Za-z])(?P=mark){1,4})\b",
@@ -32,12 +32,20 @@ _UNIT_OUT_OF = re.compile(
     r"^(?P<score>\d{1,2}(?:\.\d)?|" + "|".join(_WORD_NUMBERS) + r")(?P<half> and a half)?"
     r"(?P<unit>(?: [A-Za-z][\w'’-]*){1,4}) out of (?P<scale>4|5|10|100|four|five|ten)\s*[.!]?$", re.I)
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_STAR_COUNT = r"(?P<score>" + "|".join(_STAR_WORDS) + r")(?P<half> and a half)? stars?\b"
+def _star_count(score: str, half: str) -> str:
+    """"two stars", "two and a half stars", "two-and-a-half-star", in groups of the given names."""
+    return (r"(?P<" + score + r">" + "|".join(_STAR_WORDS) + r")(?P<" + half
+            + r">[ -]and[ -]a[ -]half)?[ -]stars?\b")
+
+
+_STAR_COUNT = _star_count("score", "half")
 _GIVEN_STARS = re.compile(
     r"\b(?:(?:gets?|earns?|deserves?)\s+(?:a\s+)?|(?:give[sn]?|rated?|award(?:s|ed)?)\s+"
     r"(?:it|this(?: one| film| movie)?|the (?:film|movie))\s+(?:a\s+)?)" + _STAR_COUNT
-    + r"|" + _STAR_COUNT.replace("score", "score2").replace("half", "half2")
-    + r"(?= (?:from|for) (?:me|us)\b)", re.I)
+    + r"|" + _star_count("score2", "half2")
+    + r"(?= (?:from|for) (?:me|us)\b)"
+    + r"|\ban? " + _star_count("score3", "half3")
+    + r"(?= (?:film|movie|picture|effort|experience)\b)", re.I)
 _STARS_LINE = re.compile(
     r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
@@ -86,9 +94,10 @@ def _labelled_number(stripped: str, offset: int) -> list[Found]:
 def _given_stars(text: str) -> list[Found]:
     found: list[Found] = []
     for given in _GIVEN_STARS.finditer(text):
-        stars: float = _STAR_WORDS[(given["score"] or given["score2"]).casefold()]
-        stars += 0.5 if given["half"] or given["half2"] else 0.0
-        start = given.start("score") if given["score"] else given.start("score2")
+        which = next(key for key in ("score", "score2", "score3") if given[key])
+        stars: float = _STAR_WORDS[given[which].casefold()]
+        stars += 0.5 if given["half"] or given["half2"] or given["half3"] else 0.0
+        start = given.start(which)
         found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
     return found
 

@@ -17,6 +17,9 @@ _FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/
                        r"(?P<scale>10|5|4|100)\b(?!\s*/)", re.I)
 # Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
 _STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+# Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
+_OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
+                              "✰": "★", "✩": "☆", "\ufe0f": " "})
 # A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
 # score to the reader and gives none.
 _WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
@@ -95,7 +98,7 @@ class FoundRating:
 def find_ratings(text: str) -> list[FoundRating]:
     """Every rating-shaped span in ``text``, with the label that follows it on the line if any."""
     found: list[FoundRating] = []
-    text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text)
+    text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text.translate(_OTHER_STARS))
     for match in _FRACTION.finditer(text):
         score = float(match["score"]) + (0.5 if match["half"] else 0.0)
         scale = float(match["scale"])
