@@ -139,7 +139,7 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.number in seen or not line.text:
             continue
-        if line.role == "chrome" and line.text.strip("*★☆½ ") == "":
+        if line.role == "chrome" and line.text.strip("*★☆½⭐✪✩\ufe0f ") == "":
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
