@@ -14,10 +14,15 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.text import ends_like_sentence
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
+# What may follow a byline's name with no separator: "By Jane Doe Published March 3, 2011",
+# "By Jane Doe March 3, 2011".
+_POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                    r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)")
 _BY = re.compile(
     r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
     r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\()",
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)|\sin\s(?=[A-Z])"
+    r"|\s(?=" + _POSTED_OR_MONTH + r"))",
     re.I,
 )
 # A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
@@ -33,7 +38,7 @@ _MID_LINE_BY = re.compile(
 # "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
 # writer (the date is checked by the caller; "by" follows it with no separator).
 _DATE_THEN_BY = re.compile(r"^(?P<date>(?:(?i:posted|published|updated)(?: on)?\s+)?.{6,30}?)"
-                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)\s*$")
+                           r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)(?:\s+in\s+[A-Z].{0,30})?\s*$")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
     r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
@@ -54,25 +59,44 @@ _CREDIT_LIST = re.compile(r",|\band\b|&")
 _OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
 _NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
+# One capitalised word of a name, with the capitals names carry inside them: "Jane", "J.D.",
+# "McDonnell", "MacLeod", "O'Neil", "Mary-Kate", "Smith-Jones" (never a run of capitals: "DVD").
+NAME_WORD = r"[A-Z][a-z'’]*(?:(?:[.-]|(?<=[’']))[A-Z]?[a-z'’]*|(?<=Mc)[A-Z][a-z]+|(?<=Mac)[A-Z][a-z]+)*\.?"
 # A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
-PERSON = r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}"
-_NAME_PIPE = re.compile(r"^(?P<name>" + PERSON + r")\s*[|•·]\s*\S")
+PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
+          + r"|de|van|von|da|di|del|la|le)){1,3}")
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
-_TITLED_NAME = re.compile(
-    r"^(?:(?:Chief|Senior|Associate|Managing|Executive|Contributing|Staff|Film|Movie|Guest)\s+)*"
-    r"(?:Critic|Reviewer|Film Editor|Arts Editor|Correspondent|Contributor)\s+(?P<name>" + PERSON + r")$")
+_JOB = (r"(?i:(?:(?:chief|senior|associate|managing|executive|contributing|staff|film|movie|guest|"
+        r"arts)\s+)*(?:critic|reviewer|film editor|arts editor|correspondent|contributor|writer|"
+        r"columnist))")
+_TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
+# "Jane Doe, Film Critic", "Jane Doe | Contributor", "Jane Doe (@janedoe)": a name, then only a
+# job that reviews or a social handle.
+_NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
+JOB_LINE = re.compile(r"^" + _JOB + r"$")
+# "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
+_BIO_SENTENCE = re.compile(
+    r"^(?P<name>" + PERSON + r") (?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
+    + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b)")
+# "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
+# (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
+_NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\s+"
+                              r"(?P<outlet>\S.{2,50})$")
+_NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
 _SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
-                       r"\s*:\s*(?P<name>[^\s,|].{0,40}?)\s*$")
+                       r"\s*:\s*(?P<name>[^\s,|][^|]{0,40}?)\s*$")
 ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
 # A sign-off under the body: a name, perhaps with a nickname in quotes ('Jo "JJ" Doe').
 SIGN_OFF = re.compile(
-    r"^[A-Z][a-z'’.-]+(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|[A-Z][a-z'’.-]*|de|van|von)){1,3}$")
+    r"^(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|" + NAME_WORD
+    + r"|de|van|von)){1,3}$")
 _NOT_NAME_WORDS = re.compile(
     r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
-    r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer)\b",
+    r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer|"
+    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?)\b",
     re.I,
 )
 # "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.
@@ -134,6 +158,9 @@ def parse_byline(line: str) -> Byline | None:
         name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
         return Byline(_clean_name(name), outlet["outlet"].strip() if outlet else None)
+    named_first = _name_then_role(line)
+    if named_first is not None:
+        return named_first
     match = _TITLED_NAME.match(line)
     if match and not _NOT_NAME_WORDS.search(match["name"]) and not _NOT_A_TITLED_NAME.search(
             match["name"]):
@@ -141,10 +168,88 @@ def parse_byline(line: str) -> Byline | None:
     match = _NAME_SLASHES_DATE.match(line)
     if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
         return Byline(match["name"], None)
-    match = _NAME_PIPE.match(line)
-    if match and not _NOT_A_NAME.search(match["name"]):
+    return _name_then_posted(line) or _segmented_byline(line)
+
+
+def _name_then_role(line: str) -> Byline | None:
+    """A name, then only a paper, a reviewing job or a social handle: "Jane Doe, The Evening
+    Courier", "Jane Doe, Film Critic", "Jane Doe (@janedoe)"."""
+    match = _NAME_THEN_PAPER.match(line)
+    if match and masthead(match["outlet"]) and not not_a_name(match["name"]):
+        return Byline(match["name"], masthead(match["outlet"]))
+    match = _NAME_THEN_JOB.match(line) or _NAME_THEN_HANDLE.match(line)
+    if match and not not_a_name(match["name"]):
         return Byline(match["name"], None)
     return None
+
+
+def _name_then_posted(line: str) -> Byline | None:
+    """A user's name, then when they posted: "jdoe - wrote on 01/04/12", "## jdoe (Mar 9, 2011)"."""
+    match = _NAME_THEN_POSTED.match(line)
+    if match is None or _NOT_NAME_WORDS.search(match["name"]) or _NOT_A_NAME.search(match["name"]):
+        return None
+    posted = match["posted"] or match["posted2"]
+    date = find_date(posted)
+    if match["verb"] or (date is not None and len(date.text) >= len(posted) - 3
+                         and _USER_HANDLE.match(match["name"])):
+        return Byline(match["name"], None)
+    return None
+
+
+# "jdoe - wrote on 01/04/12", "## jdoe (Mar 9, 2011)": a user's name, then when they posted.
+_HANDLE = r"[A-Za-z][\w.-]{2,30}(?: [A-Z][\w'’.-]*){0,2}"
+# A user name that is no title: a digit, an underscore, a capital inside ("KingdomBlade") or
+# all lower case ("Inception (July 16, 2010)" is a film and its release).
+# At most one hyphen: "adac-test-herbst-2018" is a file's slug.
+_USER_HANDLE = re.compile(r"^(?=.{3,24}$)(?:(?=\S*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.]*|[a-z][a-z\d_.]*)"
+                          r"(?:-[\w.]+)?$")
+_NAME_THEN_POSTED = re.compile(
+    r"^(?:#{1,4}\s*)?(?P<name>" + _HANDLE + r")\s*(?:[-–—:]\s*(?P<verb>(?i:wrote|posted|reviewed)"
+    r"(?i: on)?)\s+(?P<posted>\S*\d[^()]{0,25})|\((?P<posted2>[^()]{6,30})\))$")
+
+
+_SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
+_ONE_NAME = re.compile(r"^(?:" + PERSON + r"|[A-Z][a-z]{2,15})$")
+
+
+def _segmented_byline(line: str) -> Byline | None:
+    """A line cut into segments by bars or bullets, one of them a date: "Jane Doe | 21 Jun
+    2011", "Movie Review | Jo | 23rd September 2010". The critic is its one name-shaped
+    segment; the others are the date and section words ("Movie Review"). Without a date,
+    "Paper Boats | Lantern Review" is a page title, not a byline."""
+    segments = [_SEGMENT_LABEL.sub("", segment) for segment in _SEGMENT_SPLIT.split(line.strip())
+                if segment]
+    if len(segments) < 2:
+        return None
+    dated = [segment for segment in segments if _is_date_segment(segment)]
+    names = [segment for segment in segments if segment not in dated and _ONE_NAME.match(segment)
+             and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)]
+    others = [segment for segment in segments if segment not in dated and segment not in names]
+    if not dated or len(names) != 1 or not all(_SECTION_WORDS.match(other) for other in others):
+        return None
+    if names[0] != segments[0] and len(names[0].split()) == 1 and not others:
+        return None  # "21 Jun 2011 | Drama": a date, then a tag
+    return Byline(names[0], None)
+
+
+# "Author: Jane Doe | Published: March 3, 2011": labels inside segments go.
+_SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|posted|"
+                            r"published|updated|date)\s*:\s*")
+_READING_TIME = re.compile(r"^\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
+_SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(?:reviews?|news|features?)$",
+                            re.I)
+
+
+def _is_date_segment(segment: str) -> bool:
+    if _READING_TIME.match(segment):
+        return True  # "Jane Doe · 5 min read"
+    found = find_date(segment)
+    return found is not None and len(found.text) >= len(segment) - 6
+
+
+def not_a_name(text: str) -> bool:
+    """Words no person's name holds ("Reviews", "Archive", "Staff", "The")."""
+    return bool(_NOT_NAME_WORDS.search(text) or _NOT_A_NAME.search(text) or JOB_LINE.match(text))
 
 
 def names_writer(line: str) -> str | None:
@@ -261,15 +366,24 @@ def _clean_name(name: str) -> str | None:
     a generic word)."""
     names = _NAME_JOIN.split(name) if name else []
     if (not name or len(names) > 4 or any(not part or len(part.split()) > 4 for part in names)
-            or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")):
+            or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")
+            or name.casefold() in ("on", "at", "in")):  # "Reviewed by on Nov 11": no name
         return None
     if any(ch.isdigit() for ch in name) and " " in name:
         return None
     return name
 
 
+def bio_names(paragraph: str) -> str | None:
+    """The writer a bio names first ("Jane Doe is a film critic for ..."), or None."""
+    match = _BIO_SENTENCE.match(paragraph)
+    return match["name"] if match and not not_a_name(match["name"]) else None
+
+
 def is_bio(paragraph: str, critic: str | None) -> bool:
     """An author bio: about the critic in the third person, with bio phrasing."""
+    if critic and bio_names(paragraph) == critic:
+        return True
     if not _BIO_CUES.search(paragraph):
         return False
     if critic and paragraph.startswith(critic):

@@ -31,10 +31,12 @@ from nlmg_tui.corpus.facts import (
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
+from nlmg_tui.corpus.name_lines import paper_beside, placed_name, signature_in_body
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.set_apart import set_apart_deck
+from nlmg_tui.corpus.site_names import site_of_page
 from nlmg_tui.corpus.text import normalize_line
 from nlmg_tui.corpus.wrapping import unwrap
 
@@ -62,12 +64,21 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
 
     draft = collect_body(lines, start, critic)
     trailer = headers.trailer(lines, draft.last_line)
-    critic = critic or _critic_after_header(lines, draft, trailer, evidence)
-    outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence)
+    if critic is None:
+        critic = _critic_after_header(lines, draft, trailer, evidence, header, start)
+        if critic and draft.paragraphs and draft.paragraphs[-1].text.startswith(critic):
+            # the name came from a bio closing the body: read the body again to set it apart
+            draft = collect_body(lines, start, critic)
+            trailer = headers.trailer(lines, draft.last_line)
+    outlet = outlet or _outlet_after_header(lines, draft, header + trailer, evidence, critic)
 
     page_title_line = headers.page_title(header)
     anchor = None if byline_line is None or bylines.is_deck_byline(byline_line.text) else byline_line
-    headline_line = headers.headline(lines, header, anchor)
+    named = evidence.get("critic")
+    if byline_line is None and named is not None:  # a bare name line placed as the byline
+        anchor = next((line for line in header if line.number == named.line), None)
+    headline_line = headers.headline(lines, [line for line in header if line is not anchor
+                                             or line is byline_line], anchor)
     headline = _note(evidence, "headline", headline_line.text if headline_line else None,
                      headline_line)
     if critic is None and headline:
@@ -79,7 +90,9 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     published = headers.publication_date(header + trailer, raw, last, year)
     if published:
         evidence["published"] = published[1]
-    rating, site_rating = choose_ratings(header + trailer, draft.paragraphs, lines)
+    related = _related_list(lines, draft.last_line)
+    rating, site_rating = choose_ratings(header + [line for line in trailer if line.number < related],
+                                         draft.paragraphs, lines[:related - 1])
 
     film_title = _film_title(facts, page_title_line, headline)
     if hints:
@@ -106,6 +119,18 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     )
 
 
+# A list of other reviews under the body: their ratings are not this review's.
+_RELATED = re.compile(r"^(?:related|more|other|recent|latest|popular|similar|see also|you (?:may|might)|"
+                      r"also on|trending)\b.{0,40}$", re.I)
+
+
+def _related_list(lines: list[Line], last_body_line: int) -> int:
+    """The number of the line heading a list of other reviews under the body ("Related
+    reviews", "More reviews"), or one past the last line: ratings are read above it."""
+    return next((line.number for line in lines[last_body_line:] if line.text
+                 and len(line.text.split()) <= 6 and _RELATED.match(line.text)), len(lines) + 1)
+
+
 def _note(evidence: dict[str, Evidence], name: str, value: str | None, line: Line | None
           ) -> str | None:
     """``value``, with the line it was read from recorded as its evidence."""
@@ -115,9 +140,10 @@ def _note(evidence: dict[str, Evidence], name: str, value: str | None, line: Lin
 
 
 def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
-                         evidence: dict[str, Evidence]) -> str | None:
+                         evidence: dict[str, Evidence], header: list[Line], start: int) -> str | None:
     """No byline above the body: an "About Jane Doe" bio, a signature or a bare-name sign-off
-    under the body."""
+    under the body; else a bare name line the header's structure places as a byline, or a
+    signature among the body's lines (``name_lines``)."""
     if draft.bio_line is not None:
         about = bylines.ABOUT_HEADING.match(draft.bio_line.text)
         if about:
@@ -133,11 +159,28 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     if signed_in is not None:
         evidence["critic"] = Evidence(0, last[-80:])
         return signed_in
+    body = "\n".join(paragraph.text for paragraph in draft.paragraphs)
+    after = [line for line in lines[draft.last_line:] if line.text][:3]
+    placed = (placed_name(header, body) or placed_name(after, body)
+              or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft))
+    if placed is not None:
+        return _note(evidence, "critic", *placed)
+    return None
+
+
+def _bio_sentence(after: list[Line], draft) -> tuple[str, Line] | None:
+    """A bio under the review, or closing it, naming the writer first ("Jane Doe is a freelance
+    film critic ...")."""
+    closing = [Line(draft.last_line, draft.paragraphs[-1].text)] if draft.paragraphs else []
+    for line in after + closing:
+        name = bylines.bio_names(line.text)
+        if name is not None:
+            return name, line
     return None
 
 
 def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
-                         evidence: dict[str, Evidence]) -> str | None:
+                         evidence: dict[str, Evidence], critic: str | None = None) -> str | None:
     """An outlet named in the author's bio, on a line of its own ("— The Daily Planet"), or in
     the page's masthead (its first line)."""
     if draft.bio:
@@ -146,6 +189,10 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
             line = draft.bio_line.number + 1 if draft.bio_line else 0
             evidence["outlet"] = Evidence(line, draft.bio)
             return outlet
+    named = evidence.get("critic")
+    beside = paper_beside(named.line, candidates) if named is not None and named.line else None
+    if beside is not None:
+        return _note(evidence, "outlet", *beside)
     found = headers.find_outlet(candidates + [line for line in lines if line.role == "chrome"])
     if found:
         return _note(evidence, "outlet", found[0], found[1])
@@ -158,6 +205,9 @@ def _outlet_after_header(lines: list[Line], draft, candidates: list[Line],
     signed = bylines.outlet_sign_off(closing.text) if closing is not None else None
     if signed is not None and signed.outlet:
         return _note(evidence, "outlet", signed.outlet, closing)
+    site = site_of_page(first, candidates, lines, critic)
+    if site is not None:
+        return _note(evidence, "outlet", *site)
     return None
 
 

@@ -194,9 +194,15 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
     for index, line in enumerate(header[1:-1], start=1):
         following = header[index + 1]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
+                and not bylines.not_a_name(line.text) and not _held_by_longer_line(header, line)
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
     return _bulleted_author(header) or _name_with_own_label(header) or bare
+
+
+def _held_by_longer_line(header: list[Line], line: Line) -> bool:
+    """A longer header line holding the name makes it a title ("Reviews » Blue Valentine")."""
+    return any(line.text in other.text and other.text != line.text for other in header)
 
 
 # "Dave's Rating:", "Jo's Verdict": a label owned by the writer's first name.

@@ -19,6 +19,8 @@ from nlmg_tui.corpus.ratings import find_ratings
 
 _MAX_HEADLINE_WORDS = 20
 _MAX_DATE_LINE_WORDS = 8
+_POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
+_MAX_STATUS_WORDS = 6
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
 _RATING_WORDS = re.compile(r"\b(?:overall|average|user|critic|our|rating|score|grade|stars?|verdict)\b"
                            r"|[^A-Za-z]+", re.I)
@@ -34,11 +36,16 @@ _NAME_LIST = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*){2,}$")
 # A cast list wrapped over lines ("Jane Doe, John Roe, Ann Poe,") or a one-letter credit label
 # ("D: Jane Doe"): credits under a title, never a menu entry.
 _WRAPPED_NAMES = re.compile(r"^[A-Z][^,]*(?:, [A-Z][^,]*)+,$|^[A-Z]{1,2}: [A-Z]")
+# "[Movie Review] The Film": a blog's bracketed tag opening a title.
+_TAGGED_TITLE = re.compile(r"^\[[A-Za-z ]{2,30}\]\s+[A-Z0-9\"“‘']")
+_NAMES_JOINED = re.compile(r"^" + bylines.PERSON + r"(?:, " + bylines.PERSON + r")* (?:and|&) "
+                           + bylines.PERSON + r"$")
 # A title with its year ("Tinker, Tailor, Soldier, Spy (2011)") is not a list of names.
 _ENDS_WITH_YEAR = re.compile(r"\((?:19|20)\d\d\)$")
 # A heading never ends on a word that needs one after it: "All Ratings out of" lost its image.
 # (An article after a comma is a library-style title: "King's Speech, The".)
-_DANGLING_END = re.compile(r"(?<!, )\b(?:of|the|a|an|and|or|from|with|by)$", re.I)
+# A line cut off after a small word ("The best film of the"); a capital A ends titles ("Easy A").
+_DANGLING_END = re.compile(r"(?<!, )\b(?:(?i:of|the|an|and|or|from|with|by)|a)$")
 # Release specs: a running time closing a short line ("Studio ; 94 minutes", "2010 R 113
 # Minutes"), "Production Year 2009", a distributor ("Studio Home Video", "X Pictures Classics"),
 # and a genre list ("Comedy | Drama | History").
@@ -55,14 +62,21 @@ def can_be_headline(text: str) -> bool:
     """Never a date line, a rating, a spec line, a list of names, a byline or a long line."""
     if len(text.split()) > _MAX_HEADLINE_WORDS or is_date_line(text) or is_spec_line(text):
         return False
-    if not starts_like_sentence(text) or text.endswith(":") or is_film_credit_field(text):
+    if not (starts_like_sentence(text) or _TAGGED_TITLE.match(text)) or text.endswith(":") \
+            or is_film_credit_field(text):
         return False
     if _DANGLING_END.search(text):
         return False
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
+    if len(re.findall(r"\s[»›]\s", text)) >= 2:
+        return False  # a breadcrumb: "Site » Reviews » The Film"
+    if _POSTED_AGO.search(text) and len(text.split()) <= _MAX_STATUS_WORDS:
+        return False  # a user review's status line: "7/10 3 years ago"
     if (_NAME_LIST.match(text) and not _ENDS_WITH_YEAR.search(text)) or _LABELLED_LIST.match(text):
         return False
+    if _NAMES_JOINED.match(text):
+        return False  # a photo caption naming two people: "Jo Marsh and Ed Vale"
     if bylines.parse_byline(text) is not None:
         return False
     rest = text
@@ -83,14 +97,44 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
     menus = menu_lines(lines) | _photo_credits(header)
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
                   and not _runs_on(lines, line) and line.number not in menus]
+    candidates = [line for line in candidates if not _is_section_name(line.text)] or candidates
     if byline_line is not None:
         above = [line for line in header if line.number < byline_line.number
                  and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
         if nearest is not None:
             return nearest
-    return next((line for line in candidates if _REVIEW_WORD.search(line.text)),
-                candidates[0] if candidates else _title_shown_twice(lines, header))
+    named = next((line for line in candidates if _REVIEW_WORD.search(line.text)), None)
+    under = _under_byline_block(header, byline_line, candidates) if byline_line is not None else None
+    return named or under or (candidates[0] if candidates else _title_shown_twice(lines, header))
+
+
+_SECTION_WORDS = {"news", "review", "reviews", "features", "feature", "archive", "archives", "editor",
+                  "blog", "home", "latest", "movie", "movies", "film", "films", "dvd", "from", "the",
+                  "and", "&", "our", "all"}
+_SECTION_CORE = {"news", "reviews", "features", "archive", "archives", "editor", "blog", "home", "latest"}
+
+
+def _is_section_name(text: str) -> bool:
+    """A site's section heading ("Movie Review Archive", "News, Reviews & Features", "From the
+    Editor"): every word a section word. It heads the page, not the review."""
+    words = {word.strip(",.:»|").casefold() for word in text.split()} - {""}
+    return bool(words) and words <= _SECTION_WORDS and bool(words & _SECTION_CORE)
+
+
+_AFFILIATION = re.compile(r"\b(?:critics|circle|association|society|guild|club|academy|awards?)\b", re.I)
+
+
+def _under_byline_block(header: list[Line], byline_line: Line, candidates: list[Line]) -> Line | None:
+    """With no heading above it, a byline block (a name, maybe an affiliation, a date) heads a
+    blog post, and its title is the first heading under the block's date."""
+    after = [line for line in header if line.number > byline_line.number]
+    dated = next((index for index, line in enumerate(after[:_HEADLINE_REACH]) if is_date_line(line.text)),
+                 None)
+    if dated is None or any(line in candidates and not _AFFILIATION.search(line.text)
+                            for line in after[:dated]):
+        return None  # a heading between the byline and its date is the headline
+    return next((line for line in after[dated + 1:] if line in candidates), None)
 
 
 def _is_release_line(text: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence, Paragraph, Rating
 from nlmg_tui.corpus.ratings import FoundRating, find_ratings, is_aggregate
@@ -30,6 +31,14 @@ _AGGREGATE_CONTEXT = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I’d|I'll|I’ll|my|me|we|our)\b")
 _SHORT_SENTENCE_WORDS = 8
 _GIVES = re.compile(r"\b(?:I|I'd|I’d|I'll|I’ll|we|we'd|we’d)\s+(?:give|rate|award|score)\b", re.I)
+# "Overall", "Total", "Final": the score that sums up a card of part scores ("Acting: 6/10").
+_SUMMING_LABEL = re.compile(r"\b(overall|total|final|verdict)\b", re.I)
+_CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|out of)\s*\d{1,3}\s*$")
+# "Current Rating", "Rolling Stone: star rating": a label on the line above a bare rating.
+_LABEL_ABOVE = re.compile(r"^[\w'’ .:-]{0,40}\b(?:rating|score|grade|verdict)s?\s*:?$", re.I)
+_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars)\b"
+                          r"|\b(?:rating|score)\s*:", re.I)
+_FROM_ME = re.compile(r"\s*(?:from|for|by) (?:me|us)\b", re.I)
 _BRACKETED_RATING = re.compile(
     r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
 
@@ -41,18 +50,86 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     personal: Rating | None = None
     site: Rating | None = None
     for line in candidates + _inner_lines(candidates, lines):
-        if line.role == "preface":
+        if line.role == "preface" and not _LABELLED_SCORE_START.match(line.text):
             continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
-        for found in find_ratings(line.text):
+        founds = find_ratings(line.text) or _pair_in_header(line, candidates)
+        card = _in_score_card(line, lines) or _card_on_one_line(founds, line.text)
+        for found in founds:
             rating = _rating(found, Evidence(line.number, line.text))
-            if is_aggregate(found) or _AGGREGATE_CONTEXT.search(line.text[:found.start]):
+            label = found.label or line.text[:found.start]
+            if not label.strip(" -–—:|()"):
+                label = _label_above(line, lines)
+            if card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
+                personal = personal or rating  # a card's overall score is the critic's verdict
+            elif card:
+                continue  # a part score ("Acting: 6/10", "Gore: 8/10") beside an overall one
+            elif is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label):
                 site = site or rating
-            elif _PERSONAL.search(found.label or line.text[:found.start]):
+            elif _PERSONAL.search(label):
                 personal = personal or rating
-            elif not _PART_SCORE.search(found.label or line.text[:found.start]):
+            elif not _PART_SCORE.search(label):
                 critic = critic or rating
     return (personal or critic or _closing_rating(paragraphs, lines) or _given_rating(paragraphs)
             or _aside_rating(paragraphs)), site
+
+
+_CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
+
+
+def _pair_in_header(line: Line, candidates: list[Line]) -> list[FoundRating]:
+    """A header line of nothing but a score and its scale, the slash lost ("7 10")."""
+    pair = bare_pair(line.text) if line.role == "heading" and line in candidates else None
+    if pair is None:
+        return []
+    return [FoundRating(line.text, pair[0], pair[1], None, 0, len(line.text))]
+
+
+def _card_on_one_line(founds: list[FoundRating], text: str) -> bool:
+    """"Story: 8/10 Acting: 7/10 Overall: 7.5/10": labelled scores on one line, one summing up
+    (not "Overall Rating: 7.1/10 (123 votes) | Critic: 8/10", a site's average beside it)."""
+    labels = [found.label for found in founds]
+    return (len(founds) >= 2 and all(labels) and not _CROWD.search(text)
+            and any(_SUMMING_LABEL.search(label or "") for label in labels))
+
+
+# "Story: 8/10 ...": a line opening with a labelled score is a score card, never a note.
+_LABELLED_SCORE_START = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*(?:\d|[★*]|[A-DF][+-]?(?!\w))")
+_CROWD = re.compile(r"\b(average|avg|users?|readers?|audience|community|members?|votes?|imdb|"
+                    r"metascore|critics?)\b", re.I)
+
+
+def _in_score_card(line: Line, lines: list[Line]) -> bool:
+    """A line of a card of labelled scores ("Overall: 5/10" over "Acting: 6/10"), one of which
+    sums up the others: its neighbours are labelled scores too."""
+    if not _CARD_LINE.match(line.text):
+        return False
+    block = _neighbours(line, lines, 3)
+    card = [other for other in block if _CARD_LINE.match(other.text)]
+    return len(card) >= 2 and any(_SUMMING_LABEL.search(other.text) for other in card)
+
+
+def _neighbours(line: Line, lines: list[Line], reach: int) -> list[Line]:
+    """The run of non-empty lines around ``line`` (itself included), at most ``reach`` each way."""
+    index = line.number - 1
+    if not (0 <= index < len(lines)) or lines[index] is not line:
+        return [line]
+    run = [line]
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(lines) and len(run) <= 2 * reach and lines[position].text:
+            run.insert(0, lines[position]) if step < 0 else run.append(lines[position])
+            if abs(position - index) >= reach:
+                break
+            position += step
+    return run
+
+
+def _label_above(line: Line, lines: list[Line]) -> str:
+    """The label a bare rating has on the line above ("Current Rating" over "4.1 out of 5")."""
+    above = next((other for other in reversed(lines[:line.number - 1]) if other.text), None)
+    if above is not None and _LABEL_ABOVE.match(above.text):
+        return above.text
+    return ""
 
 
 def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
@@ -62,10 +139,12 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.number in seen or not line.text:
             continue
-        if line.role == "chrome" and line.text.strip("*★☆½ ") == "":
+        if line.role == "chrome" and line.text.strip("*★☆½⭐✪✩\ufe0f ") == "":
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
+        elif line.role in ("chrome", "heading", "field") and _RATING_LINE.search(line.text):
+            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line
     return inner
 
 
@@ -74,15 +153,19 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
     the paragraph before it."""
     for position, paragraph in enumerate(reversed(paragraphs[-2:])):
         for sentence in split_sentences(paragraph.text):
-            if _AGGREGATE_CONTEXT.search(sentence):
-                continue
             if position and not (_FIRST_PERSON.search(sentence)
                                  or len(sentence.split()) <= _SHORT_SENTENCE_WORDS):
                 continue
-            for found in find_ratings(sentence):
-                if not is_aggregate(found):
-                    number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
-                    return _rating(found, Evidence(number, paragraph.text[-80:]))
+            given = [found for found in find_ratings(sentence) if not is_aggregate(found)
+                     and not _AGGREGATE_CONTEXT.search(_clause(sentence, found))]
+            if _card_on_one_line(given, sentence):
+                given = [found for found in given if _SUMMING_LABEL.search(found.label or "")]
+            # "Jo gets four stars for her part, but the film gets two stars from me": the one
+            # the critic gives is the verdict, the others rate a part or a person
+            mine = [found for found in given if _FROM_ME.match(sentence[found.end:])]
+            for found in mine or given:
+                number = next((ln.number for ln in lines if ln.text == paragraph.text), 0)
+                return _rating(found, Evidence(number, paragraph.text[-80:]))
     return None
 
 
@@ -91,12 +174,29 @@ def _given_rating(paragraphs: list[Paragraph]) -> Rating | None:
     of 10", "I rate it three stars" (never about users, readers or an average)."""
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph.text):
-            if not _GIVES.search(sentence) or _AGGREGATE_CONTEXT.search(sentence):
+            if not _GIVES.search(sentence):
                 continue
             for found in find_ratings(sentence):
-                if not is_aggregate(found):
+                clause = _clause(sentence, found)
+                if (not is_aggregate(found) and _GIVES.search(clause)
+                        and not _AGGREGATE_CONTEXT.search(clause)):
                     return _rating(found, Evidence(0, sentence[-80:]))
     return None
+
+
+# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5".
+_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s", re.I)
+
+
+def _clause(sentence: str, found: FoundRating) -> str:
+    """The clause of ``sentence`` holding ``found``: an average named in another clause of the
+    sentence does not make the critic's own score an average."""
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        if cut.start() >= found.start:
+            return sentence[start:cut.start()]
+        start = cut.end()
+    return sentence[start:]
 
 
 def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:

@@ -9,10 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
+
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
-_FRACTION = re.compile(_NUMBER + r"\s*(?:/|out of)\s*(10|5|4|100)\b(?!\s*/)", re.I)
-# Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆").
-_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,4})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+# "7/10", "3 out of 5", with a half written out: "3½/5", "3 1/2 out of 4".
+_FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/|out of)\s*"
+                       r"(?P<scale>10|5|4|100)\b(?!\s*/)", re.I)
+# Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+# Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
+_OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
+                              "✰": "★", "✩": "☆", "\ufe0f": " "})
+# A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
+# score to the reader and gives none.
+_WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
 _WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
@@ -48,9 +58,16 @@ _PERCENT = re.compile(
 )
 # Letter grades on grade points (A = 4, B = 3, C = 2, D = 1, F = 0; a plus or minus moves a
 # third of a point) over 4: C is 0.5, A and A+ are 1.
+# "I give it a B+", "it earns an A-": a grade given in words.
+_GIVEN_GRADE = re.compile(
+    r"\b(?:give[sn]?|gets?|earns?|deserves?|rate[sd]?)\s+(?:it\s+|this(?: film| movie| one)?\s+)?"
+    r"an?\s+(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)(?![\w-])"
+    r"(?=\s*(?:[.!;)]|$|(?:from|by) (?:me|us)\b))(?P<word>(?!))?", re.I)
 _GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
+_SIGNS = {"+": 0.3, "-": -0.3, "plus": 0.3, "minus": -0.3}
 _GRADE = re.compile(
-    r"\b(?:grade|rating|score|verdict)\s*:?\s*(?P<grade>[A-DF][+-]?)(?![\w-])"
+    r"\b(?:grade|rating|score|verdict)\b\s*:?\s*(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
+    r"(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
     re.I,
 )
@@ -81,13 +98,15 @@ class FoundRating:
 def find_ratings(text: str) -> list[FoundRating]:
     """Every rating-shaped span in ``text``, with the label that follows it on the line if any."""
     found: list[FoundRating] = []
+    text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text.translate(_OTHER_STARS))
     for match in _FRACTION.finditer(text):
-        score, scale = float(match.group(1)), float(match.group(2))
+        score = float(match["score"]) + (0.5 if match["half"] else 0.0)
+        scale = float(match["scale"])
         if score > scale:
             continue
         label = _label_after(text, match.end()) or _label_before(text, match.start())
         found.append(
-            FoundRating(match.group(0), round(score / scale, 4), match.group(2), label,
+            FoundRating(match.group(0), round(score / scale, 4), match["scale"], label,
                         match.start(), match.end())
         )
     for match in _WORDS.finditer(text):
@@ -101,18 +120,25 @@ def find_ratings(text: str) -> list[FoundRating]:
                                      _label_after(text, match.end()), match.start(), match.end()))
     for match in _ASTERISKS.finditer(text):
         stars = len(match["stars"]) + (0.5 if match["half"] else 0.0)
-        found.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5",
+        scale = _stated_scale(text, match.end()) or 5
+        if stars > scale:
+            continue
+        found.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
                                  _label_after(text, match.end()), match.start(), match.end()))
-    for match in _GRADE.finditer(text):
+    for match in [*_GRADE.finditer(text), *_GIVEN_GRADE.finditer(text)]:
         found.append(FoundRating(match.group(0)[match.start("grade") - match.start():],
                                  grade_value(match["grade"]), "letter",
                                  match["word"], match.start("grade"), match.end()))
     found.extend(_more_star_forms(text, found))
     found.extend(_unit_sub_score(text, found))
+    found.extend(_labelled_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
         full = match.group(1).count("★")
         half = 0.5 if match.group(2) else 0.0
         scale = 5 if full + match.group(3).count("☆") + (1 if half else 0) <= 5 else 10
+        scale = _stated_scale(text, match.end()) or scale
+        if full + half > scale:
+            continue
         found.append(
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, match.end()), match.start(), match.end())
@@ -120,9 +146,23 @@ def find_ratings(text: str) -> list[FoundRating]:
     return found
 
 
+_OUT_OF_AFTER = re.compile(r"\s*\(?(?:out of|of) (?P<scale>four|five|ten|4|5|10)\b", re.I)
+_SCALE_WORDS = {"four": 4, "five": 5, "ten": 10}
+
+
+def _stated_scale(text: str, end: int) -> int | None:
+    """The scale stated right after stars: "*** (out of four)", "★★★ out of 4"."""
+    match = _OUT_OF_AFTER.match(text, end)
+    if match is None:
+        return None
+    word = match["scale"].casefold()
+    return _SCALE_WORDS.get(word) or int(word)
+
+
 def grade_value(grade: str) -> float:
-    """A letter grade on grade points over 4, from 0 (F) to 1 (A, A+)."""
-    points = _GRADE_POINTS[grade[0].upper()] + {"+": 0.3, "-": -0.3}.get(grade[1:], 0.0)
+    """A letter grade on grade points over 4, from 0 (F) to 1 (A, A+); "B plus" is "B+"."""
+    sign = grade[1:].strip().casefold().lstrip(" -") if len(grade) > 2 else grade[1:]
+    points = _GRADE_POINTS[grade[0].upper()] + _SIGNS.get(sign, 0.0)
     return round(min(max(points, 0.0), 4.0) / 4, 4)
 
 
@@ -154,6 +194,20 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
         if score <= 100 and not _overlaps(found + more, match.start("score"), match.end()):
             more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
                 text, match.start()), match.start("score"), match.end()))
+    return more
+
+
+def _labelled_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    """Scores with no scale behind a label, site marks, a unit counted out of a scale, and a
+    grade closing a heading (``labelled_scores``)."""
+    more: list[FoundRating] = []
+    for shown, value, scale, start, end in labelled_scores(text):
+        if not _overlaps(found + more, start, end):
+            more.append(FoundRating(shown, value, scale, _label_before(text, start), start, end))
+    graded = dash_grade(text) if not found and not more else None
+    if graded is not None:
+        grade, start, end = graded
+        more.append(FoundRating(grade, grade_value(grade), "letter", None, start, end))
     return more
 
 

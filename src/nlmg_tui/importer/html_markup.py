@@ -149,9 +149,14 @@ def _drops(tag: str, in_article: int) -> bool:
     return tag in _DROP or (tag in ("header", "footer") and not in_article)
 
 
+# "<![" not opening a marked section ("<![CDATA[", "<![if ...]>"): html.parser raises an
+# AssertionError on it, so it is read as text.
+_BOGUS_MARKED_SECTION = re.compile(r"<!\[(?![A-Za-z])")
+
+
 def read_markup(html: str) -> PageMarkup:
     parser = PageMarkup()
-    parser.feed(html)
+    parser.feed(_BOGUS_MARKED_SECTION.sub("&lt;![", html))
     parser.close()
     return parser
 

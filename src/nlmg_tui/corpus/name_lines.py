@@ -1,0 +1,136 @@
+"""A critic's name on a line of its own, known by where it stands rather than by a "By".
+
+A bare name line ("Jane Doe", "J.D. Lorimer", a user name such as "reelfan81") is the byline
+when the page's structure says so:
+
+- a date line under it, with at most one line between (an affiliation such as "North County
+  Film Critics");
+- a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
+- a job that reviews on the line under it ("Film Critic"), a paper's name under or over it
+  ("The Evening Courier"), or an empty byline label ("Written by", "Author") over it;
+- a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
+  Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
+  guards below decide.
+
+A name line right under a date or right above the first paragraph is no byline by itself: that
+is where blogs put the post's title ("Animal Kingdom") and papers a photo credit.
+
+It is never taken when the body talks about that name (a critic does not write about
+themselves in the third person: the name is someone in the film), when a longer header line
+holds it (a breadcrumb or title: "Reviews » Blue Valentine » User review" makes "Blue
+Valentine" the film), or when a name is next to it (a cast list).
+
+A signature ("-Jane Doe") among the body's lines signs the review when no byline did.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
+from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.ratings import find_ratings
+
+_POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
+_USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))(?=.{3,24}$)[A-Za-z][\w.]*(?:-[\w.]+)?$")  # not a slug
+_MAX_STATUS_REST = 2
+_NAME_ROLES = ("heading", "short", "field", "byline")
+_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
+                          re.I)
+_DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):?\s+)")
+
+
+def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
+    """The first bare name line the header's structure makes the byline, or None."""
+    for index, line in enumerate(header):
+        dated = _name_and_date(line.text)
+        if dated is not None:
+            if not _ruled_out(header, index, body, dated):
+                return dated, line
+            continue
+        if line.role not in _NAME_ROLES or not _name_shaped(line.text):
+            continue
+        if not _placed(header, index) or _ruled_out(header, index, body):
+            continue
+        return line.text, line
+    return None
+
+
+def _name_and_date(text: str) -> str | None:
+    """The name of a line holding a name and then only a date ("Jane Doe, March 3, 2011",
+    "Jane Doe March 3, 2011"): the shortest run of name words that leaves only a date."""
+    words = text.split()
+    for count in range(2, min(4, len(words) - 1) + 1):
+        name = " ".join(words[:count]).rstrip(",/·")
+        rest = _DATE_CUE.sub("", " ".join(words[count:]))
+        if bylines.ONLY_A_NAME.match(name) and not bylines.not_a_name(name) and _date_fills(rest):
+            return name
+    return None
+
+
+def _date_fills(text: str) -> bool:
+    found = find_date(text)
+    return found is not None and len(found.text) >= len(text) - 3
+
+
+def _name_shaped(text: str) -> bool:
+    return bool(bylines.ONLY_A_NAME.match(text) or _USER_NAME.match(text)) and not (
+        bylines.not_a_name(text) or is_film_credit_field(text))
+
+
+def _placed(header: list[Line], index: int) -> bool:
+    below = header[index + 1:index + 3]
+    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text) for line in below[:1]):
+        return True
+    if index and _EMPTY_LABEL.match(header[index - 1].text):
+        return True
+    if bylines.ONLY_A_NAME.match(header[index].text) and any(
+            bylines.masthead(line.text) for line in below[:1] + header[max(index - 1, 0):index]):
+        return True
+    if len(below) == 2 and is_date_line(below[1].text) and below[0].role in ("heading", "field"):
+        return True  # an affiliation between the name and the date
+    return _USER_NAME.match(header[index].text) is not None and bool(below) and _is_status(below[0].text)
+
+
+def _is_status(text: str) -> bool:
+    """A user review's status line: a rating or a posting time, and hardly anything else."""
+    found = find_ratings(text)
+    rest = _POSTED_AGO.sub(" ", text)
+    for rating in found:
+        rest = rest.replace(rating.text, " ")
+    return bool(found or _POSTED_AGO.search(text)) and len(rest.split()) <= _MAX_STATUS_REST
+
+
+def _ruled_out(header: list[Line], index: int, body: str, name: str | None = None) -> bool:
+    own = header[index].text
+    name = name or own
+    if name in body:
+        return True
+    if any(name in line.text and line.text not in (name, own) for line in header):
+        return True  # a title in a breadcrumb or heading, not a name
+    neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
+    return any(bylines.ONLY_A_NAME.match(line.text) and not bylines.not_a_name(line.text)
+               and line.text != name for line in neighbours)
+
+
+def paper_beside(line_number: int, lines: list[Line]) -> tuple[str, Line] | None:
+    """A paper's name on the line next to the critic's name line ("The Evening Courier")."""
+    near = [line for line in lines if line.text and abs(line.number - line_number) <= 2
+            and line.number != line_number]
+    for line in near:
+        paper = bylines.masthead(line.text)
+        if paper:
+            return paper, line
+    return None
+
+
+def signature_in_body(lines: list[Line], start: int, end: int) -> tuple[str, Line] | None:
+    """A signature line ("-Jane Doe", "— Jane Doe") among the body's lines."""
+    for line in lines[start:end]:
+        if line.role == "byline" and line.text[:1] in "-—–":
+            found = bylines.parse_byline(line.text)
+            if found is not None and found.critic:
+                return found.critic, line
+    return None
