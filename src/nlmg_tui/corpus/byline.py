@@ -19,9 +19,9 @@ _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0
 _POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                     r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)")
 _BY = re.compile(
-    r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|article) )?"
-    r"by:?\s*"
-    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)|\sin\s(?=[A-Z])"
+    r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|"
+    r"article) )?by:?\s*"
+    r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,»]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)|\sin\s(?=[A-Z])"
     r"|\s(?=" + _POSTED_OR_MONTH + r"))",
     re.I,
 )
@@ -32,8 +32,9 @@ _WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|s
                      r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3})\.?$")
 # "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
 _MID_LINE_BY = re.compile(
-    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
-    r"\s*(?:$|[|•·,]|\s[-–—/]{1,2}\s|\bon\s)"
+    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+    r"|[A-Za-z][\w.-]{2,24}(?=\s*$))"  # one word (a user name) only when it ends the line
+    r"\s*(?:$|[|•·,»]|\s[-–—/]{1,2}\s|\bon\s)"
 )
 # "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
 # writer (the date is checked by the caller; "by" follows it with no separator).
@@ -65,6 +66,10 @@ NAME_WORD = r"[A-Z][a-z'’]*(?:(?:[.-]|(?<=[’']))[A-Z]?[a-z'’]*|(?<=Mc)[A-Z
 # A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
 PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
           + r"|de|van|von|da|di|del|la|le)){1,3}")
+# A forum post's header: "Post by jdoe » Sat May 14, 2011 9:12 pm".
+_FORUM_POST = re.compile(r"^(?i:post) by:?\s*(?P<name>[^\s»|]{2,40}(?: [A-Z][\w'’.-]*){0,2})\s*»\s*\S")
+# "... Directed by Jo Sands. Rated M. By Simon Miraudo.": a credits line signed at its end.
+_RUN_IN_BY = re.compile(r"[.!?][\"”’)]?\s+By (?P<name>" + PERSON + r")\.?$")
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
@@ -77,8 +82,11 @@ _TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
 _NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
 JOB_LINE = re.compile(r"^" + _JOB + r"$")
 # "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
+# A name set in capitals at the head of a bio: "JANE DOE is the film critic for ...".
+_CAPITALS_NAME = r"(?=[A-Z]{2})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3}(?= is | has | was | writes )"
 _BIO_SENTENCE = re.compile(
-    r"^(?P<name>" + PERSON + r") (?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
+    r"^(?P<name>" + PERSON + "|" + _CAPITALS_NAME + r") "
+    r"(?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
     + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b)")
 # "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
 # (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
@@ -153,7 +161,7 @@ def parse_byline(line: str) -> Byline | None:
     match = _DATE_THEN_BY.match(line)
     if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 12:
         return Byline(_clean_name(_trim_name(match["name"])), None)
-    match = _BY.search(line) or _MID_LINE_BY.search(line)
+    match = _FORUM_POST.match(line) or _BY.search(line) or _MID_LINE_BY.search(line)
     if match:
         name = _trim_name(match["name"] or "")
         outlet = _TRAILING_OUTLET.match(line[match.end("name"):]) if match["name"] else None
@@ -233,8 +241,8 @@ def _segmented_byline(line: str) -> Byline | None:
 
 
 # "Author: Jane Doe | Published: March 3, 2011": labels inside segments go.
-_SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|posted|"
-                            r"published|updated|date)\s*:\s*")
+_SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|"
+                            r"(?:posted|published|updated)(?: on)?|date)\s*:\s*")
 _READING_TIME = re.compile(r"^\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
 _SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(?:reviews?|news|features?)$",
                             re.I)
@@ -257,7 +265,7 @@ def names_writer(line: str) -> str | None:
     jdoe, <date>", or a deck ending ", writes Jane Doe."; None otherwise."""
     match = _THREAD_OPENER.search(line) if find_date(line) else None
     if match is None:
-        match = _WRITES.match(line)
+        match = _WRITES.match(line) or _RUN_IN_BY.search(line)
     return _clean_name(_trim_name(match["name"])) if match else None
 
 
@@ -395,5 +403,7 @@ def outlet_from_bio(bio: str) -> str | None:
     match = _OUTLET_IN_BIO.search(bio)
     if not match:
         return None
-    # Stop before a trailing "from"/"since" clause caught by the capitalised-words pattern.
-    return re.split(r" (?:From|Since|In|Until)\b", match["outlet"])[0]
+    # Stop before a trailing "from"/"since" clause caught by the capitalised-words pattern, and
+    # at the sentence's end ("... for the Harbour Weekly. She also ..."; "A.V. Club" stays).
+    outlet = re.split(r" (?:From|Since|In|Until)\b", match["outlet"])[0]
+    return re.split(r"(?<=[a-z]{2})\.(?:\s|$)", outlet)[0]

@@ -23,7 +23,8 @@ FIELD_LABELS = {
     "release date": "release", "released": "release", "premiere": "premiere",
     "country": "country", "language": "language", "studio": "studio", "distributor": "studio",
 }
-LABELLED_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}):\s*(?P<value>[^\s/].*)$")
+# "Genre: Drama", "Genre(s): Horror / Thriller" (a plural marker after the label).
+LABELLED_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20})(?:\(s\))?:\s*(?P<value>[^\s/].*)$")
 _LIST_FIELDS = {"cast", "genre", "writer", "director"}
 _NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
 _TWO_NAMES = r"[A-Z][\w.-]+ [A-Z][\w.-]+"

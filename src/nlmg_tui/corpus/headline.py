@@ -29,6 +29,9 @@ _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 # "Review: Title", "Article: TITLE": a heading that says what the page is.
 _REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
 _SHOWN_TWICE = 2
+# A title line that names its writer: "Limitless Movie Review by Jo Banks" (the byline too).
+_TITLE_THEN_BY = re.compile(r"^[A-Z0-9\"“‘'].{1,80}?\s(?:(?:movie|film|dvd|blu-ray)\s+)?review\s+by:?\s+\S",
+                            re.I)
 _MAX_TITLE_SHOWN_TWICE_WORDS = 8
 # "Creator: A, B", "Year: 2010": a labelled credit or fact, whatever its label.
 _LABELLED_LIST = re.compile(r"^[A-Z][\w ]{1,20}: (?:[A-Z][\w'’. -]*(?:, [A-Z][\w'’. -]*)+|\d{4})$")
@@ -104,6 +107,8 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
         nearest = next((line for line in reversed(above) if line in candidates), None)
         if nearest is not None:
             return nearest
+    if byline_line is not None and _TITLE_THEN_BY.match(byline_line.text):
+        return byline_line  # "Limitless Movie Review by Jo": the title line names its writer
     named = next((line for line in candidates if _REVIEW_WORD.search(line.text)), None)
     under = _under_byline_block(header, byline_line, candidates) if byline_line is not None else None
     return named or under or (candidates[0] if candidates else _title_shown_twice(lines, header))
