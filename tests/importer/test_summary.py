@@ -84,7 +84,7 @@ def test_the_tone_comes_from_the_summary_without_reading_the_file(user_data_dir,
 def test_a_stale_tone_in_the_summary_is_not_used(user_data_dir, imports) -> None:
     listed(user_data_dir)
     review = lazy_ones(listed(user_data_dir))[0]
-    wrong = replace(review.listed, content_hash="0" * 32)
+    wrong = review.listed._replace(content_hash="0" * 32)
     object.__setattr__(review, "listed", wrong)  # as if the summary were out of step
     tone = derived_store.shared_derived().tone(review)
     assert review.is_loaded  # read the file and checked the stored entry instead

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from nlmg_tui.corpus.models import Review, pull_quotes_from_json, rating_from_json
 
@@ -30,8 +30,7 @@ _EMPTY: dict[str, Any] = {"paragraphs": (), "sections": (), "comments": (), "fil
 _LOAD_LOCK = threading.RLock()
 
 
-@dataclass(frozen=True)
-class ListedFacts:
+class ListedFacts(NamedTuple):
     """What the summary knows about the text, checked when it was written: the word count,
     the number of paragraphs, the paragraphs' content hash (``corpus.derived.content_hash``)
     and, through ``derived_entry()``, the review's stored derived entry (raw, parsed when first

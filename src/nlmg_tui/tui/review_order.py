@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nlmg_tui.corpus import labels
 from nlmg_tui.corpus.models import Review
@@ -12,8 +12,7 @@ FILTER_MAX_CHARS = 200
 """Longer filter text is cut: a pasted essay must not make every keystroke slow."""
 
 
-@dataclass(frozen=True)
-class SortKey:
+class SortKey(NamedTuple):
     name: str
     descending_label: str
     ascending_label: str

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nlmg_tui.atomic_file import write_atomically
 
@@ -24,8 +23,7 @@ class SettingsError(Exception):
     """The settings could not be written; the message says why."""
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+class LoadedSettings(NamedTuple):
     values: dict[str, Any]
     problem: str | None = None
     """A sentence for the user when the file was unreadable and moved aside."""

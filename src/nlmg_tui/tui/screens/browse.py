@@ -30,7 +30,6 @@ from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.session import ReadingSession
 from nlmg_tui.tui.tone_badge import tone_for
 from nlmg_tui.tui.widgets.compare_marks import CompareMarks, compare_pair
-from nlmg_tui.tui.widgets.film_facts import FilmFactsView
 from nlmg_tui.tui.widgets.filter_prompt import FilterPrompt
 from nlmg_tui.tui.widgets.pane_tabs import PaneTabs
 from nlmg_tui.tui.widgets.review_list import ReviewList
@@ -427,7 +426,9 @@ class BrowseScreen(AppScreen):
         """Show the preview or the film facts below the list."""
         if pane_id == "facts-pane":
             facts_pane = self.query_one("#facts-pane", VerticalScroll)
-            if not facts_pane.children:
+            if not facts_pane.children:  # imported and filled when first shown
+                from nlmg_tui.tui.widgets.film_facts import FilmFactsView
+
                 facts_pane.mount(FilmFactsView(self.corpus.reviews, id="film-facts"))
         self.panes.current = pane_id
         self.query_one(PaneTabs).show_active(pane_id)

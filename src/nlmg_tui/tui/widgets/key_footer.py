@@ -12,8 +12,8 @@ gaps shrink first, then whole entries are dropped from the end, never cut.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -24,8 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class FooterEntry:
+class FooterEntry(NamedTuple):
     """One entry: a key (or a group's keys) and its label."""
 
     keys: tuple[tuple[str, str], ...]
@@ -35,8 +34,7 @@ class FooterEntry:
     tooltip: str = ""
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Cells ``start`` to ``end`` of the line press ``key``."""
 
     start: int
