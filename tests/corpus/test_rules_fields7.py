@@ -13,6 +13,8 @@ from nlmg_tui.corpus.name_lines import placed_name
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.site_names import site_of_page
 
+from .conftest import ratings_of
+
 
 @pytest.mark.parametrize("name", ["Nora MacAllister", "Brandy McKay", "J.D. Lorimer",
                                   "Mary-Kate O'Neil", "Tom Smith-Jones", "Ann D'Arcy"])
@@ -213,9 +215,7 @@ def test_a_site_average_beside_the_critics_score_is_no_card() -> None:
     page = ("Review: The Salt Mine\nOverall Rating: 6.2/10 (214 votes) | Critic: 8/10\nBy Hal Brenner\n\n"
             "The Salt Mine is a slow, stubborn film about a mining town that refuses to close.\n\n"
             "The miners are played by locals and it shows in every scene.\n")
-    review = clean_page(page, "crowd.txt")
-    assert review.rating is not None and review.rating.value == pytest.approx(0.8)
-    assert review.site_rating is not None and review.site_rating.value == pytest.approx(0.62)
+    assert ratings_of(page) == (pytest.approx(0.8), pytest.approx(0.62))
 
 
 @pytest.mark.parametrize(("text", "ok"), [("Easy A", True), ("Movie Review: Plan A", True),
