@@ -22,7 +22,7 @@ from nlmg_tui.corpus.models import Corpus, Review
 from nlmg_tui.corpus.store import find_review
 from nlmg_tui.paths import user_data_dir
 from nlmg_tui.textsafety import strip_unsafe
-from nlmg_tui.tui.app_keys import APP_BINDINGS, OPENED_BY_KEY
+from nlmg_tui.tui.app_keys import APP_BINDINGS, OPENED_BY_KEY, slash_opens_search
 from nlmg_tui.tui.palette import PALETTE_PROVIDERS
 from nlmg_tui.tui.preferences import Preferences
 from nlmg_tui.tui.saved_preferences import follow_saved_theme, reading_session
@@ -184,10 +184,29 @@ class NlmgApp(App[None]):
         if (help_screen := help_screen_for(self.screen)) is not None:
             self.push_screen(help_screen)
 
-    def action_open(self, screen: str) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open" and parameters == ("search",):
+            return slash_opens_search(self.screen)
+        return True
+
+    async def action_open(self, screen: str) -> None:
         """The app-wide keys (``app_keys.APP_BINDINGS``): ``open('search')`` and the like."""
-        if screen in OPENED_BY_KEY:
+        if screen == "search":
+            await self.open_search_to_type()
+        elif screen in OPENED_BY_KEY:
             getattr(self, f"open_{screen}")()
+
+    async def open_search_to_type(self) -> None:
+        """``/``: the search screen with its box focused before the app reads the next key,
+        so a query typed in one go after ``/`` lands in the box (the keys wait in the app's
+        queue while this is awaited; they were lost while the screen was still mounting)."""
+        from nlmg_tui.tui.screens.search import SearchScreen
+        if isinstance(self.screen, SearchScreen):
+            self.screen.show_query(None)
+            return
+        screen = SearchScreen(self.corpus, None)
+        await self.push_screen(screen)
+        screen.focus_query()
 
 
 def make_app(data_dir: str | os.PathLike[str] | None = None,

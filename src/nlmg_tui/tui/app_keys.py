@@ -8,10 +8,14 @@ of the line; on a narrow terminal whole entries are dropped from the end, never 
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Static
 
 from nlmg_tui.tui.typed_app import nlmg_app
 
@@ -20,7 +24,10 @@ APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True,
             id="app.commands"),
     Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme"),
-    Binding("slash", "open('search')", "Search", show=False, id="app.search"),
+    # A priority binding: run as the key arrives, before later keys are handed to a widget, so
+    # a query typed in one go after "/" lands in the box (``NlmgApp.check_action`` lets "/"
+    # through to a text box, a dialog, or a screen that binds "/" itself).
+    Binding("slash", "open('search')", "Search", show=False, priority=True, id="app.search"),
     Binding("B", "open('bookmarks')", "Bookmarks", show=False, id="app.bookmarks"),
     Binding("W", "open('watchlist')", "Watchlist", show=False, id="app.watchlist"),
     Binding("M", "open('mentions')", "Mentions", show=False, id="app.mentions"),
@@ -46,6 +53,26 @@ BAR_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 """(key, shown as, label) in the order they are dropped last to first on a narrow terminal."""
 GAP = "  "
+
+
+def slash_opens_search(screen: Screen[Any]) -> bool:
+    """Whether "/" (a priority binding) opens the search on ``screen``: not while a text box
+    has focus (it types "/"), in a dialog, or on a screen that binds "/" itself."""
+    if isinstance(screen.focused, Input) or isinstance(screen, ModalScreen):
+        return False
+    # A TextArea (the note editor) can have focus only once its module is loaded; importing it
+    # here would cost the first screen several milliseconds.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    if text_area is not None and isinstance(screen.focused, text_area.TextArea):
+        return False
+    screen_keys = {key.strip() for binding in Binding.make_bindings(screen.BINDINGS)
+                   for key in binding.key.split(",")}
+    return "slash" not in screen_keys
+
+
+def app_binding_applies(screen: Screen[Any], binding: Binding) -> bool:
+    """Whether an app-wide binding does anything on ``screen`` (for the help's key list)."""
+    return binding.id != "app.search" or slash_opens_search(screen)
 
 
 def spoiler_label(enabled: bool) -> Text:

@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from nlmg_tui.tui.app_keys import app_binding_applies
+
 if TYPE_CHECKING:
     from nlmg_tui.tui.screens.help import HelpScreen
 
@@ -53,6 +55,8 @@ def screen_keys(screen: Screen[Any]) -> list[KeyHelp]:
                 continue  # the screen's own binding for this key wins
             if node is app and screen.is_modal and not binding.priority:
                 continue  # a modal screen only lets the app's priority bindings through
+            if node is app and not app_binding_applies(screen, binding):
+                continue  # "/" in a dialog, or where the screen binds it
             if binding.action in FOCUS_ACTIONS and not can_move_focus:
                 continue  # nothing to move focus between on this screen
             key = (id(node), binding.action)
