@@ -44,3 +44,17 @@ async def test_a_click_on_the_placeholder_opens_the_box(app) -> None:
         await pilot.pause()
         box = app.screen.filter_input
         assert box is not None and app.focused is box
+
+
+async def test_a_filter_typed_in_one_go_after_f_is_not_lost(app) -> None:
+    from textual import events
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for key in "falice":  # all queued at once, as a terminal delivers fast typing
+            app.post_message(events.Key(key, key))
+        for _ in range(100):  # bounded: 5 s at most
+            if app.screen.filter_text == "alice":
+                break
+            await pilot.pause(0.05)
+        assert app.screen.filter_text == "alice"

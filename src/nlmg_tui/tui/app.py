@@ -206,7 +206,7 @@ class NlmgApp(App[None]):
             return
         screen = SearchScreen(self.corpus, None)
         await self.push_screen(screen)
-        screen.focus_query()
+        screen.set_focus(screen.query_box)  # now, not on the app's next turn: keys come next
 
 
 def make_app(data_dir: str | os.PathLike[str] | None = None,

@@ -55,15 +55,17 @@ BAR_KEYS: tuple[tuple[str, str, str], ...] = (
 GAP = "  "
 
 
-def slash_opens_search(screen: Screen[Any]) -> bool:
-    """Whether "/" (a priority binding) opens the search on ``screen``: not while a text box
-    has focus (it types "/"), in a dialog, or on a screen that binds "/" itself."""
-    if isinstance(screen.focused, Input) or isinstance(screen, ModalScreen):
+def slash_opens_search(screen: Screen[Any], *, now: bool = True) -> bool:
+    """Whether "/" (a priority binding) opens the search on ``screen``: never in a dialog or on
+    a screen that binds "/" itself, and (``now``) not while a text box has focus (it types
+    "/"). The help lists it by screen (``now=False``), whatever has focus."""
+    if isinstance(screen, ModalScreen):
         return False
     # A TextArea (the note editor) can have focus only once its module is loaded; importing it
     # here would cost the first screen several milliseconds.
     text_area = sys.modules.get("textual.widgets._text_area")
-    if text_area is not None and isinstance(screen.focused, text_area.TextArea):
+    if now and (isinstance(screen.focused, Input) or (
+            text_area is not None and isinstance(screen.focused, text_area.TextArea))):
         return False
     screen_keys = {key.strip() for binding in Binding.make_bindings(screen.BINDINGS)
                    for key in binding.key.split(",")}
@@ -72,7 +74,7 @@ def slash_opens_search(screen: Screen[Any]) -> bool:
 
 def app_binding_applies(screen: Screen[Any], binding: Binding) -> bool:
     """Whether an app-wide binding does anything on ``screen`` (for the help's key list)."""
-    return binding.id != "app.search" or slash_opens_search(screen)
+    return binding.id != "app.search" or slash_opens_search(screen, now=False)
 
 
 def spoiler_label(enabled: bool) -> Text:

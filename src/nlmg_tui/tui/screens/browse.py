@@ -95,7 +95,9 @@ class BrowseScreen(AppScreen):
         Binding("s", "cycle_sort", "Sort", id="browse.sort"),
         Binding("r", "reverse_sort", "Reverse order", show=False,
                 id="browse.reverse"),
-        Binding("f", "focus_filter", "Filter", id="browse.filter"),
+        # Priority: run as the key arrives, so a filter typed in one go after "f" lands in the
+        # box instead of reaching the list as keys (``check_action``: typed once in the box).
+        Binding("f", "focus_filter", "Filter", priority=True, id="browse.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False,
                 id="browse.clear_filter"),
         Binding("i", "toggle_facts", "Film facts", show=False, id="browse.facts"),
@@ -367,6 +369,11 @@ class BrowseScreen(AppScreen):
         self.descending = not self.descending
         self.refresh_list()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":
+            return not isinstance(self.focused, Input)  # in a text box "f" is typed
+        return True
+
     @property
     def filter_input(self) -> Input | None:
         """The filter box, once the user has opened it (None before: see ``FilterPrompt``)."""
@@ -390,7 +397,9 @@ class BrowseScreen(AppScreen):
         return box
 
     async def action_focus_filter(self) -> None:
-        (await self.filter_box()).focus()
+        # set_focus now, not focus() (which waits for the app's next turn): the keys typed
+        # after "f" are read next and must find the box focused.
+        self.set_focus(await self.filter_box())
 
     @on(FilterPrompt.Wanted)
     async def _filter_prompt_clicked(self) -> None:
