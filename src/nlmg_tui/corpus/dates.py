@@ -124,3 +124,23 @@ def _make(year: int, month: int, day: int, text: str) -> FoundDate | None:
         return FoundDate(date(year, month, day).isoformat(), text)
     except ValueError:
         return None
+
+
+# A news dateline opening the review's first paragraph, perhaps inside its opening quote and
+# after a place: "March 3, 2011 - The film ...", '"LONDON, March 3, 2011 -- The film ...'.
+_DATELINE_HEAD = re.compile(r"^[\"“]?(?:[A-Z][A-Za-z .]{1,30},\s*)?$")
+_DATELINE_DASH = re.compile(r"^\s*(?:[-–—]{1,2}|:)\s+\S")
+
+
+def opening_dateline(paragraph: str, day_first: bool | None = None,
+                     years: tuple[int, int] | None = None) -> FoundDate | None:
+    """The date of a dateline opening ``paragraph``, or None."""
+    head = paragraph[:60]
+    found = find_date(head, day_first=day_first, years=years)
+    if found is None:
+        return None
+    at = head.find(found.text)
+    after = paragraph[at + len(found.text):]
+    if at < 0 or not _DATELINE_HEAD.match(head[:at]) or not _DATELINE_DASH.match(after):
+        return None
+    return found

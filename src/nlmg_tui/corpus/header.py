@@ -11,7 +11,7 @@ import re
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import BRACKETED_NAME
-from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
+from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, opening_dateline, page_day_first
 from nlmg_tui.corpus.headline import (
     can_be_headline,
     headline,
@@ -290,9 +290,11 @@ def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
 
 
 def publication_date(candidates: list[Line], raw: str, last_paragraph: str | None,
-                     film_year: int | None) -> tuple[str, Evidence] | None:
+                     film_year: int | None, first_paragraph: str | None = None
+                     ) -> tuple[str, Evidence] | None:
     """The first date on a posting line (a byline, "Posted ..."), else on any header or trailer
-    line that is not a spec line or about a release, else one closing the body."""
+    line that is not a spec line or about a release, else a dateline opening the body, else one
+    closing the body."""
     day_first = _day_first_clue(raw)
     if day_first is None:
         day_first = page_day_first(raw)
@@ -307,6 +309,10 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
         found = find_date(line.text, day_first=day_first, years=years)
         if found:
             return found.iso, Evidence(line.number, line.text)
+    if first_paragraph:
+        found = opening_dateline(first_paragraph, day_first, years)
+        if found:
+            return found.iso, Evidence(0, first_paragraph[:80])
     if last_paragraph:
         found = _closing_date(last_paragraph, day_first, years)
         if found:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.lines import Line
@@ -133,4 +134,15 @@ def signature_in_body(lines: list[Line], start: int, end: int) -> tuple[str, Lin
             found = bylines.parse_byline(line.text)
             if found is not None and found.critic:
                 return found.critic, line
+    return None
+
+
+def owned_label(lines: list[Line]) -> tuple[str, Line] | None:
+    """The owner of a review or rating label ("Jane's Review:", "JD Rating: B") among
+    ``lines`` (the header, the first paragraphs, the lines under the body)."""
+    for line in lines:
+        owner = label_owner(line.text) or rating_label_owner(
+            line.text, bool(find_ratings(line.text)))
+        if owner is not None:
+            return owner, line
     return None

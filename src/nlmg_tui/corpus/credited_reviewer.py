@@ -1,0 +1,68 @@
+"""The reviewer named by a label the review carries, or by a sentence crediting the review.
+
+Sites that host many writers mark whose review (or rating) a block is, often with a first name
+or a user handle only:
+
+- a possessive label, on its own line or run into the review: "Jane's Review", "Jane's Rating:
+  7/10 ...", "fogwatcher's rating of the film Lantern Valley";
+- a name then the rating label: "JD Rating: B" (only when a rating follows, and the name is not
+  a kind of rating: "MPAA Rating: R", "User Rating: 4/5");
+- a sentence crediting the review: "Jane Doe from The Daily Planet gives her 4/5 star review of
+  Lantern Valley." (the critic and the outlet).
+
+This module imports nothing from ``byline`` so that ``byline`` can use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One to three capitalised words ("Jo", "Jo Ann Lund", "JD"), or a user handle ("fogwatcher").
+_OWNER = r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
+_OWNED_LABEL = re.compile(
+    r"^" + _OWNER + r"[’']s (?i:review|rating|verdict|take|score|grade|thoughts)"
+    r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")
+_NAMED_RATING = re.compile(r"^" + _OWNER + r" (?i:rating|grade)\s*:\s*(?P<value>\S.{0,20})$")
+# Words that own a rating or a review without being a person ("The Film's Rating", "Our
+# Review", "MPAA Rating", "Reader's Review").
+_NOT_OWNERS = frozenset("""
+    the a an this that our my your their his her its we you i film movie picture story plot
+    mpaa bbfc imdb tv dvd overall average final total star stars user users reader readers
+    viewer viewers audience audiences critic critics editor editors staff member members fan fans
+    community parent parents kid kids family age content official site personal global
+    tomatometer metascore acting music video audio sound extras disc blu-ray everyone today
+    director writer guest
+""".split())
+
+_PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3})"
+_CREDITING = re.compile(
+    r"^" + _PERSON + r" (?:from|of|at) (?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}) "
+    r"(?:gives|delivers|offers|shares|posts) (?:his|her|their|its|a|an) "
+    r"(?:[\w/.½-]+ ){0,3}review of \S.{0,80}$")
+
+
+def _owner(name: str) -> str | None:
+    words = name.split()
+    if any(word.casefold() in _NOT_OWNERS for word in words):
+        return None
+    return name
+
+
+def label_owner(line: str) -> str | None:
+    """The name owning a review or rating label at the head of ``line``, or None."""
+    match = _OWNED_LABEL.match(line)
+    return _owner(match["name"]) if match else None
+
+
+def rating_label_owner(line: str, rated: bool) -> str | None:
+    """The name before a rating label ("JD Rating: B"); ``rated`` says a rating follows it."""
+    match = _NAMED_RATING.match(line)
+    return _owner(match["name"]) if match and rated else None
+
+
+def credited_review(line: str) -> tuple[str, str] | None:
+    """(critic, outlet) of a sentence crediting the review to a writer of an outlet."""
+    match = _CREDITING.match(line.strip())
+    if match is None or _owner(match["name"]) is None:
+        return None
+    return match["name"], match["outlet"]

@@ -1,0 +1,122 @@
+"""Round 9's rules (from fresh-10's misses; each with an own-words layout in
+tests/importer/layouts too), with rows of prose and site labels they must not misread."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlmg_tui.corpus.byline import bio_names, parse_byline
+from nlmg_tui.corpus.comments import find_thread
+from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
+from nlmg_tui.corpus.dates import opening_dateline
+from nlmg_tui.corpus.ratings import find_ratings
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [("Dora's Rating: 8/10 Lantern Valley takes its time", "Dora"),
+     ("Moonraker's Review", "Moonraker"),
+     ("Moonraker’s Review: I am no fan of sea films, but", "Moonraker"),
+     ("fogwatcher's rating of the film The Salt Road", "fogwatcher"),
+     ("Ann Lee Carrow's Verdict:", "Ann Lee Carrow"),
+     # prose and site labels
+     ("The Film's Rating: PG-13", None),
+     ("Our Review: a quiet film", None),
+     ("Reader's Review: loved it", None),
+     ("Everyone's verdict: see it", None),
+     ("Dora's review of the harbour scenes was kind, but the rest of us disagreed.", None),
+     ("Karl Moen's review copy arrived late.", None),
+     ("Dora's rating system is explained on the About page.", None)],
+)
+def test_a_label_owned_by_a_name(line: str, owner: str | None) -> None:
+    assert label_owner(line) == owner
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [("KB Rating: C+", "KB"),
+     ("Dora Rating: 4/5", "Dora"),
+     ("MPAA Rating: R", None),
+     ("MPAA Rating: PG-13 for some violence", None),
+     ("User Rating: 4/5", None),
+     ("Overall Rating: B", None),
+     ("Star Rating: 3/5", None),
+     ("IMDb Rating: 7.1/10", None),
+     ("Final Grade: B+", None)],
+)
+def test_a_name_then_the_rating_label(line: str, owner: str | None) -> None:
+    assert rating_label_owner(line, bool(find_ratings(line))) == owner
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("Petra Lund from Harbour Weekly gives her 4/5 star review of The Salt Road.",
+      ("Petra Lund", "Harbour Weekly")),
+     ("Jo Banks of Screen Notes delivers his review of Lantern Valley",
+      ("Jo Banks", "Screen Notes")),
+     ("Tomas Vik from Oslo gives his brother a lift in the second act.", None),
+     ("The Critic from Harbour Weekly gives her 4/5 star review of The Salt Road.", None),
+     ("Ida Berg of the harbour gives a review of her life in the last scene.", None)],
+)
+def test_a_sentence_crediting_the_review(line: str, credit: tuple[str, str] | None) -> None:
+    assert credited_review(line) == credit
+    found = parse_byline(line)
+    if credit is not None:
+        assert found is not None and (found.critic, found.outlet) == credit
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [("3 Stars (out of 4)", 0.75),
+     ("8  (out of 10)", 0.8),
+     ("The Salt Road (2011) ★★★1/2 out of ★★★★", 0.875),
+     ("*** out of ****", 0.75),
+     ("★★★★ out of ★★★★★", 0.8),
+     ("I saw it 3 times (out of 10 screenings)", None),
+     ("Chapter 3 (out of 12)", None)],
+)
+def test_a_scale_in_brackets_or_as_a_row_of_stars(text: str, rating: float | None) -> None:
+    found = find_ratings(text)
+    assert [f.value for f in found] == ([] if rating is None else [pytest.approx(rating)])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "iso"),
+    [("May 14, 2011 - Two brothers drive a lorry of salt.", "2011-05-14"),
+     ('"LISBON, May 14, 2011 - Making a road film is hard.', "2011-05-14"),
+     ("OSLO, 14 May 2011 -- The ferry leaves at dawn.", "2011-05-14"),
+     ("On May 14, 2011 - the day it opened - nobody came.", None),
+     ("The film opened on May 14, 2011 - and closed a week later.", None),
+     ("May 14, 2011 was the day the ferry sank.", None)],
+)
+def test_a_dateline_opening_the_first_paragraph(paragraph: str, iso: str | None) -> None:
+    found = opening_dateline(paragraph)
+    assert (found.iso if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [("Ida Berg works at Harbour Books Leith.", "Ida Berg"),
+     ("Ida Berg works for The Harbour Weekly", "Ida Berg"),
+     ("Tomas Vik works at the docks until the strike, and the film follows him home.", None),
+     ("Ida Berg works at Harbour Books, where she meets the keeper's son and falls for him.",
+      None)],
+)
+def test_a_bio_saying_where_the_writer_works(paragraph: str, name: str | None) -> None:
+    assert bio_names(paragraph) == name
+
+
+_ASPECTS = ["Moonraker's Review", "", "  1. Overall", "  2. Superb 5.0", "",
+            "    A lighthouse keeper's daughter rows out each night to a rock nobody sees.", "",
+            "  3. Good 4.0", "", "    The supporting cast is uneven and the harbourmaster drags.", ""]
+_THREAD = ["A long review of the film sits here with more than eight words in it.", "",
+           "  1. Dora", "", "    I agree with every word of this, the ending got me too.", "",
+           "  2. fogwatcher2", "", "    Not me, I found it slow.", ""]
+
+
+def test_scored_aspects_are_not_a_comment_thread() -> None:
+    assert find_thread(_ASPECTS) is None
+
+
+def test_a_numbered_thread_is_still_a_thread() -> None:
+    assert find_thread(_THREAD) is not None
