@@ -120,3 +120,17 @@ def test_scored_aspects_are_not_a_comment_thread() -> None:
 
 def test_a_numbered_thread_is_still_a_thread() -> None:
     assert find_thread(_THREAD) is not None
+
+
+def test_a_page_read_wholly_as_a_thread_keeps_its_text() -> None:
+    """Numbered entries with the text indented under them and no prose above: the page's text
+    is its review, never refused as holding none."""
+    from nlmg_tui.importer.pipeline import extract
+
+    page = ("Lantern Valley\n\n  1. Dora\n\n"
+            "    A retired keeper and his son repaint a lighthouse over one long summer, and the "
+            "film is content to watch them work.\n\n  2. Ed Vale\n\n"
+            "    Nothing much happens, and that is the point; the last shot lands harder than any "
+            "speech could.\n")
+    review = extract(page.encode(), "numbered.txt").review
+    assert [p.text[:20] for p in review.paragraphs] == ["A retired keeper and", "Nothing much happens"]

@@ -46,12 +46,14 @@ _LEADING_QUOTED_TITLE = re.compile(r"^[\"'“‘](?P<title>[^\"'”’]{2,60})[\
 
 
 def clean_page(raw: str, source: str, review_id: str | None = None,
-               film: str | None = None, hints: PageHints | None = None) -> Review:
+               film: str | None = None, hints: PageHints | None = None,
+               cut_thread: bool = True) -> Review:
     """Clean one page. ``film`` is used when the page does not name the film itself;
-    ``hints`` (page metadata) fill fields the text leaves empty."""
+    ``hints`` (page metadata) fill fields the text leaves empty; ``cut_thread=False`` reads a
+    comment-shaped block as the page's own text."""
     raw_lines = raw.splitlines()
     lines = [Line(i + 1, normalize_line(text)) for i, text in enumerate(raw_lines)]
-    comments = _cut_thread(raw_lines, lines)
+    comments = _cut_thread(raw_lines, lines) if cut_thread else []
     unwrap(lines)
     assign_roles(lines)
     blank = {i + 1 for i, text in enumerate(raw_lines) if not normalize_line(text)}
