@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.corpus.byline import bio_names, parse_byline
+from nlmg_tui.corpus.chrome import is_chrome
 from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import opening_dateline
+from nlmg_tui.corpus.header import publication_date
+from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.ratings import find_ratings
 
 
@@ -134,3 +137,26 @@ def test_a_page_read_wholly_as_a_thread_keeps_its_text() -> None:
             "speech could.\n")
     review = extract(page.encode(), "numbered.txt").review
     assert [p.text[:20] for p in review.paragraphs] == ["A retired keeper and", "Nothing much happens"]
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [("Created Mar 2, 2012 11:40PM GMT • Edited Apr 9, 2013 08:05AM GMT", True),
+     ("Posted Mar 2, 2012 at 11:40 pm, last updated 9:05 am", True),
+     ("Screenings: 11:40 am, 2:15 pm and 8:05 pm", False),
+     ("Fri 7:30pm, Sat 2pm and 7:30pm", False)],
+)
+def test_a_posting_stamp_with_times_is_no_screening_list(line: str, stamp: bool) -> None:
+    assert is_chrome(line) is not stamp
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Created Mar 2, 2012 11:40PM GMT • Edited Apr 9, 2013 08:05AM GMT", "2012-03-02"),
+     ("Posted: March 2, 2012 | Updated: April 9, 2013", "2012-03-02"),
+     ("Updated April 9, 2013", None),
+     ("Edited Apr 9, 2013", None)],
+)
+def test_a_stamp_line_is_dated_by_its_post_not_its_edit(line: str, iso: str | None) -> None:
+    found = publication_date([Line(1, line, "heading")], "", None, None)
+    assert (found[0] if found else None) == iso

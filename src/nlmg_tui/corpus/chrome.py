@@ -127,10 +127,15 @@ _SCREENING_WORD = re.compile(r"\b(?:screens?|screenings?|showing at|playing at|n
 _SCREENING_DAYS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
 
 
+# "Created Nov 30, 2010 6:13PM • Edited Dec 2, 2010 9:01AM": a post's stamps, not screenings.
+_POSTING_STAMP = re.compile(r"\b(?:created|posted|published|edited|updated|submitted)\b")
+
+
 def _is_screening_times(folded: str) -> bool:
     times = len(_SCREENING_TIME.findall(folded))
     return len(folded.split()) <= _CREDIT_LINE_WORDS and (
-        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded)))
+        (times >= 2 and not _POSTING_STAMP.search(folded))
+        or (times == 1 and bool(_SCREENING_WORD.search(folded)))
         or (len(_SCREENING_DAYS.findall(folded)) >= 2 and bool(_SCREENING_WORD.search(folded))))
 
 

@@ -301,12 +301,13 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     years = (film_year - 1, film_year + 20) if film_year else None
     under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
                    if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
-    usable = [line for line in candidates if line.role != "prose" and not NOT_PUBLICATION.search(line.text)
+    usable = [line for line in candidates if line.role != "prose"
+              and not NOT_PUBLICATION.search(_posted_part(line.text))
               and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
               and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:
-        found = find_date(line.text, day_first=day_first, years=years)
+        found = find_date(_posted_part(line.text), day_first=day_first, years=years)
         if found:
             return found.iso, Evidence(line.number, line.text)
     if first_paragraph:
@@ -318,6 +319,17 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
         if found:
             return found.iso, Evidence(0, last_paragraph[-80:])
     return None
+
+
+# "Created Nov 30, 2010 • Edited Dec 2, 2012": the post's date, then its edit's.
+_POSTED_THEN_EDITED = re.compile(r"^(?P<posted>(?:created|posted|published|submitted)\b.{6,40}?)"
+                                 r"\W+(?:last )?(?:edited|updated|modified)\b", re.I)
+
+
+def _posted_part(text: str) -> str:
+    """The part of a stamp line before its edit date; the whole line for any other."""
+    match = _POSTED_THEN_EDITED.match(text)
+    return match["posted"] if match and find_date(match["posted"]) else text
 
 
 def _closing_date(paragraph: str, day_first: bool | None, years: tuple[int, int] | None
