@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlmg_tui.corpus.byline import bio_names, parse_byline
+from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
 from nlmg_tui.corpus.chrome import is_chrome
 from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
@@ -160,3 +160,17 @@ def test_a_posting_stamp_with_times_is_no_screening_list(line: str, stamp: bool)
 def test_a_stamp_line_is_dated_by_its_post_not_its_edit(line: str, iso: str | None) -> None:
     found = publication_date([Line(1, line, "heading")], "", None, None)
     assert (found[0] if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "job"),
+    [("The Harbour Reel Critic", True),
+     ("Screen Notes Contributor", True),
+     ("Harbour Weekly Film Critic", True),
+     ("Critic", False),
+     ("The critic was wrong", False),
+     ("Everyone is a critic", False),
+     ("The Harbour Reel Critic reviews every Friday", False)],
+)
+def test_a_job_line_after_its_sites_name(line: str, job: bool) -> None:
+    assert bool(SITE_JOB_LINE.match(line)) is job

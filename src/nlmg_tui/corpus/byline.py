@@ -82,6 +82,8 @@ _TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
 # job that reviews or a social handle.
 _NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
 JOB_LINE = re.compile(r"^" + _JOB + r"$")
+# The job after its site's name: "The Harbour Film Critic", "Screen Notes Contributor".
+SITE_JOB_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,4}" + _JOB + r"$")
 # "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
 # A name set in capitals at the head of a bio: "JANE DOE is the film critic for ...".
 _CAPITALS_NAME = r"(?=[A-Z]{2})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3}(?= is | has | was | writes )"

@@ -6,8 +6,9 @@ when the page's structure says so:
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
 - a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
-- a job that reviews on the line under it ("Film Critic"), a paper's name under or over it
-  ("The Evening Courier"), or an empty byline label ("Written by", "Author") over it;
+- a job that reviews on the line under it ("Film Critic", or after its site's name: "The
+  Harbour Film Critic"), a paper's name under or over it ("The Evening Courier"), or an empty
+  byline label ("Written by", "Author") over it;
 - a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
   Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
   guards below decide.
@@ -83,7 +84,8 @@ def _name_shaped(text: str) -> bool:
 
 def _placed(header: list[Line], index: int) -> bool:
     below = header[index + 1:index + 3]
-    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text) for line in below[:1]):
+    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text)
+           or bylines.SITE_JOB_LINE.match(line.text) for line in below[:1]):
         return True
     if index and _EMPTY_LABEL.match(header[index - 1].text):
         return True
