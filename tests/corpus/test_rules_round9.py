@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
-from nlmg_tui.corpus.chrome import is_chrome
+from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import opening_dateline
@@ -174,3 +174,15 @@ def test_a_stamp_line_is_dated_by_its_post_not_its_edit(line: str, iso: str | No
 )
 def test_a_job_line_after_its_sites_name(line: str, job: bool) -> None:
     assert bool(SITE_JOB_LINE.match(line)) is job
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("2011. 91 min. 16V.", True),
+     ("2011; 91 mins; Norway", True),
+     ("In 2011. 91 min of my life went by.", False),
+     ("It came out in 2011. It runs 91 minutes and every one of them drags on and on.", False),
+     ("2011. A year I will remember.", False)],
+)
+def test_a_year_alone_among_spec_fragments(line: str, credit: bool) -> None:
+    assert is_credit_line(line) is credit

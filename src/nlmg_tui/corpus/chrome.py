@@ -145,8 +145,12 @@ def is_credit_line(line: str) -> bool:
     cues = (len(_CREDIT_CUES.findall(line)) + len(_CREDIT_ROLE.findall(line))
             + len(_MAKER_AND_YEAR.findall(line)) + len(_LISTING_SHORTHAND.findall(line)))
     if _is_fragments(line):
-        cues += len(_DISC_CUES.findall(line))  # "a making-of featurette" in a sentence is prose
+        # "a making-of featurette" in a sentence is prose; "2011. 134 min." lists a year alone
+        cues += len(_DISC_CUES.findall(line)) + len(_YEAR_FRAGMENT.findall(line))
     return len(line.split()) <= _CREDIT_LINE_WORDS and cues >= 2
+
+
+_YEAR_FRAGMENT = re.compile(r"(?:^|[.;|]\s)(?:19|20)\d\d\s*[.;|]")
 
 
 def _is_fragments(line: str) -> bool:
