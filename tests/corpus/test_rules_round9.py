@@ -11,8 +11,9 @@ from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import opening_dateline
 from nlmg_tui.corpus.header import publication_date
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.set_apart import set_apart_deck
 
 
 @pytest.mark.parametrize(
@@ -186,3 +187,24 @@ def test_a_job_line_after_its_sites_name(line: str, job: bool) -> None:
 )
 def test_a_year_alone_among_spec_fragments(line: str, credit: bool) -> None:
     assert is_credit_line(line) is credit
+
+
+_REVIEW = ("Two brothers drive a lorry of salt across a frozen plain to pay off their late "
+           "father's debts, and the film lets the silence between them speak.")
+
+
+@pytest.mark.parametrize(
+    ("opening", "skipped"),
+    [(["Watch it twice: No.", "Buy the disc: Only on sale."], 2),
+     (["See it again: Yes.", "Own it: No.", "Recommend it to: anyone who liked the trailer."], 3),
+     # one line is a note, not a box; dialogue and long labelled paragraphs are the review's
+     (["Warning: there are spoilers below."], 0),
+     (['Ida: "Go home."', 'Tomas: "I am home."'], 0),
+     (["Short version: it is slow, it is sad, and it is one of the best films I have seen in "
+       "years.", "Long version: read on, because there is a lot to say about the ending."], 0)],
+)
+def test_a_box_of_answers_opening_the_body(opening: list[str], skipped: int) -> None:
+    texts = [*opening, _REVIEW, _REVIEW.replace("salt", "ice"), _REVIEW.replace("salt", "fish")]
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assign_roles(lines)
+    assert set_apart_deck(lines, 0, set()) == skipped
