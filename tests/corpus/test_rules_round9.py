@@ -11,6 +11,7 @@ from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import opening_dateline
 from nlmg_tui.corpus.header import publication_date
+from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.set_apart import set_apart_deck
@@ -208,3 +209,15 @@ def test_a_box_of_answers_opening_the_body(opening: list[str], skipped: int) -> 
     lines = [Line(i + 1, text) for i, text in enumerate(texts)]
     assign_roles(lines)
     assert set_apart_deck(lines, 0, set()) == skipped
+
+
+@pytest.mark.parametrize(
+    ("line", "spec"),
+    [("Northlight Home Video || 15 || March 5, 2012", True),
+     ("Northlight | PG-13 | March 5, 2012", True),
+     ("Reviewer: Petra Lund || Posted On: 2011-05-14", False),
+     ("Reviews | Drama | March 5, 2012", False),
+     ("Petra Lund | Harbour Weekly | March 5, 2012", False)],
+)
+def test_a_release_line_holds_a_certificate(line: str, spec: bool) -> None:
+    assert is_spec_line(line) is spec

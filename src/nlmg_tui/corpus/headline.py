@@ -196,11 +196,17 @@ def _runs_on(lines: list[Line], line: Line) -> bool:
     return first_word.islower() or not first_word.isalpha()
 
 
+_CERTIFICATE = re.compile(r"(?:Rated )?(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Unrated|Not Rated)")
+
+
 def is_spec_line(text: str) -> bool:
     """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005", a running
     time, a production year, a distributor or a genre list."""
     if text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text):
         return True
+    segments = [segment.strip() for segment in re.split(r"\|\||//|\|", text)]
+    if len(segments) >= 3 and any(_CERTIFICATE.fullmatch(segment) for segment in segments):
+        return True  # "Studio || PG-13 || December 20, 2011": a release, not a post
     if len(text.split()) <= _MAX_SPEC_WORDS and (_RUNTIME_END.search(text) or _SPEC_LABEL.match(text)):
         return True
     return bool(_DISTRIBUTOR.match(text) or _GENRE_LIST.match(text))
