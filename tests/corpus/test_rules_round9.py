@@ -221,3 +221,15 @@ def test_a_box_of_answers_opening_the_body(opening: list[str], skipped: int) -> 
 )
 def test_a_release_line_holds_a_certificate(line: str, spec: bool) -> None:
     assert is_spec_line(line) is spec
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("I am giving it 3.8 stars.", 0.76),
+     ("a 4.4-star film", 0.88),
+     ("5.9 stars", None),
+     ("version 2.1 starship", None),
+     ("rated 12.5 stars by readers", None)],
+)
+def test_decimal_stars(text: str, value: float | None) -> None:
+    assert [f.value for f in find_ratings(text)] == ([] if value is None else [pytest.approx(value)])

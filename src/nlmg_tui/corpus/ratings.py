@@ -39,9 +39,10 @@ _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
     r"(?=\s*$|\s*[().,]|\s+out\b)"
 )
-# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "a 5-star film" with no scale: out of five.
+# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
+# out of five.
 _STARS_NO_SCALE = re.compile(
-    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?(?:\s*|-)stars?\b"
+    r"(?<![\d.])(?P<score>[0-5](?:\.\d)?)(?P<half> ?½| 1/2| and a half)?(?:\s*|-)stars?\b"
     r"(?!\s*(?:out of|/))",
     re.I
 )
