@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlmg_tui.corpus.body_end import truncated_tail
 from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.comments import find_thread
@@ -233,3 +234,19 @@ def test_a_release_line_holds_a_certificate(line: str, spec: bool) -> None:
 )
 def test_decimal_stars(text: str, value: float | None) -> None:
     assert [f.value for f in find_ratings(text)] == ([] if value is None else [pytest.approx(value)])
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [("Fox has given this", True),
+     ("The disc has a commentary by the", True),
+     ("More From The Archive", False),
+     ("Share This With Your Friends", False),
+     ("Posted in Reviews", False),
+     ("Tags: drama, road", False)],
+)
+def test_a_short_tail_cut_mid_sentence(tail: str, kept: bool) -> None:
+    texts = ["The Salt Road", _REVIEW, _REVIEW.replace("salt", "ice"), tail]
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assign_roles(lines)
+    assert (truncated_tail(lines, 1, 3) is not None) is kept
