@@ -250,3 +250,16 @@ def test_a_short_tail_cut_mid_sentence(tail: str, kept: bool) -> None:
     lines = [Line(i + 1, text) for i, text in enumerate(texts)]
     assign_roles(lines)
     assert (truncated_tail(lines, 1, 3) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [("Read my original The Salt Road movie review here.", True),
+     ("See the full review here!", True),
+     ("Check out my other reviews here.", True),
+     ("Read my review of The Salt Road and you will see why I stayed here.", False),
+     ("Read the book first. The review is here.", False),
+     ("Read the subtitles, they matter here.", False)],
+)
+def test_a_pointer_to_another_piece(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome

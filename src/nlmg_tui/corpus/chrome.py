@@ -34,6 +34,9 @@ _SHORT_LINE_PHRASES = [
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
     # a pointer to a link: "See here for an interview with ...", "Click here to read more"
     r"^(?:see|click|go|look|tap) here\b", r"click here",
+    # a pointer to another piece: "Read my original review of the film here."
+    r"^(?:read|see|check out) (?:my|our|the|his|her|their) [\w ,'’-]{0,60}"
+    r"\b(?:review|interview|post|article|piece)s? here[.!]?$",
     r"photo (from|courtesy|credit)", r"^(photo|photograph|picture|image|still)s?( credits?)?:",
     r"^(photo|picture|image|still)s? (via|from|courtesy of)\b",
     r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
