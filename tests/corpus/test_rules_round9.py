@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlmg_tui.corpus.body import collect_body
 from nlmg_tui.corpus.body_end import truncated_tail
 from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
@@ -263,3 +264,25 @@ def test_a_short_tail_cut_mid_sentence(tail: str, kept: bool) -> None:
 )
 def test_a_pointer_to_another_piece(line: str, chrome: bool) -> None:
     assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [("• The camera is handheld all the way, this is realism", True),
+     ("• More Reviews From The Archive", False),
+     ("• Related posts", False),
+     ("• Drama", False)],
+)
+def test_a_bulleted_note_in_a_bulleted_body(note: str, kept: bool) -> None:
+    texts = ["• " + _REVIEW, _REVIEW.replace("salt", "ice"), note, "• " + _REVIEW.replace("salt", "fish")]
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assign_roles(lines)
+    paragraphs = [p.text for p in collect_body(lines, 0, None).paragraphs]
+    assert (note in paragraphs) is kept
+
+
+def test_a_bulleted_line_in_a_body_without_bullets_stays_a_heading() -> None:
+    texts = [_REVIEW, "• The camera is handheld all the way, this is realism", _REVIEW.replace("salt", "ice")]
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assign_roles(lines)
+    assert len(collect_body(lines, 0, None).paragraphs) == 2
