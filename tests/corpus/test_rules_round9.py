@@ -286,3 +286,16 @@ def test_a_bulleted_line_in_a_body_without_bullets_stays_a_heading() -> None:
     lines = [Line(i + 1, text) for i, text in enumerate(texts)]
     assign_roles(lines)
     assert len(collect_body(lines, 0, None).paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("texts", "iso"),
+    [(["Directed by: Karl Moen", "Running Time: 91", "Date: 09/22/2011"], None),
+     (["Date: 09/22/2011", "Directed by: Karl Moen"], None),
+     (["By Petra Lund", "Date: 09/22/2011"], "2011-09-22"),
+     (["Date: September 22, 2011", "Harbour Weekly"], "2011-09-22")],
+)
+def test_a_date_field_among_the_films_credits(texts: list[str], iso: str | None) -> None:
+    lines = [Line(i + 1, text, "field") for i, text in enumerate(texts)]
+    found = publication_date(lines, "", None, None)
+    assert (found[0] if found else None) == iso

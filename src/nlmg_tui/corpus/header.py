@@ -301,6 +301,7 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     years = (film_year - 1, film_year + 20) if film_year else None
     under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
                    if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
+    under_label |= _dated_credit_fields(candidates)
     usable = [line for line in candidates if line.role != "prose"
               and not NOT_PUBLICATION.search(_posted_part(line.text))
               and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
@@ -319,6 +320,18 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
         if found:
             return found.iso, Evidence(0, last_paragraph[-80:])
     return None
+
+
+_BARE_DATE_FIELD = re.compile(r"^(?i:date|year)\s*:\s*\S")
+
+
+def _dated_credit_fields(candidates: list[Line]) -> set[int]:
+    """A bare "Date:" field among the film's credit fields ("Directed by:", "Running Time:")
+    dates the film, not the review."""
+    return {line.number for index, line in enumerate(candidates)
+            if _BARE_DATE_FIELD.match(line.text) and any(
+                is_film_credit_field(other.text)
+                for other in candidates[max(index - 1, 0):index] + candidates[index + 1:index + 2])}
 
 
 # "Created Nov 30, 2010 • Edited Dec 2, 2012": the post's date, then its edit's.
