@@ -8,11 +8,12 @@ import pytest
 from nlmg_tui.corpus.body import collect_body
 from nlmg_tui.corpus.body_end import truncated_tail
 from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
-from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
+from nlmg_tui.corpus.chrome import is_chrome, is_credit_line, is_credited_caption
 from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import opening_dateline
 from nlmg_tui.corpus.header import publication_date
+from nlmg_tui.corpus.headline import headline as headline_of
 from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.ratings import find_ratings
@@ -299,3 +300,30 @@ def test_a_date_field_among_the_films_credits(texts: list[str], iso: str | None)
     lines = [Line(i + 1, text, "field") for i, text in enumerate(texts)]
     found = publication_date(lines, "", None, None)
     assert (found[0] if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [("Northlight PicturesIda Berg crosses the plain in \"The Salt Road.\"", True),
+     ("AP PhotoIda Berg at the premiere.", True),
+     ("Harbour Films presents a new print of The Salt Road.", False),
+     ("PicturesQue is the name of the studio's new label.", False),
+     ("The McDonald Pictures story is told in full.", False)],
+)
+def test_a_caption_run_into_its_credit(line: str, caption: bool) -> None:
+    assert is_credited_caption(line) is caption
+
+
+@pytest.mark.parametrize(
+    ("texts", "headline"),
+    [(["Film Review: The Salt Road crosses a frozen plain",
+       "Two brothers and a debt in a quiet drama from the north"], 0),
+     # a section name naming reviews, or a deck in title case, does not pass the nearest heading
+     (["Editorial Review", "A universal story that is hard not to like"], 1),
+     (["Film Review: The Salt Road crosses a frozen plain", "Salt, Silence And A Long Road"], 1)],
+)
+def test_a_review_title_over_its_deck(texts: list[str], headline: int) -> None:
+    lines = [Line(i + 1, text, "heading") for i, text in enumerate(texts)]
+    byline = Line(len(texts) + 1, "By Petra Lund", "byline")
+    chosen = headline_of(lines + [byline], lines + [byline], byline)
+    assert chosen is lines[headline]

@@ -90,6 +90,11 @@ _STILL_CAPTION = re.compile(
     r"^(?:• ?)?(?:\([^()]{1,20}\) ?)?(?:[A-Z][\w'’.-]* ){1,5}(?:as [A-Z][^.!?]{0,80}?\bin|on the set of)"
     r" [\"“][^\"”]{1,60}[\"”]\.?$"
 )
+# A caption run into its picture's credit: "Northlight PicturesIda Berg crosses the plain in ...",
+# "AP PhotoIda Berg ..." (the credit's last word glued to the caption's first).
+_GLUED_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.&'’-]* ){1,3}(?:Pictures|Films|Studios|Entertainment|Releasing|Features|Images|"
+    r"Photos?|Press)(?=[A-Z][a-z])")
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 SHORT_LINE_WORDS = 12
@@ -162,6 +167,11 @@ def _is_fragments(line: str) -> bool:
     return all(len(piece.split()) < _MIN_SPEC_SENTENCE_WORDS for piece in re.split(r"[.!?;]", line))
 
 
+def is_credited_caption(line: str) -> bool:
+    """A caption run into its picture's credit ("Northlight PicturesIda Berg crosses ...")."""
+    return bool(_GLUED_CREDIT.match(line))
+
+
 def is_chrome(line: str) -> bool:
     """True when ``line`` (already whitespace-normalised) is site chrome."""
     if not line:
@@ -171,7 +181,7 @@ def is_chrome(line: str) -> bool:
         return True
     if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
         return True
-    if _is_screening_times(folded) or _STILL_CAPTION.match(line):
+    if _is_screening_times(folded) or _STILL_CAPTION.match(line) or _GLUED_CREDIT.match(line):
         return True
     if len(line.split()) <= _CREDIT_LINE_WORDS and _AVAILABILITY.search(folded):
         return True

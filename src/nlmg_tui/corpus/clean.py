@@ -32,7 +32,13 @@ from nlmg_tui.corpus.facts import (
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
-from nlmg_tui.corpus.name_lines import owned_label, paper_beside, placed_name, signature_in_body
+from nlmg_tui.corpus.name_lines import (
+    name_over_credited_caption,
+    owned_label,
+    paper_beside,
+    placed_name,
+    signature_in_body,
+)
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
@@ -172,7 +178,8 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
                in zip(draft.numbers[:3], draft.paragraphs[:3], strict=True)]
     placed = (placed_name(header, body) or placed_name(after, body)
               or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
-              or owned_label(header + opening + after))
+              or owned_label(header + opening + after)
+              or name_over_credited_caption(lines, start, body))
     if placed is not None:
         return _note(evidence, "critic", *placed)
     return None

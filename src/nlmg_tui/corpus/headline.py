@@ -14,7 +14,7 @@ from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
-from nlmg_tui.corpus.lines import Line, starts_like_sentence
+from nlmg_tui.corpus.lines import Line, is_title_case, starts_like_sentence
 from nlmg_tui.corpus.ratings import find_ratings
 
 _MAX_HEADLINE_WORDS = 20
@@ -29,6 +29,7 @@ _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 # "Review: Title", "Article: TITLE": a heading that says what the page is.
 _REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
 _SHOWN_TWICE = 2
+_MIN_TITLED_WORDS = 4
 # A title line that names its writer: "Limitless Movie Review by Jo Banks" (the byline too).
 _TITLE_THEN_BY = re.compile(r"^[A-Z0-9\"“‘'].{1,80}?\s(?:(?:movie|film|dvd|blu-ray)\s+)?review\s+by:?\s+\S",
                             re.I)
@@ -105,6 +106,11 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
         above = [line for line in header if line.number < byline_line.number
                  and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
+        titled = next((line for line in above if line in candidates and _REVIEW_WORD.search(line.text)
+                       and len(line.text.split()) >= _MIN_TITLED_WORDS), None)  # not "Editorial Review"
+        if titled is not None and nearest is not None and titled is not nearest \
+                and not _REVIEW_WORD.search(nearest.text) and not is_title_case(nearest.text):
+            return titled  # "Movie Review: ..." over its deck in sentence case, then the byline
         if nearest is not None:
             return nearest
     if byline_line is not None and _TITLE_THEN_BY.match(byline_line.text):

@@ -14,7 +14,8 @@ when the page's structure says so:
   guards below decide.
 
 A name line right under a date or right above the first paragraph is no byline by itself: that
-is where blogs put the post's title ("Animal Kingdom") and papers a photo credit.
+is where blogs put the post's title ("Animal Kingdom") and papers a photo credit. Over a caption
+that carries its own credit ("Northlight PicturesIda Berg crosses ..."), it is the byline.
 
 It is never taken when the body talks about that name (a critic does not write about
 themselves in the third person: the name is someone in the film), when a longer header line
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import is_credited_caption
 from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
@@ -147,4 +149,16 @@ def owned_label(lines: list[Line]) -> tuple[str, Line] | None:
             line.text, bool(find_ratings(line.text)))
         if owner is not None:
             return owner, line
+    return None
+
+
+def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tuple[str, Line] | None:
+    """A name line right above a caption run into its own picture credit, right above the body:
+    the picture is credited already, so the name is the writer's."""
+    above = [line for line in lines[:start] if line.text][-2:]
+    if len(above) < 2 or not is_credited_caption(above[1].text):
+        return None
+    name = above[0]
+    if name.role in _NAME_ROLES and _name_shaped(name.text) and name.text not in body:
+        return name.text, name
     return None
