@@ -16,6 +16,7 @@ from nlmg_tui.corpus.header import publication_date
 from nlmg_tui.corpus.headline import headline as headline_of
 from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.lines import Line, assign_roles
+from nlmg_tui.corpus.name_lines import owned_label
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.set_apart import set_apart_deck
 
@@ -50,10 +51,25 @@ def test_a_label_owned_by_a_name(line: str, owner: str | None) -> None:
      ("Overall Rating: B", None),
      ("Star Rating: 3/5", None),
      ("IMDb Rating: 7.1/10", None),
-     ("Final Grade: B+", None)],
+     ("Final Grade: B+", None),
+     ("Tom: 3.5/4", "Tom"),
+     ("Jo Banks: 8/10", "Jo Banks"),
+     ("Verdict: B", None),
+     ("Gore: 8/10", None),
+     ("Overall: 4/5", None),
+     ("Film: 4/5", None),
+     ("Tom: 3.5/4 for the acting, less for the plot", None),
+     ("Tom: the film runs 3.5 hours", None)],
 )
 def test_a_name_then_the_rating_label(line: str, owner: str | None) -> None:
-    assert rating_label_owner(line, bool(find_ratings(line))) == owner
+    found = find_ratings(line)
+    assert rating_label_owner(line, (found[0].start, found[0].end) if found else None) == owner
+
+
+def test_a_name_in_a_card_of_scores_is_a_label() -> None:
+    card = [Line(1, "Story: 7/10", "field"), Line(2, "Hank: 6/10", "field"), Line(3, "Tone: 8/10", "field")]
+    assert owned_label(card) is None
+    assert owned_label([Line(1, "Hank: 6/10", "field")]) == ("Hank", Line(1, "Hank: 6/10", "field"))
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ or a user handle only:
 - a possessive label, on its own line or run into the review: "Jane's Review", "Jane's Rating:
   7/10 ...", "fogwatcher's rating of the film Lantern Valley";
 - a name then the rating label: "JD Rating: B" (only when a rating follows, and the name is not
-  a kind of rating: "MPAA Rating: R", "User Rating: 4/5");
+  a kind of rating: "MPAA Rating: R", "User Rating: 4/5"), or a first name labelling only a
+  rating on a line of its own, "Jo: 3.5/4" (never a score's label: "Gore: 8/10", "Verdict: B",
+  nor one of a card of such lines);
 - a sentence crediting the review: "Jane Doe from The Daily Planet gives her 4/5 star review of
   Lantern Valley." (the critic and the outlet).
 
@@ -23,6 +25,19 @@ _OWNED_LABEL = re.compile(
     r"^" + _OWNER + r"[’']s (?i:review|rating|verdict|take|score|grade|thoughts)"
     r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")
 _NAMED_RATING = re.compile(r"^" + _OWNER + r" (?i:rating|grade)\s*:\s*(?P<value>\S.{0,20})$")
+# "Tom: 3.5/4" alone on a line: a first name (one or two words), then only a rating.
+_NAME_COLON = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)\s*:\s*(?P<value>\S.{0,20})$")
+# Labels of a score that name no one ("Verdict: B", "Gore: 8/10", "Overall: 4/5").
+_SCORE_LABELS = frozenset("""
+    rating ratings score scores grade grades verdict stars mark marks points overall total final
+    summary bottom line result film movie feature picture story plot script screenplay writing
+    direction directing acting performances performance cast cinematography photography visuals
+    visual effects editing music soundtrack score sound audio video extras supplements bonus disc
+    value entertainment fun enjoyment rewatchability replay gore violence sex nudity language
+    drugs profanity content scares scary horror action comedy romance drama suspense thrills
+    humor humour tension pacing style substance originality production design costumes
+    presentation transfer packaging menu objective subjective personal critics audience users
+""".split())
 # Words that own a rating or a review without being a person ("The Film's Rating", "Our
 # Review", "MPAA Rating", "Reader's Review").
 _NOT_OWNERS = frozenset("""
@@ -54,10 +69,19 @@ def label_owner(line: str) -> str | None:
     return _owner(match["name"]) if match else None
 
 
-def rating_label_owner(line: str, rated: bool) -> str | None:
-    """The name before a rating label ("JD Rating: B"); ``rated`` says a rating follows it."""
+def rating_label_owner(line: str, rating: tuple[int, int] | None) -> str | None:
+    """The name before a rating label ("JD Rating: B"), or a first name labelling nothing but a
+    rating ("Tom: 3.5/4"); ``rating`` is the span of the first rating found on the line."""
+    if rating is None:
+        return None
     match = _NAMED_RATING.match(line)
-    return _owner(match["name"]) if match and rated else None
+    if match:
+        return _owner(match["name"])
+    match = _NAME_COLON.match(line)
+    if (match is None or rating[0] != match.start("value") or line[rating[1]:].strip(" .!")
+            or any(word.casefold() in _SCORE_LABELS for word in match["name"].split())):
+        return None
+    return _owner(match["name"])
 
 
 def credited_review(line: str) -> tuple[str, str] | None:

@@ -144,12 +144,22 @@ def signature_in_body(lines: list[Line], start: int, end: int) -> tuple[str, Lin
 def owned_label(lines: list[Line]) -> tuple[str, Line] | None:
     """The owner of a review or rating label ("Jane's Review:", "JD Rating: B") among
     ``lines`` (the header, the first paragraphs, the lines under the body)."""
-    for line in lines:
-        owner = label_owner(line.text) or rating_label_owner(
-            line.text, bool(find_ratings(line.text)))
-        if owner is not None:
+    for index, line in enumerate(lines):
+        found = find_ratings(line.text)
+        span = (found[0].start, found[0].end) if found else None
+        owner = label_owner(line.text) or rating_label_owner(line.text, span)
+        if owner is not None and not _in_score_card(lines, index):
             return owner, line
     return None
+
+
+_CARD_LINE = re.compile(r"^[A-Z][\w' ]{1,24}:\s*\S.{0,20}$")
+
+
+def _in_score_card(lines: list[Line], index: int) -> bool:
+    """A line among other "Label: score" lines is one score of a card ("Gore: 8/10")."""
+    neighbours = lines[max(index - 1, 0):index] + lines[index + 1:index + 2]
+    return any(_CARD_LINE.match(other.text) and find_ratings(other.text) for other in neighbours)
 
 
 def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tuple[str, Line] | None:
