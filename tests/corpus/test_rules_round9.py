@@ -11,7 +11,7 @@ from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line, is_credited_caption
 from nlmg_tui.corpus.comments import find_thread
 from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
-from nlmg_tui.corpus.dates import opening_dateline
+from nlmg_tui.corpus.dates import find_date, opening_dateline
 from nlmg_tui.corpus.header import publication_date
 from nlmg_tui.corpus.headline import headline as headline_of
 from nlmg_tui.corpus.headline import is_spec_line
@@ -343,3 +343,18 @@ def test_a_review_title_over_its_deck(texts: list[str], headline: int) -> None:
     byline = Line(len(texts) + 1, "By Petra Lund", "byline")
     chosen = headline_of(lines + [byline], lines + [byline], byline)
     assert chosen is lines[headline]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Monday, May 14 th, 2012 at 09:30 am", "2012-05-14"),
+     ("May 14th, 2012", "2012-05-14"),
+     ("14 May 12", "2012-05-14"),
+     ("Posted 14 Mar 12 by Jo", "2012-03-14"),
+     ("the 3 rd act drags", None),
+     ("12 May 99 problems", None),  # outside the film's window
+     ("at 14:05 May 12 10", None)],
+)
+def test_ordinals_set_apart_and_short_years(text: str, iso: str | None) -> None:
+    found = find_date(text, years=(2010, 2031))
+    assert (found.iso if found else None) == iso
