@@ -83,9 +83,10 @@ def find_date(text: str, day_first: bool | None = None,
             if found:
                 return found
     for match in _SHORT_YEAR.finditer(text):
-        year = _full_year(match["year"], years)
-        month = MONTHS.get(match["short_month"].lower())
-        found = _make(year, month, int(match["day"]), match.group(0)) if year and month else None
+        short_year = _full_year(match["year"], years)
+        named = MONTHS.get(match["short_month"].lower())
+        found = (_make(short_year, named, int(match["day"]), match.group(0))
+                 if short_year and named else None)
         if found:
             return found
     for match in _NUMERIC.finditer(text):
