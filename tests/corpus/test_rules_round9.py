@@ -358,3 +358,14 @@ def test_a_review_title_over_its_deck(texts: list[str], headline: int) -> None:
 def test_ordinals_set_apart_and_short_years(text: str, iso: str | None) -> None:
     found = find_date(text, years=(2010, 2031))
     assert (found.iso if found else None) == iso
+
+
+def test_a_festival_kicker_naming_reviews_does_not_pass_the_headline() -> None:
+    kicker = Line(1, "Reviews from the Harbour Film Festival 2012", "heading")
+    title = Line(2, "A quiet triumph of a road movie about two brothers", "heading")
+    byline = Line(3, "By Petra Lund", "byline")
+    assert headline_of([kicker, title, byline], [kicker, title, byline], byline) is title
+
+
+def test_the_childrens_review_names_no_one() -> None:
+    assert label_owner("Children's Review: a fun ride") is None

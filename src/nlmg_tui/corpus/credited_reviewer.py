@@ -46,7 +46,8 @@ _NOT_OWNERS = frozenset("""
     viewer viewers audience audiences critic critics editor editors staff member members fan fans
     community parent parents kid kids family age content official site personal global
     tomatometer metascore acting music video audio sound extras disc blu-ray everyone today
-    director writer guest
+    director writer guest children women men people world year week month weekend tonight
+    hollywood
 """.split())
 
 _PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3})"

@@ -30,6 +30,8 @@ _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 _REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
 _SHOWN_TWICE = 2
 _MIN_TITLED_WORDS = 4
+# "Review: The Film", "Movie Review: A title in words": a title that says it is a review.
+_REVIEW_TITLE = re.compile(r"^(?:[\w-]+ ){0,2}review\s*:\s*\S", re.I)
 # A title line that names its writer: "Limitless Movie Review by Jo Banks" (the byline too).
 _TITLE_THEN_BY = re.compile(r"^[A-Z0-9\"“‘'].{1,80}?\s(?:(?:movie|film|dvd|blu-ray)\s+)?review\s+by:?\s+\S",
                             re.I)
@@ -106,8 +108,8 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
         above = [line for line in header if line.number < byline_line.number
                  and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
-        titled = next((line for line in above if line in candidates and _REVIEW_WORD.search(line.text)
-                       and len(line.text.split()) >= _MIN_TITLED_WORDS), None)  # not "Editorial Review"
+        titled = next((line for line in above if line in candidates and _REVIEW_TITLE.match(line.text)
+                       and len(line.text.split()) >= _MIN_TITLED_WORDS), None)
         if titled is not None and nearest is not None and titled is not nearest \
                 and not _REVIEW_WORD.search(nearest.text) and not is_title_case(nearest.text):
             return titled  # "Movie Review: ..." over its deck in sentence case, then the byline
