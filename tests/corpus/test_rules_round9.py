@@ -369,3 +369,18 @@ def test_a_festival_kicker_naming_reviews_does_not_pass_the_headline() -> None:
 
 def test_the_childrens_review_names_no_one() -> None:
     assert label_owner("Children's Review: a fun ride") is None
+
+
+@pytest.mark.parametrize(
+    ("above", "deck"),
+    [("In brief:", False),
+     ("Synopsis:", False),
+     ("The Salt Road", True),
+     ("Here is what the whole film is about, in one line:", True)],
+)
+def test_a_short_paragraph_under_its_own_label_is_no_deck(above: str, deck: bool) -> None:
+    texts = [above, "Two brothers haul a lorry of salt across a frozen plain.", "Director: Karl Moen",
+             _REVIEW, _REVIEW.replace("salt", "ice"), _REVIEW.replace("salt", "fish")]
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assign_roles(lines)
+    assert (set_apart_deck(lines, 1, set()) != 1) is deck

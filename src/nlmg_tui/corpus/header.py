@@ -127,10 +127,16 @@ def _is_anchor(line: Line, site_talk: bool) -> bool:
     return site_talk and line.role == "heading" and can_be_headline(line.text)
 
 
+_MAX_LABEL_WORDS = 4
+
+
 def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
     """A one-line standfirst under the headline, set apart from the body by a non-prose line."""
     line = lines[first]
     following = next((other for other in lines[first + 1:] if other.text), None)
+    above = next((other for other in reversed(lines[:first]) if other.text), None)
+    if above is not None and above.text.endswith(":") and len(above.text.split()) <= _MAX_LABEL_WORDS:
+        return False  # under its own label ("The short:"), a section of the review
     return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
             and following is not None and following.role in ("chrome", "heading")
             and any(other.role == "heading" for other in lines[:first] if other.text))

@@ -38,7 +38,7 @@ def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
         return start
     prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
     first = lines[start].text
-    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3:
+    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
         return start
     if (_header_lines_under(lines, prose[0], prose[1]) and not is_title_case(first)
             and not _header_lines_under(lines, prose[1], prose[2])) or (
@@ -46,6 +46,17 @@ def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
         lines[start].role = "preface"
         return prose[1]
     return start
+
+
+_MAX_LABEL_WORDS = 4
+
+
+def _under_own_label(lines: list[Line], index: int) -> bool:
+    """Right under a short label ending in a colon ("The short:", "Synopsis:"), the paragraph
+    is that section of the review, not a deck set apart from it."""
+    above = next((line for line in reversed(lines[:index]) if line.text), None)
+    return (above is not None and above.text.endswith(":")
+            and len(above.text.split()) <= _MAX_LABEL_WORDS)
 
 
 def _header_lines_under(lines: list[Line], first: int, second: int) -> bool:
