@@ -384,3 +384,17 @@ def test_a_short_paragraph_under_its_own_label_is_no_deck(above: str, deck: bool
     lines = [Line(i + 1, text) for i, text in enumerate(texts)]
     assign_roles(lines)
     assert (set_apart_deck(lines, 1, set()) != 1) is deck
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [("The Salt Road is released 14 May by Northlight Pictures", True),
+     ("The Salt Road is released May 14 by Northlight.", True),
+     ("The Salt Road is out now on DVD and Blu-ray.", True),
+     ("The Salt Road is in cinemas from Friday.", True),
+     ("The film is released from its grip only in the last reel, by which time it is too late.", False),
+     ("Their father is released on parole in the second act, by the way.", False),
+     ("The brothers are out on the ice for most of the film.", False)],
+)
+def test_a_release_note(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome

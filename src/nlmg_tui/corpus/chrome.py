@@ -81,6 +81,11 @@ _SITE_NOTE_WORDS = 30
 _AVAILABILITY = re.compile(
     r"\b(?:is|are) (?:now )?available (?:to (?:rent|buy|stream|download)|on (?:dvd|blu-ray|"
     r"digital|demand|streaming)\b)"
+    # "The Film is released 30 Dec by Northlight", "is out now on DVD", "is in cinemas from Friday"
+    r"|\b(?:is|are) (?:re-?)?released (?:on |in |from )?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)? \w+|\w+ \d{1,2}(?:st|nd|rd|th)?)\b.{0,30}\b(?:by|through|via|from|on)\b"
+    r"|\b(?:is|are) out (?:now )?on (?:dvd|blu-ray|digital)\b"
+    r"|\b(?:is|are) (?:on general release|in (?:uk )?cinemas) (?:from|now)\b"
 )
 # A synopsis copied from elsewhere, closed by its source in brackets: "... save him. [moviedb]".
 _SOURCE_TAG = re.compile(r"[.!?] \[(?!(?:sic|more|continued|cont|spoilers?)\])[a-z][a-z.]{1,19}\]$")
