@@ -10,7 +10,12 @@ from nlmg_tui.corpus.body_end import truncated_tail
 from nlmg_tui.corpus.byline import SITE_JOB_LINE, bio_names, parse_byline
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line, is_credited_caption
 from nlmg_tui.corpus.comments import find_thread
-from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner, rating_label_owner
+from nlmg_tui.corpus.credited_reviewer import (
+    credited_review,
+    label_owner,
+    rating_label_owner,
+    writer_of_more,
+)
 from nlmg_tui.corpus.dates import find_date, opening_dateline
 from nlmg_tui.corpus.header import publication_date
 from nlmg_tui.corpus.headline import headline as headline_of
@@ -398,3 +403,19 @@ def test_a_short_paragraph_under_its_own_label_is_no_deck(above: str, deck: bool
 )
 def test_a_release_note(line: str, chrome: bool) -> None:
     assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "writer"),
+    [("Get more reviews and interviews from Petra Lund on The Long Take.", "Petra Lund"),
+     ("More reviews by Petra Lund", "Petra Lund"),
+     ("See all reviews by Petra Lund »", "Petra Lund"),
+     ("More stories from The Harbour Weekly", None),
+     ("More reviews from Toronto International", None),
+     ("Other films from Karl Moen include Frost Line.", None),
+     ("More articles by Staff Writer", None),
+     ("More reviews from Petra Lund, who has written about film for thirty years and still "
+      "loves the long takes of the north best of all.", None)],
+)
+def test_a_pointer_to_the_writers_other_work(line: str, writer: str | None) -> None:
+    assert writer_of_more(line) == writer

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.credited_reviewer import writer_of_more
 from nlmg_tui.corpus.text import fold
 
 # Phrases that mark a short line (a button, a menu entry, a caption) as chrome. Each is matched
@@ -190,8 +191,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line.split()) <= _CREDIT_LINE_WORDS and _AVAILABILITY.search(folded):
         return True
-    if _SOURCE_TAG.search(line):
-        return True
+    if _SOURCE_TAG.search(line) or writer_of_more(line):
+        return True  # a synopsis's source; a pointer to the writer's other work
     if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))

@@ -37,6 +37,7 @@ from nlmg_tui.corpus.name_lines import (
     owned_label,
     paper_beside,
     placed_name,
+    pointer_to_more,
     signature_in_body,
 )
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
@@ -179,7 +180,8 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     placed = (placed_name(header, body) or placed_name(after, body)
               or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
               or owned_label(header + opening + after)
-              or name_over_credited_caption(lines, start, body))
+              or name_over_credited_caption(lines, start, body)
+              or pointer_to_more(lines[start:]))
     if placed is not None:
         return _note(evidence, "critic", *placed)
     return None

@@ -10,7 +10,9 @@ or a user handle only:
   rating on a line of its own, "Jo: 3.5/4" (never a score's label: "Gore: 8/10", "Verdict: B",
   nor one of a card of such lines);
 - a sentence crediting the review: "Jane Doe from The Daily Planet gives her 4/5 star review of
-  Lantern Valley." (the critic and the outlet).
+  Lantern Valley." (the critic and the outlet);
+- a pointer to the writer's other work on a short line of its own: "Get more reviews and
+  interviews from Jane Doe on Her Column.", "See all reviews by Jane Doe".
 
 This module imports nothing from ``byline`` so that ``byline`` can use it.
 """
@@ -91,3 +93,26 @@ def credited_review(line: str) -> tuple[str, str] | None:
     if match is None or _owner(match["name"]) is None:
         return None
     return match["name"], match["outlet"]
+
+
+_MORE_FROM = re.compile(
+    r"^(?i:(?:get|read|see|view|find|browse) )?(?i:more|all|other)\b[\w ,&]{0,40}?\b"
+    r"(?i:reviews?|articles?|posts?|stories|columns?|interviews?)\b[\w ,&]{0,30}?\b(?i:by|from) "
+    + _PERSON + r"(?=\s*(?:$|[.!]|\bon\b|\bat\b|\bin\b|[,»›>]))")
+_MAX_POINTER_WORDS = 20
+# "More reviews from Toronto International", "More stories from The Daily Planet": a place or a
+# paper, not a writer.
+_NOT_WRITERS = frozenset("""
+    festival international news times post magazine weekly daily press review reviews tribune
+    herald journal network channel radio online cinema cinemas city
+""".split())
+
+
+def writer_of_more(line: str) -> str | None:
+    """The writer a pointer to their other work names ("More reviews by Jane Doe")."""
+    if len(line.split()) > _MAX_POINTER_WORDS:
+        return None
+    match = _MORE_FROM.match(line.strip())
+    if match is None or _NOT_WRITERS & {word.casefold() for word in match["name"].split()}:
+        return None
+    return _owner(match["name"])

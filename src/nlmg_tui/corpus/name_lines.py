@@ -31,7 +31,7 @@ import re
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_credited_caption
-from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner
+from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner, writer_of_more
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.lines import Line
@@ -171,4 +171,14 @@ def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tupl
     name = above[0]
     if name.role in _NAME_ROLES and _name_shaped(name.text) and name.text not in body:
         return name.text, name
+    return None
+
+
+def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:
+    """A short line pointing to the writer's other work ("More reviews by Jane Doe") among the
+    body's lines or under them."""
+    for line in lines:
+        name = writer_of_more(line.text) if line.text else None
+        if name is not None:
+            return name, line
     return None
