@@ -73,7 +73,8 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             _take_after_signature(draft, line)
         elif line.role in ("chrome", "form", "thread", "preface", "bio"):
             _end_section(draft, line, line.role != "bio")
-        elif line.role == "heading" and _is_lower_case_prose(draft, lines, index):
+        elif line.role == "heading" and (_is_lower_case_prose(draft, lines, index)
+                                         or _is_bulleted_note(draft, line)):
             draft.add(line.text, line.number, draft.section)
             draft.previous = line
         elif line.role == "heading":
@@ -161,6 +162,22 @@ def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:
     previous_in_body = bool(draft.paragraphs) and draft.last_line == draft.previous.number
     return previous_in_body and following is not None and (
         following.role == "prose" or (following.role == "heading" and following.text[:1].islower()))
+
+
+_BULLET = ("• ", "· ", "* ")
+_MIN_NOTE_WORDS = 4
+
+
+def _is_bulleted_note(draft: Draft, line: Line) -> bool:
+    """A bulleted line with no full stop in a body written as bulleted notes ("• The camera is
+    handheld, this is realism") is one of the notes, not a heading; one with a heading's
+    capitals ("• More Reviews From The Archive") is not."""
+    text = line.text
+    if not text.startswith(_BULLET) or len(text.split()) - 1 < _MIN_NOTE_WORDS:
+        return False
+    words = text.split()[1:]
+    capitals = sum(word[:1].isupper() for word in words)
+    return capitals * 2 < len(words) and any(p.text.startswith(_BULLET) for p in draft.paragraphs)
 
 
 def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:

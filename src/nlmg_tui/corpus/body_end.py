@@ -20,6 +20,7 @@ from nlmg_tui.corpus.text import split_sentences
 # The page's last line, cut off mid-sentence, right after the body: kept when it reads as
 # running English (this many words, two of them function words).
 _TRUNCATED_TAIL_WORDS = 8
+_SHORT_TRUNCATED_TAIL_WORDS = 4
 _TRUNCATED_TAIL_FUNCTION_WORDS = 2
 _DASHES = ("-", "–", "—")
 _MIN_SIGNED_WORDS = 12
@@ -55,10 +56,18 @@ def truncated_tail(lines: list[Line], start: int, last_line: int) -> Line | None
     if len(rest) != 1 or rest[0].role not in ("heading", "short"):
         return None
     tail = rest[0]
-    if (len(tail.text.split()) >= _TRUNCATED_TAIL_WORDS and starts_like_sentence(tail.text)
+    # a short one ("Fox has given this") when it is no heading in title case
+    least = _TRUNCATED_TAIL_WORDS if _mostly_capitals(tail.text) else _SHORT_TRUNCATED_TAIL_WORDS
+    if (len(tail.text.split()) >= least and starts_like_sentence(tail.text)
             and function_words(tail.text) >= _TRUNCATED_TAIL_FUNCTION_WORDS):
         return tail
     return None
+
+
+def _mostly_capitals(text: str) -> bool:
+    """"More From The Archive": half its words or more capitalised, a heading's shape."""
+    words = text.split()
+    return sum(word.lstrip("\"“‘'(")[:1].isupper() for word in words) * 2 >= len(words)
 
 
 def is_reader_prompt(text: str) -> bool:

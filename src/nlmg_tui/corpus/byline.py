@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlmg_tui.corpus.credited_reviewer import credited_review
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.text import ends_like_sentence
 
@@ -81,13 +82,17 @@ _TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
 # job that reviews or a social handle.
 _NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
 JOB_LINE = re.compile(r"^" + _JOB + r"$")
+# The job after its site's name: "The Harbour Film Critic", "Screen Notes Contributor".
+SITE_JOB_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,4}" + _JOB + r"$")
 # "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
 # A name set in capitals at the head of a bio: "JANE DOE is the film critic for ...".
 _CAPITALS_NAME = r"(?=[A-Z]{2})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3}(?= is | has | was | writes )"
 _BIO_SENTENCE = re.compile(
     r"^(?P<name>" + PERSON + "|" + _CAPITALS_NAME + r") "
     r"(?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
-    + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b)")
+    + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b"
+    # "Jane Doe works at Harbour Books." alone under the review: a bio, whatever the job.
+    r"|works (?:at|for) (?:the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}\.?$)")
 # "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
 # (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
 _NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\s+"
@@ -142,9 +147,9 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
-    named_at_end = names_writer(line)
-    if named_at_end:
-        return Byline(named_at_end, None)
+    in_sentence = _sentence_byline(line)
+    if in_sentence is not None:
+        return in_sentence
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
     match = _OUTLET_POSSESSIVE.match(line)
@@ -177,6 +182,15 @@ def parse_byline(line: str) -> Byline | None:
     if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
         return Byline(match["name"], None)
     return _name_then_posted(line) or _segmented_byline(line)
+
+
+def _sentence_byline(line: str) -> Byline | None:
+    """A byline a sentence-shaped line holds: a credit with its outlet, or ``names_writer``."""
+    credited = credited_review(line)
+    if credited is not None:
+        return Byline(*credited)
+    named_at_end = names_writer(line)
+    return Byline(named_at_end, None) if named_at_end else None
 
 
 def _name_then_role(line: str) -> Byline | None:
@@ -262,7 +276,11 @@ def not_a_name(text: str) -> bool:
 
 def names_writer(line: str) -> str | None:
     """The writer a sentence-shaped line names as a byline: a forum thread's "started by
-    jdoe, <date>", or a deck ending ", writes Jane Doe."; None otherwise."""
+    jdoe, <date>", a deck ending ", writes Jane Doe.", or a sentence crediting the review
+    ("Jane Doe from The Daily Planet gives her 4/5 star review of ..."); None otherwise."""
+    credited = credited_review(line)
+    if credited is not None:
+        return credited[0]
     match = _THREAD_OPENER.search(line) if find_date(line) else None
     if match is None:
         match = _WRITES.match(line) or _RUN_IN_BY.search(line)

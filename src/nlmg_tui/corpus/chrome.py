@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.credited_reviewer import writer_of_more
 from nlmg_tui.corpus.text import fold
 
 # Phrases that mark a short line (a button, a menu entry, a caption) as chrome. Each is matched
@@ -34,6 +35,9 @@ _SHORT_LINE_PHRASES = [
     r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
     # a pointer to a link: "See here for an interview with ...", "Click here to read more"
     r"^(?:see|click|go|look|tap) here\b", r"click here",
+    # a pointer to another piece: "Read my original review of the film here."
+    r"^(?:read|see|check out) (?:my|our|the|his|her|their) [\w ,'’-]{0,60}"
+    r"\b(?:review|interview|post|article|piece)s? here[.!]?$",
     r"photo (from|courtesy|credit)", r"^(photo|photograph|picture|image|still)s?( credits?)?:",
     r"^(photo|picture|image|still)s? (via|from|courtesy of)\b",
     r"^\d+ (comments?|responses?)$", r"^comments?:? \d+( responses?)?$",
@@ -78,6 +82,11 @@ _SITE_NOTE_WORDS = 30
 _AVAILABILITY = re.compile(
     r"\b(?:is|are) (?:now )?available (?:to (?:rent|buy|stream|download)|on (?:dvd|blu-ray|"
     r"digital|demand|streaming)\b)"
+    # "The Film is released 30 Dec by Northlight", "is out now on DVD", "is in cinemas from Friday"
+    r"|\b(?:is|are) (?:re-?)?released (?:on |in |from )?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)? \w+|\w+ \d{1,2}(?:st|nd|rd|th)?)\b.{0,30}\b(?:by|through|via|from|on)\b"
+    r"|\b(?:is|are) out (?:now )?on (?:dvd|blu-ray|digital)\b"
+    r"|\b(?:is|are) (?:on general release|in (?:uk )?cinemas) (?:from|now)\b"
 )
 # A synopsis copied from elsewhere, closed by its source in brackets: "... save him. [moviedb]".
 _SOURCE_TAG = re.compile(r"[.!?] \[(?!(?:sic|more|continued|cont|spoilers?)\])[a-z][a-z.]{1,19}\]$")
@@ -87,6 +96,11 @@ _STILL_CAPTION = re.compile(
     r"^(?:• ?)?(?:\([^()]{1,20}\) ?)?(?:[A-Z][\w'’.-]* ){1,5}(?:as [A-Z][^.!?]{0,80}?\bin|on the set of)"
     r" [\"“][^\"”]{1,60}[\"”]\.?$"
 )
+# A caption run into its picture's credit: "Northlight PicturesIda Berg crosses the plain in ...",
+# "AP PhotoIda Berg ..." (the credit's last word glued to the caption's first).
+_GLUED_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.&'’-]* ){1,3}(?:Pictures|Films|Studios|Entertainment|Releasing|Features|Images|"
+    r"Photos?|Press)(?=[A-Z][a-z])")
 # A line of only punctuation, symbols or rating widgets ("* * * * *", ":", "®").
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 SHORT_LINE_WORDS = 12
@@ -127,10 +141,15 @@ _SCREENING_WORD = re.compile(r"\b(?:screens?|screenings?|showing at|playing at|n
 _SCREENING_DAYS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
 
 
+# "Created Nov 30, 2010 6:13PM • Edited Dec 2, 2010 9:01AM": a post's stamps, not screenings.
+_POSTING_STAMP = re.compile(r"\b(?:created|posted|published|edited|updated|submitted)\b")
+
+
 def _is_screening_times(folded: str) -> bool:
     times = len(_SCREENING_TIME.findall(folded))
     return len(folded.split()) <= _CREDIT_LINE_WORDS and (
-        times >= 2 or (times == 1 and bool(_SCREENING_WORD.search(folded)))
+        (times >= 2 and not _POSTING_STAMP.search(folded))
+        or (times == 1 and bool(_SCREENING_WORD.search(folded)))
         or (len(_SCREENING_DAYS.findall(folded)) >= 2 and bool(_SCREENING_WORD.search(folded))))
 
 
@@ -140,14 +159,23 @@ def is_credit_line(line: str) -> bool:
     cues = (len(_CREDIT_CUES.findall(line)) + len(_CREDIT_ROLE.findall(line))
             + len(_MAKER_AND_YEAR.findall(line)) + len(_LISTING_SHORTHAND.findall(line)))
     if _is_fragments(line):
-        cues += len(_DISC_CUES.findall(line))  # "a making-of featurette" in a sentence is prose
+        # "a making-of featurette" in a sentence is prose; "2011. 134 min." lists a year alone
+        cues += len(_DISC_CUES.findall(line)) + len(_YEAR_FRAGMENT.findall(line))
     return len(line.split()) <= _CREDIT_LINE_WORDS and cues >= 2
+
+
+_YEAR_FRAGMENT = re.compile(r"(?:^|[.;|]\s)(?:19|20)\d\d\s*[.;|]")
 
 
 def _is_fragments(line: str) -> bool:
     """A spec list set as fragments ("Three making-of docs. Widescreen."): no sentence in it of
     ``_MIN_SPEC_SENTENCE_WORDS`` words or more."""
     return all(len(piece.split()) < _MIN_SPEC_SENTENCE_WORDS for piece in re.split(r"[.!?;]", line))
+
+
+def is_credited_caption(line: str) -> bool:
+    """A caption run into its picture's credit ("Northlight PicturesIda Berg crosses ...")."""
+    return bool(_GLUED_CREDIT.match(line))
 
 
 def is_chrome(line: str) -> bool:
@@ -159,12 +187,12 @@ def is_chrome(line: str) -> bool:
         return True
     if _ANY_LINE.search(folded) or _NOTE_LINE.match(folded) or BRACKETED_NAME.match(line):
         return True
-    if _is_screening_times(folded) or _STILL_CAPTION.match(line):
+    if _is_screening_times(folded) or _STILL_CAPTION.match(line) or _GLUED_CREDIT.match(line):
         return True
     if len(line.split()) <= _CREDIT_LINE_WORDS and _AVAILABILITY.search(folded):
         return True
-    if _SOURCE_TAG.search(line):
-        return True
+    if _SOURCE_TAG.search(line) or writer_of_more(line):
+        return True  # a synopsis's source; a pointer to the writer's other work
     if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))

@@ -20,6 +20,7 @@ from nlmg_tui.corpus import header as headers
 from nlmg_tui.corpus.body import collect_body, sections_of
 from nlmg_tui.corpus.chrome import doubled_name
 from nlmg_tui.corpus.comments import find_thread, parse_any_thread
+from nlmg_tui.corpus.credited_reviewer import label_owner
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.facts import (
     credited_person,
@@ -31,7 +32,14 @@ from nlmg_tui.corpus.facts import (
 from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
-from nlmg_tui.corpus.name_lines import paper_beside, placed_name, signature_in_body
+from nlmg_tui.corpus.name_lines import (
+    name_over_credited_caption,
+    owned_label,
+    paper_beside,
+    placed_name,
+    pointer_to_more,
+    signature_in_body,
+)
 from nlmg_tui.corpus.pullquotes import choose_pull_quotes
 from nlmg_tui.corpus.rating_choice import choose_ratings
 from nlmg_tui.corpus.ratings import find_ratings
@@ -45,12 +53,14 @@ _LEADING_QUOTED_TITLE = re.compile(r"^[\"'“‘](?P<title>[^\"'”’]{2,60})[\
 
 
 def clean_page(raw: str, source: str, review_id: str | None = None,
-               film: str | None = None, hints: PageHints | None = None) -> Review:
+               film: str | None = None, hints: PageHints | None = None,
+               cut_thread: bool = True) -> Review:
     """Clean one page. ``film`` is used when the page does not name the film itself;
-    ``hints`` (page metadata) fill fields the text leaves empty."""
+    ``hints`` (page metadata) fill fields the text leaves empty; ``cut_thread=False`` reads a
+    comment-shaped block as the page's own text."""
     raw_lines = raw.splitlines()
     lines = [Line(i + 1, normalize_line(text)) for i, text in enumerate(raw_lines)]
-    comments = _cut_thread(raw_lines, lines)
+    comments = _cut_thread(raw_lines, lines) if cut_thread else []
     unwrap(lines)
     assign_roles(lines)
     blank = {i + 1 for i, text in enumerate(raw_lines) if not normalize_line(text)}
@@ -77,8 +87,11 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     named = evidence.get("critic")
     if byline_line is None and named is not None:  # a bare name line placed as the byline
         anchor = next((line for line in header if line.number == named.line), None)
-    headline_line = headers.headline(lines, [line for line in header if line is not anchor
-                                             or line is byline_line], anchor)
+    if anchor is not None and anchor.role == "heading" and label_owner(anchor.text):
+        headline_line: Line | None = anchor  # "Jo's Review" heads the review it owns
+    else:
+        headline_line = headers.headline(lines, [line for line in header if line is not anchor
+                                                 or line is byline_line], anchor)
     headline = _note(evidence, "headline", headline_line.text if headline_line else None,
                      headline_line)
     if critic is None and headline:
@@ -87,7 +100,8 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     facts = _facts(lines, page_title_line)
     year = next((int(f.value) for f in facts if f.field == "year"), None) or headers.film_year(raw)
     last = draft.paragraphs[-1].text if draft.paragraphs else None
-    published = headers.publication_date(header + trailer, raw, last, year)
+    first = draft.paragraphs[0].text if draft.paragraphs else None
+    published = headers.publication_date(header + trailer, raw, last, year, first)
     if published:
         evidence["published"] = published[1]
     related = _related_list(lines, draft.last_line)
@@ -161,8 +175,13 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
         return signed_in
     body = "\n".join(paragraph.text for paragraph in draft.paragraphs)
     after = [line for line in lines[draft.last_line:] if line.text][:3]
+    opening = [Line(number, paragraph.text) for number, paragraph
+               in zip(draft.numbers[:3], draft.paragraphs[:3], strict=True)]
     placed = (placed_name(header, body) or placed_name(after, body)
-              or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft))
+              or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
+              or owned_label(header + opening + after)
+              or name_over_credited_caption(lines, start, body)
+              or pointer_to_more(lines[start:]))
     if placed is not None:
         return _note(evidence, "critic", *placed)
     return None

@@ -149,12 +149,18 @@ def _numbered_thread(lines: list[str], start: int) -> tuple[int, int] | None:
     return (header if header is not None else first_entry, end)
 
 
+# A numbered item ending in a score ("2. Perfect 5.0", "3. Acting 4/5") is a scored aspect of the
+# review, not a commenter: the text indented under it is the review's own.
+_SCORED_ITEM = re.compile(r"\s\d{1,2}(?:\.\d)?(?:\s*/\s*\d{1,3})?$")
+
+
 def _is_entry(line: str) -> bool:
     match = _ENTRY.match(line.rstrip())
     if not match:
         return False
     author = _SAYS.sub("", match["author"].strip())
-    return len(author.split()) <= 6 and not author.endswith((".", "!", "?", ":"))
+    return (len(author.split()) <= 6 and not author.endswith((".", "!", "?", ":"))
+            and not _SCORED_ITEM.search(author))
 
 
 def parse_thread(lines: list[str], first_line_number: int) -> list[Comment]:

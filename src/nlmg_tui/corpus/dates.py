@@ -28,7 +28,8 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# "23rd", and "23 rd" (a superscript suffix set apart when the page was turned into text)
+_DAY = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)|\s(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Dates run into other text ("Posted onMarch 3, 2011By Jane") still count: a month name may
 # follow a lower-case letter when it starts with a capital, and a year may be followed by a word.
@@ -45,6 +46,9 @@ _NUMERIC = re.compile(
     r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)"
     r"(?![\d/.]|\.\d)"
 )
+# "07 Feb 11": a day, a month's name and a two-digit year (read only inside ``years``).
+_SHORT_YEAR = re.compile(r"(?<![\d:/.])(?P<day>\d{1,2})\s+" + _MONTH.replace("(?P<month>", "(?P<short_month>")
+                         + r"\s+(?P<year>\d\d)(?![\d:/.%])", re.I)
 
 # Lines that date something other than the review itself.
 NOT_PUBLICATION = re.compile(
@@ -78,6 +82,13 @@ def find_date(text: str, day_first: bool | None = None,
             found = _make(int(parts["year"]), month, int(parts["day"]), match.group(0))
             if found:
                 return found
+    for match in _SHORT_YEAR.finditer(text):
+        short_year = _full_year(match["year"], years)
+        named = MONTHS.get(match["short_month"].lower())
+        found = (_make(short_year, named, int(match["day"]), match.group(0))
+                 if short_year and named else None)
+        if found:
+            return found
     for match in _NUMERIC.finditer(text):
         a, b = int(match["a"]), int(match["b"])
         year = _full_year(match["year"], years)
@@ -124,3 +135,23 @@ def _make(year: int, month: int, day: int, text: str) -> FoundDate | None:
         return FoundDate(date(year, month, day).isoformat(), text)
     except ValueError:
         return None
+
+
+# A news dateline opening the review's first paragraph, perhaps inside its opening quote and
+# after a place: "March 3, 2011 - The film ...", '"LONDON, March 3, 2011 -- The film ...'.
+_DATELINE_HEAD = re.compile(r"^[\"“]?(?:[A-Z][A-Za-z .]{1,30},\s*)?$")
+_DATELINE_DASH = re.compile(r"^\s*(?:[-–—]{1,2}|:)\s+\S")
+
+
+def opening_dateline(paragraph: str, day_first: bool | None = None,
+                     years: tuple[int, int] | None = None) -> FoundDate | None:
+    """The date of a dateline opening ``paragraph``, or None."""
+    head = paragraph[:60]
+    found = find_date(head, day_first=day_first, years=years)
+    if found is None:
+        return None
+    at = head.find(found.text)
+    after = paragraph[at + len(found.text):]
+    if at < 0 or not _DATELINE_HEAD.match(head[:at]) or not _DATELINE_DASH.match(after):
+        return None
+    return found

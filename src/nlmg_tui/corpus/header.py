@@ -11,7 +11,7 @@ import re
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import BRACKETED_NAME
-from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, page_day_first
+from nlmg_tui.corpus.dates import NOT_PUBLICATION, FoundDate, find_date, opening_dateline, page_day_first
 from nlmg_tui.corpus.headline import (
     can_be_headline,
     headline,
@@ -127,10 +127,16 @@ def _is_anchor(line: Line, site_talk: bool) -> bool:
     return site_talk and line.role == "heading" and can_be_headline(line.text)
 
 
+_MAX_LABEL_WORDS = 4
+
+
 def _is_deck(lines: list[Line], first: int, prose: list[int]) -> bool:
     """A one-line standfirst under the headline, set apart from the body by a non-prose line."""
     line = lines[first]
     following = next((other for other in lines[first + 1:] if other.text), None)
+    above = next((other for other in reversed(lines[:first]) if other.text), None)
+    if above is not None and above.text.endswith(":") and len(above.text.split()) <= _MAX_LABEL_WORDS:
+        return False  # under its own label ("The short:"), a section of the review
     return (len(prose) > 1 and len(line.text.split()) <= _MAX_DECK_WORDS
             and following is not None and following.role in ("chrome", "heading")
             and any(other.role == "heading" for other in lines[:first] if other.text))
@@ -290,28 +296,59 @@ def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
 
 
 def publication_date(candidates: list[Line], raw: str, last_paragraph: str | None,
-                     film_year: int | None) -> tuple[str, Evidence] | None:
+                     film_year: int | None, first_paragraph: str | None = None
+                     ) -> tuple[str, Evidence] | None:
     """The first date on a posting line (a byline, "Posted ..."), else on any header or trailer
-    line that is not a spec line or about a release, else one closing the body."""
+    line that is not a spec line or about a release, else a dateline opening the body, else one
+    closing the body."""
     day_first = _day_first_clue(raw)
     if day_first is None:
         day_first = page_day_first(raw)
     years = (film_year - 1, film_year + 20) if film_year else None
     under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
                    if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
-    usable = [line for line in candidates if line.role != "prose" and not NOT_PUBLICATION.search(line.text)
+    under_label |= _dated_credit_fields(candidates)
+    usable = [line for line in candidates if line.role != "prose"
+              and not NOT_PUBLICATION.search(_posted_part(line.text))
               and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
               and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:
-        found = find_date(line.text, day_first=day_first, years=years)
+        found = find_date(_posted_part(line.text), day_first=day_first, years=years)
         if found:
             return found.iso, Evidence(line.number, line.text)
+    if first_paragraph:
+        found = opening_dateline(first_paragraph, day_first, years)
+        if found:
+            return found.iso, Evidence(0, first_paragraph[:80])
     if last_paragraph:
         found = _closing_date(last_paragraph, day_first, years)
         if found:
             return found.iso, Evidence(0, last_paragraph[-80:])
     return None
+
+
+_BARE_DATE_FIELD = re.compile(r"^(?i:date|year)\s*:\s*\S")
+
+
+def _dated_credit_fields(candidates: list[Line]) -> set[int]:
+    """A bare "Date:" field among the film's credit fields ("Directed by:", "Running Time:")
+    dates the film, not the review."""
+    return {line.number for index, line in enumerate(candidates)
+            if _BARE_DATE_FIELD.match(line.text) and any(
+                is_film_credit_field(other.text)
+                for other in candidates[max(index - 1, 0):index] + candidates[index + 1:index + 2])}
+
+
+# "Created Nov 30, 2010 • Edited Dec 2, 2012": the post's date, then its edit's.
+_POSTED_THEN_EDITED = re.compile(r"^(?P<posted>(?:created|posted|published|submitted)\b.{6,40}?)"
+                                 r"\W+(?:last )?(?:edited|updated|modified)\b", re.I)
+
+
+def _posted_part(text: str) -> str:
+    """The part of a stamp line before its edit date; the whole line for any other."""
+    match = _POSTED_THEN_EDITED.match(text)
+    return match["posted"] if match and find_date(match["posted"]) else text
 
 
 def _closing_date(paragraph: str, day_first: bool | None, years: tuple[int, int] | None

@@ -14,7 +14,7 @@ from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_chrome, is_credit_line
 from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
-from nlmg_tui.corpus.lines import Line, starts_like_sentence
+from nlmg_tui.corpus.lines import Line, is_title_case, starts_like_sentence
 from nlmg_tui.corpus.ratings import find_ratings
 
 _MAX_HEADLINE_WORDS = 20
@@ -29,6 +29,9 @@ _HEADLINE_REACH = 3  # a headline sits at most this many lines above the byline
 # "Review: Title", "Article: TITLE": a heading that says what the page is.
 _REVIEW_WORD = re.compile(r"\breview\b|^article:", re.I)
 _SHOWN_TWICE = 2
+_MIN_TITLED_WORDS = 4
+# "Review: The Film", "Movie Review: A title in words": a title that says it is a review.
+_REVIEW_TITLE = re.compile(r"^(?:[\w-]+ ){0,2}review\s*:\s*\S", re.I)
 # A title line that names its writer: "Limitless Movie Review by Jo Banks" (the byline too).
 _TITLE_THEN_BY = re.compile(r"^[A-Z0-9\"“‘'].{1,80}?\s(?:(?:movie|film|dvd|blu-ray)\s+)?review\s+by:?\s+\S",
                             re.I)
@@ -105,6 +108,11 @@ def headline(lines: list[Line], header: list[Line], byline_line: Line | None) ->
         above = [line for line in header if line.number < byline_line.number
                  and not _is_release_line(line.text)][-_HEADLINE_REACH:]
         nearest = next((line for line in reversed(above) if line in candidates), None)
+        titled = next((line for line in above if line in candidates and _REVIEW_TITLE.match(line.text)
+                       and len(line.text.split()) >= _MIN_TITLED_WORDS), None)
+        if titled is not None and nearest is not None and titled is not nearest \
+                and not _REVIEW_WORD.search(nearest.text) and not is_title_case(nearest.text):
+            return titled  # "Movie Review: ..." over its deck in sentence case, then the byline
         if nearest is not None:
             return nearest
     if byline_line is not None and _TITLE_THEN_BY.match(byline_line.text):
@@ -196,11 +204,17 @@ def _runs_on(lines: list[Line], line: Line) -> bool:
     return first_word.islower() or not first_word.isalpha()
 
 
+_CERTIFICATE = re.compile(r"(?:Rated )?(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Unrated|Not Rated)")
+
+
 def is_spec_line(text: str) -> bool:
     """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005", a running
     time, a production year, a distributor or a genre list."""
     if text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text):
         return True
+    segments = [segment.strip() for segment in re.split(r"\|\||//|\|", text)]
+    if len(segments) >= 3 and any(_CERTIFICATE.fullmatch(segment) for segment in segments):
+        return True  # "Studio || PG-13 || December 20, 2011": a release, not a post
     if len(text.split()) <= _MAX_SPEC_WORDS and (_RUNTIME_END.search(text) or _SPEC_LABEL.match(text)):
         return True
     return bool(_DISTRIBUTOR.match(text) or _GENRE_LIST.match(text))

@@ -6,14 +6,16 @@ when the page's structure says so:
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
 - a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
-- a job that reviews on the line under it ("Film Critic"), a paper's name under or over it
-  ("The Evening Courier"), or an empty byline label ("Written by", "Author") over it;
+- a job that reviews on the line under it ("Film Critic", or after its site's name: "The
+  Harbour Film Critic"), a paper's name under or over it ("The Evening Courier"), or an empty
+  byline label ("Written by", "Author") over it;
 - a name and a date on one line ("Jane Doe / March 3, 2011", "Jane Doe, March 3, 2011", "Jane
   Doe Updated March 3, 2011"): a film's title and its release date look the same, so the
   guards below decide.
 
 A name line right under a date or right above the first paragraph is no byline by itself: that
-is where blogs put the post's title ("Animal Kingdom") and papers a photo credit.
+is where blogs put the post's title ("Animal Kingdom") and papers a photo credit. Over a caption
+that carries its own credit ("Northlight PicturesIda Berg crosses ..."), it is the byline.
 
 It is never taken when the body talks about that name (a critic does not write about
 themselves in the third person: the name is someone in the film), when a longer header line
@@ -28,6 +30,8 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus import byline as bylines
+from nlmg_tui.corpus.chrome import is_credited_caption
+from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner, writer_of_more
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.lines import Line
@@ -82,7 +86,8 @@ def _name_shaped(text: str) -> bool:
 
 def _placed(header: list[Line], index: int) -> bool:
     below = header[index + 1:index + 3]
-    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text) for line in below[:1]):
+    if any(is_date_line(line.text) or bylines.JOB_LINE.match(line.text)
+           or bylines.SITE_JOB_LINE.match(line.text) for line in below[:1]):
         return True
     if index and _EMPTY_LABEL.match(header[index - 1].text):
         return True
@@ -133,4 +138,47 @@ def signature_in_body(lines: list[Line], start: int, end: int) -> tuple[str, Lin
             found = bylines.parse_byline(line.text)
             if found is not None and found.critic:
                 return found.critic, line
+    return None
+
+
+def owned_label(lines: list[Line]) -> tuple[str, Line] | None:
+    """The owner of a review or rating label ("Jane's Review:", "JD Rating: B") among
+    ``lines`` (the header, the first paragraphs, the lines under the body)."""
+    for index, line in enumerate(lines):
+        found = find_ratings(line.text)
+        span = (found[0].start, found[0].end) if found else None
+        owner = label_owner(line.text) or rating_label_owner(line.text, span)
+        if owner is not None and not _in_score_card(lines, index):
+            return owner, line
+    return None
+
+
+_CARD_LINE = re.compile(r"^[A-Z][\w' ]{1,24}:\s*\S.{0,20}$")
+
+
+def _in_score_card(lines: list[Line], index: int) -> bool:
+    """A line among other "Label: score" lines is one score of a card ("Gore: 8/10")."""
+    neighbours = lines[max(index - 1, 0):index] + lines[index + 1:index + 2]
+    return any(_CARD_LINE.match(other.text) and find_ratings(other.text) for other in neighbours)
+
+
+def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tuple[str, Line] | None:
+    """A name line right above a caption run into its own picture credit, right above the body:
+    the picture is credited already, so the name is the writer's."""
+    above = [line for line in lines[:start] if line.text][-2:]
+    if len(above) < 2 or not is_credited_caption(above[1].text):
+        return None
+    name = above[0]
+    if name.role in _NAME_ROLES and _name_shaped(name.text) and name.text not in body:
+        return name.text, name
+    return None
+
+
+def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:
+    """A short line pointing to the writer's other work ("More reviews by Jane Doe") among the
+    body's lines or under them."""
+    for line in lines:
+        name = writer_of_more(line.text) if line.text else None
+        if name is not None:
+            return name, line
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.credited_reviewer import label_owner
 from nlmg_tui.corpus.labelled_scores import bare_pair
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence, Paragraph, Rating
@@ -69,8 +70,21 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
                 personal = personal or rating
             elif not _PART_SCORE.search(label):
                 critic = critic or rating
-    return (personal or critic or _closing_rating(paragraphs, lines) or _given_rating(paragraphs)
-            or _aside_rating(paragraphs)), site
+    return (personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
+            or _given_rating(paragraphs) or _aside_rating(paragraphs)), site
+
+
+def _owned_opening(paragraphs: list[Paragraph]) -> Rating | None:
+    """The score right after a rating label owned by a name opening the body ("Jo's Rating:
+    7/10 ..."): the critic's own, whatever follows it on the line."""
+    if not paragraphs or not label_owner(paragraphs[0].text):
+        return None
+    text = paragraphs[0].text
+    label_end = text.find(":")
+    for found in find_ratings(text):
+        if 0 <= label_end < found.start and not text[label_end + 1:found.start].strip():
+            return _rating(found, Evidence(0, text[:found.end]))
+    return None
 
 
 _CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)

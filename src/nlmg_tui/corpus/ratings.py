@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
-# "7/10", "3 out of 5", with a half written out: "3½/5", "3 1/2 out of 4".
-_FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/|out of)\s*"
-                       r"(?P<scale>10|5|4|100)\b(?!\s*/)", re.I)
+# "7/10", "3 out of 5", with a half written out: "3½/5", "3 1/2 out of 4"; the scale in brackets
+# after the score or its stars: "8 (out of 10)", "3 Stars (out of 4)".
+_FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/|out of|"
+                       r"(?:stars?\s*)?(?P<paren>\()out of)\s*"
+                       r"(?P<scale>10|5|4|100)\b(?!\s*/)(?(paren)\)?)", re.I)
 # Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
-_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½)?((?: ?☆)*)(?! ?[★☆])")
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
 # Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
 _OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
                               "✰": "★", "✩": "☆", "\ufe0f": " "})
@@ -37,9 +39,10 @@ _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
     r"(?=\s*$|\s*[().,]|\s+out\b)"
 )
-# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "a 5-star film" with no scale: out of five.
+# "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
+# out of five.
 _STARS_NO_SCALE = re.compile(
-    r"(?<![\d.])(?P<score>[0-5](?:\.[05])?)(?P<half> ?½| 1/2| and a half)?(?:\s*|-)stars?\b"
+    r"(?<![\d.])(?P<score>[0-5](?:\.\d)?)(?P<half> ?½| 1/2| and a half)?(?:\s*|-)stars?\b"
     r"(?!\s*(?:out of|/))",
     re.I
 )
@@ -143,10 +146,21 @@ def find_ratings(text: str) -> list[FoundRating]:
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, match.end()), match.start(), match.end())
         )
-    return found
+    return [rating for rating in found if not _is_scale_row(text, rating)]
 
 
-_OUT_OF_AFTER = re.compile(r"\s*\(?(?:out of|of) (?P<scale>four|five|ten|4|5|10)\b", re.I)
+_SCALE_ROW = re.compile(r"[★*]{4,10}")
+
+
+def _is_scale_row(text: str, rating: FoundRating) -> bool:
+    """The row of stars after "out of" ("★★★1/2 out of ★★★★") is the scale, not a score."""
+    return bool(_SCALE_ROW.fullmatch(rating.text)) and bool(
+        re.search(r"\bout of\s*\(?$", text[:rating.start], re.I))
+
+
+# The scale also as a row of star glyphs: "★★★1/2 out of ★★★★".
+_OUT_OF_AFTER = re.compile(r"\s*\(?(?:out of|of) (?:(?P<scale>four|five|ten|4|5|10)\b|"
+                           r"(?P<glyphs>★{4,10}|\*{4,10})(?![★*]))", re.I)
 _SCALE_WORDS = {"four": 4, "five": 5, "ten": 10}
 
 
@@ -155,6 +169,8 @@ def _stated_scale(text: str, end: int) -> int | None:
     match = _OUT_OF_AFTER.match(text, end)
     if match is None:
         return None
+    if match["glyphs"]:
+        return len(match["glyphs"])
     word = match["scale"].casefold()
     return _SCALE_WORDS.get(word) or int(word)
 

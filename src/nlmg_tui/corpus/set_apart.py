@@ -10,9 +10,15 @@ with header lines under it (a rating box, a "Full synopsis" heading, credit fiel
 rest of the prose, which runs on without such lines, is a logline or a tagline set in the
 header (when every paragraph has a line of its own under it, a "-" or a picture's name, that is
 the page's separator; a line in title case there is the headline shown again).
+
+A box of short answers under labels ("See it again: No." / "Own it: Yes." / "Take the kids:
+Maybe."), two lines or more opening the body with prose under them, is a verdict box in the
+header, not the review's opening.
 """
 
 from __future__ import annotations
+
+import re
 
 from nlmg_tui.corpus.lines import Line, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
@@ -27,11 +33,12 @@ _HEADER_ROLES = ("heading", "field", "byline", "chrome")
 def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     """``start``, or the index of the next prose when the line at ``start`` is a set-apart deck
     (it then gets the role ``preface``). ``blank`` holds the raw page's blank line numbers."""
+    start = _past_answer_box(lines, start)
     if start >= len(lines) or lines[start].role != "prose":
         return start
     prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
     first = lines[start].text
-    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3:
+    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
         return start
     if (_header_lines_under(lines, prose[0], prose[1]) and not is_title_case(first)
             and not _header_lines_under(lines, prose[1], prose[2])) or (
@@ -39,6 +46,17 @@ def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
         lines[start].role = "preface"
         return prose[1]
     return start
+
+
+_MAX_LABEL_WORDS = 4
+
+
+def _under_own_label(lines: list[Line], index: int) -> bool:
+    """Right under a short label ending in a colon ("The short:", "Synopsis:"), the paragraph
+    is that section of the review, not a deck set apart from it."""
+    above = next((line for line in reversed(lines[:index]) if line.text), None)
+    return (above is not None and above.text.endswith(":")
+            and len(above.text.split()) <= _MAX_LABEL_WORDS)
 
 
 def _header_lines_under(lines: list[Line], first: int, second: int) -> bool:
@@ -61,3 +79,27 @@ def _gap(lines: list[Line], first: int, second: int, blank: set[int]) -> int | N
     if any(number not in blank and lines[number - 1].text for number in between):
         return None
     return sum(number in blank for number in between)
+
+
+# "See it again: No.", "Recommend it to: Anyone who liked the trailer."
+# (a line of quoted dialogue, "Ida: \"Go home.\"", is the review quoting the film)
+_ANSWER = re.compile(r"^(?P<label>[A-Z][\w'’]*(?: [\w'’]+){0,3}):\s+(?P<answer>[^\s\"“‘'].*)$")
+_MAX_ANSWER_WORDS = 12
+_MIN_ANSWERS = 2
+
+
+def _past_answer_box(lines: list[Line], start: int) -> int:
+    """The index of the prose under a box of answers opening the body, or ``start``."""
+    shown = [i for i in range(start, len(lines)) if lines[i].text]
+    box = 0
+    for i in shown:
+        match = _ANSWER.match(lines[i].text)
+        if (lines[i].role not in ("prose", "short") or match is None
+                or len(match["answer"].split()) > _MAX_ANSWER_WORDS):
+            break
+        box += 1
+    if box < _MIN_ANSWERS or box >= len(shown) or lines[shown[box]].role != "prose":
+        return start
+    for i in shown[:box]:
+        lines[i].role = "field"
+    return shown[box]

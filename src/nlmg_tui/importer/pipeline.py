@@ -143,6 +143,11 @@ def extract(data: bytes, name: str, corrections: Corrections | None = None, *,
     elif kind == "markdown":
         text, hints = markdown_to_text(text)
     review = clean_page(text, source=one_line(Path(name).name), film=corrections.film, hints=hints)
+    if not review.paragraphs and review.comments:
+        # everything was read as a comment thread: a page of nothing but comments has no
+        # review, so the thread's shape was wrong; its text is the review (no text is lost)
+        review = clean_page(text, source=one_line(Path(name).name), film=corrections.film,
+                            hints=hints, cut_thread=False)
     if page is not None:
         review = _with_main_text(review, page)
     if not review.paragraphs:
