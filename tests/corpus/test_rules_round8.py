@@ -66,3 +66,17 @@ def test_a_plural_marker_after_a_label_is_still_a_field() -> None:
     assert match is not None and match["label"] == "Genre"
     assert not can_be_headline("Genre(s): Horror / Thriller")
     assert can_be_headline("Batman: The Dark Knight")
+
+
+@pytest.mark.parametrize("line", ["Man On Wire", "Harbour Of Glass", "Lantern On Water"])
+def test_title_case_small_words_are_no_name(line: str) -> None:
+    from nlmg_tui.corpus.byline import not_a_name
+
+    assert not_a_name(line)
+
+
+@pytest.mark.parametrize("line", ["A. O. Scott", "Jane de la Cruz", "Ed van Dorn"])
+def test_names_with_initials_and_particles_stay_names(line: str) -> None:
+    from nlmg_tui.corpus.byline import not_a_name
+
+    assert not not_a_name(line)

@@ -136,7 +136,9 @@ _BIO_CUES = re.compile(
 )
 _NOT_A_TITLED_NAME = re.compile(r"\b(?:consensus|says|picks?|choice|ratings?|scores?|verdict)\b",
                                 re.I)
-_NOT_A_NAME = re.compile(r"\b(the|this|that|our|staff|admin|guest|anonymous)\b", re.I)
+# ... and the small words of a title set in title case ("Man On Wire" over a date is a film).
+_NOT_A_NAME = re.compile(r"\b(the|this|that|our|staff|admin|guest|anonymous|on|of|in|at|to|for|"
+                         r"with|from|and|is|are|my|your|into|over|under)\b", re.I)
 
 
 @dataclass(frozen=True)
