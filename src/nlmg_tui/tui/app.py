@@ -16,6 +16,7 @@ from textual import on
 from textual.app import App
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from nlmg_tui.corpus.models import Corpus, Review
@@ -170,13 +171,14 @@ class NlmgApp(App[None]):
         if entity_id is not None or not isinstance(self.screen, MentionsScreen):
             self.push_screen(MentionsScreen(self.corpus, entity_id))
 
-    def open_search(self, query: str | None = None) -> None:
-        """The search screen, searching ``query`` if given (on it, ``/`` focuses the box)."""
+    def open_search(self, query: str | None = None) -> AwaitMount | None:
+        """The search screen, searching ``query`` if given (on it, ``/`` focuses the box).
+        Awaitable when a new screen is pushed: done once it is mounted."""
         from nlmg_tui.tui.screens.search import SearchScreen
         if isinstance(self.screen, SearchScreen):
             self.screen.show_query(query)
-        else:
-            self.push_screen(SearchScreen(self.corpus, query))
+            return None
+        return self.push_screen(SearchScreen(self.corpus, query))
 
     def action_help(self) -> None:
         """Help for the current screen: the app-wide keys first, then the screen's."""
@@ -190,24 +192,17 @@ class NlmgApp(App[None]):
         return True
 
     async def action_open(self, screen: str) -> None:
-        """The app-wide keys (``app_keys.APP_BINDINGS``): ``open('search')`` and the like."""
+        """The app-wide keys (``app_keys.APP_BINDINGS``): ``open('search')`` and the like.
+
+        ``/`` focuses the new search box before the app reads the next key (the keys wait in
+        its queue while this is awaited), so a query typed in one go after ``/`` lands in it."""
         if screen == "search":
-            await self.open_search_to_type()
+            mounted = self.open_search()
+            if mounted is not None:
+                await mounted
+                self.screen.set_focus(self.screen.query_one("#search-box"))  # now, not next turn
         elif screen in OPENED_BY_KEY:
             getattr(self, f"open_{screen}")()
-
-    async def open_search_to_type(self) -> None:
-        """``/``: the search screen with its box focused before the app reads the next key,
-        so a query typed in one go after ``/`` lands in the box (the keys wait in the app's
-        queue while this is awaited; they were lost while the screen was still mounting)."""
-        from nlmg_tui.tui.screens.search import SearchScreen
-        if isinstance(self.screen, SearchScreen):
-            self.screen.show_query(None)
-            return
-        screen = SearchScreen(self.corpus, None)
-        await self.push_screen(screen)
-        screen.set_focus(screen.query_box)  # now, not on the app's next turn: keys come next
-
 
 def make_app(data_dir: str | os.PathLike[str] | None = None,
              corpus: Corpus | None = None) -> NlmgApp:

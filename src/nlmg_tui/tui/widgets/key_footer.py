@@ -156,7 +156,7 @@ class KeyFooter(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._targets: list[Target] = []
-        self._hover: int | None = None
+        self._hover: Target | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -181,7 +181,8 @@ class KeyFooter(Widget):
         entries, palette = self.entries()
         line, self._targets = footer_line(
             entries, palette, self.size.width, self.get_component_rich_style("key-footer--key"),
-            self._hover, self.get_component_rich_style("key-footer--hover"))
+            self._hover.start if self._hover else None,
+            self.get_component_rich_style("key-footer--hover"))
         return line
 
     def _target_at(self, x: int) -> Target | None:
@@ -189,9 +190,8 @@ class KeyFooter(Widget):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         target = self._target_at(event.x)
-        hover = event.x if target else None
-        if (self._target_at(self._hover) if self._hover is not None else None) != target:
-            self._hover = hover
+        if target != self._hover:
+            self._hover = target
             self.tooltip = target.tooltip if target else None
             self.refresh()
 
