@@ -405,9 +405,12 @@ class BrowseScreen(AppScreen):
     async def _filter_prompt_clicked(self) -> None:
         await self.action_focus_filter()
 
-    def action_clear_filter(self) -> None:
+    def _empty_filter(self) -> None:
         if (box := self.filter_input) is not None:
             box.value = ""
+
+    def action_clear_filter(self) -> None:
+        self._empty_filter()
         self.table.focus()
 
     def action_toggle_facts(self) -> None:
@@ -422,8 +425,7 @@ class BrowseScreen(AppScreen):
             if review is not None:
                 self.corpus = add_to_corpus(self.corpus, review)
                 self.nlmg.replace_corpus(self.corpus)
-                if (box := self.filter_input) is not None:
-                    box.value = ""
+                self._empty_filter()
                 self.refresh_list(keep=review.id)
                 self.notify(f"Imported {labels.review_name(review)}",
                             markup=False)
