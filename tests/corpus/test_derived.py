@@ -82,7 +82,7 @@ def test_entries_round_trip(corpus: Corpus) -> None:
 def test_an_edited_review_is_not_given_its_old_entry(review: Review) -> None:
     entry = stored(review)
     first = review.paragraphs[0]
-    edited = replace(review, paragraphs=(replace(first, text=first.text + " Ruth dies."),
+    edited = replace(review, paragraphs=(first._replace(text=first.text + " Ruth dies."),
                                          *review.paragraphs[1:]))
     assert derived_from_json(entry, edited) is None
     assert derived_from_json(entry, review) is not None

@@ -52,7 +52,7 @@ def _shifted_cleaner(monkeypatch: pytest.MonkeyPatch, drop_text: str) -> None:
         paragraphs = [Paragraph("p1", "A new opening paragraph the old cleaner missed, in full.")]
         for number, paragraph in enumerate(review.paragraphs, 2):
             text = paragraph.text.replace(drop_text, "").strip() or "(gone)"
-            paragraphs.append(replace(paragraph, id=f"p{number}", text=text))
+            paragraphs.append(paragraph._replace(id=f"p{number}", text=text))
         return replace(result, review=replace(review, paragraphs=tuple(paragraphs), sections=()))
 
     monkeypatch.setattr(reclean, "extract", newer)

@@ -116,7 +116,7 @@ def test_an_unwritable_cache_dir_is_not_fatal(built: SearchIndex, tmp_path: Path
 
 def import_one(corpus: Corpus, data_dir: Path, review_id: str = "imp-00000000abcd") -> None:
     review = corpus.reviews[0]
-    first = replace(review.paragraphs[0], text="Zyzzogeton is the word of this import.")
+    first = review.paragraphs[0]._replace(text="Zyzzogeton is the word of this import.")
     ImportedReviews(data_dir).save(replace(review, id=review_id,
                                            paragraphs=(first, *review.paragraphs[1:])), "utf-8")
 

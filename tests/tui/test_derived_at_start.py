@@ -47,7 +47,7 @@ async def test_the_bundled_reviews_are_not_recomputed(user_data_dir) -> None:
 async def test_a_long_list_gets_every_tone_and_keys_still_move(user_data_dir) -> None:
     first = load_corpus().reviews[0]
     count = 3 * TONE_BATCH + 7
-    short = (replace(first.paragraphs[0], text="A superb film."),)
+    short = (first.paragraphs[0]._replace(text="A superb film."),)
     many = Corpus(tuple(replace(first, id=f"{n:03d}_copy", critic=f"Critic {n}", paragraphs=short,
                                 sections=(), pull_quotes=()) for n in range(count)))
     app = make_app(corpus=many, data_dir=user_data_dir)

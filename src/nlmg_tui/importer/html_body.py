@@ -103,7 +103,7 @@ def _renumber(review: Review, paragraphs: list[Paragraph]) -> Review:
     for number, paragraph in enumerate(paragraphs, 1):
         if paragraph.id:
             new_ids[id(paragraph)] = f"p{number}"
-        numbered.append(replace(paragraph, id=f"p{number}"))
+        numbered.append(paragraph._replace(id=f"p{number}"))
     by_old = {p.id: new_ids[id(p)] for p in review.paragraphs if id(p) in new_ids}
     sections = tuple(Section(s.label, s.kind, tuple(by_old.get(i, i) for i in s.paragraph_ids))
                      for s in review.sections)

@@ -8,7 +8,6 @@ run a newer cleaner over them; imports from before format 2 have no raw page.
 
 from __future__ import annotations
 
-import gzip
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -68,6 +67,8 @@ class ImportedReviews:
         ``address`` records where a page fetched from the web came from."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if raw is not None:
+            import gzip  # here, not at the top: the app lists imports at start without it
+
             write_atomically(self.raw_path_for(review.id), gzip.compress(raw, mtime=0))
         record = ImportedReview(
             review, review.source, imported_at or datetime.now(UTC).isoformat(timespec="seconds"),
@@ -84,6 +85,8 @@ class ImportedReviews:
         path = self.raw_path_for(review_id)
         if not path.is_file():
             return None
+        import gzip
+
         with gzip.open(path, "rb") as handle:
             data = handle.read(MAX_RAW_BYTES + 1)
         if len(data) > MAX_RAW_BYTES:
