@@ -87,9 +87,11 @@ class NlmgApp(App[None]):
         follow_saved_theme(self, self.preferences)
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
-        self.call_after_refresh(self.search.start_building)
 
     def on_ready(self) -> None:
+        # Ready comes right after the first frame: start loading the index then, not after a
+        # later refresh, so that a "/" typed at once finds it on its way.
+        self.search.start_building()
         for call in self.when_ready:
             call()
 
