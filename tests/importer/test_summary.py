@@ -131,7 +131,7 @@ def test_a_rating_the_summary_cannot_build_comes_from_the_file(user_data_dir, al
     eager = load_full_corpus(user_data_dir)[0]
     listed(user_data_dir)
     review = next(r for r in lazy_ones(listed(user_data_dir)) if r.__dict__["_json"]["rating"])
-    review.__dict__["_json"]["rating"] = {"text": "4/5", "no such field": 1}
+    review.__dict__["_json"]["rating"] = '{"text": "4/5", "no such field": 1}'
     assert review.rating == eager.get(review.id).rating
 
 

@@ -13,6 +13,7 @@ why. Loading is guarded by one lock, so two threads never load the same review t
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import fields
@@ -24,7 +25,7 @@ from nlmg_tui.corpus.models import Review, pull_quotes_from_json, rating_from_js
 TEXT_FIELDS = ("paragraphs", "sections", "comments", "film_facts", "evidence")
 """What is read from the file on first use; every other field comes from the summary."""
 JSON_FIELDS = ("rating", "site_rating", "pull_quotes")
-"""Listed fields a summary may give in their JSON form, built when first asked for."""
+"""Listed fields a summary may give as JSON text, built when first asked for."""
 _EMPTY: dict[str, Any] = {"paragraphs": (), "sections": (), "comments": (), "film_facts": (),
                           "evidence": {}}
 _LOAD_LOCK = threading.RLock()
@@ -58,10 +59,10 @@ class _ReadFromFile:
 
 
 class _BuiltWhenRead:
-    """A listed field kept in its JSON form until first asked for: the list builds only the
-    rows on screen, so with a thousand imports most are never built. If the JSON can't be
-    built (it was checked when written, so only a bug could do that), the field comes from
-    the review's file instead."""
+    """A listed field kept as JSON text until first asked for: the list builds only the rows
+    on screen, so with a thousand imports most are never built. If the text can't be built
+    (it was checked when written, so only a bug could do that), the field comes from the
+    review's file instead."""
 
     def __init__(self, build: Callable[[Any], Any], default: Any) -> None:
         self.build, self.default = build, default
@@ -74,7 +75,7 @@ class _BuiltWhenRead:
             return self
         raw = review.__dict__["_json"].get(self.name)
         try:
-            value = self.default if raw is None else self.build(raw)
+            value = self.default if raw is None else self.build(json.loads(raw))
         except (KeyError, TypeError, ValueError, AttributeError):
             value = review.field_from_file(self.name, self.default)
         review.__dict__[self.name] = value
@@ -109,7 +110,7 @@ class LazyReview(Review):
                     load: Callable[[], Review | None],
                     json_fields: dict[str, Any] | None = None) -> LazyReview:
         """As ``listed_from``, from the listed fields' values (exactly ``listed_names()``, less
-        any of ``JSON_FIELDS`` given in their JSON form in ``json_fields``)."""
+        any of ``JSON_FIELDS`` given as JSON text in ``json_fields``)."""
         lazy = object.__new__(cls)
         lazy.__dict__.update(values, listed=facts, load_problem=None, _loader=load,
                              _json=json_fields or {})

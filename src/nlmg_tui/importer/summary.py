@@ -2,7 +2,9 @@
 
 ``imports-summary.json`` holds, per import (in ``ImportedReviews.all()`` order), the fields the
 review list needs (names, date, ratings, pull quotes, film), the word and paragraph counts and
-the paragraphs' content hash (one JSON line), then each stored derived entry's stamp and tone
+the paragraphs' content hash (one JSON line: a flat array per import, ``ENTRY_FIELDS`` in order,
+the ratings and pull quotes as JSON text, so that listing a thousand imports before the first
+frame makes a few objects each, not a tree), then each stored derived entry's stamp and tone
 (another line, parsed only when the tones are first asked for, after the first frame; spoiler
 levels and mentions are read with the review's text). The app builds its
 list from it (``corpus.lazy_review.LazyReview``) and reads a review's file only when its text is
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nlmg_tui import paths
+from nlmg_tui.corpus.lazy_review import JSON_FIELDS
 
 try:  # hashlib loads OpenSSL first (~2.5 ms at each start); blake2 alone is ~0.2 ms
     from _blake2 import blake2b
@@ -38,12 +41,16 @@ if TYPE_CHECKING:
     from nlmg_tui.corpus.models import Review
     from nlmg_tui.importer.store import ImportedReview
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = "nlmg-tui imports summary"
 CACHE_NAME = "imports-summary.json"
 LISTED_FIELDS = ("id", "source", "headline", "critic", "outlet", "published", "rating",
                  "site_rating", "pull_quotes", "critic_bio", "film")
 """The review fields kept in the summary (the rest are read from the file on first use)."""
+_PLAIN_FIELDS = tuple(name for name in LISTED_FIELDS if name not in JSON_FIELDS)
+ENTRY_FIELDS = (*_PLAIN_FIELDS, *JSON_FIELDS, "word_count", "paragraph_count", "content_hash")
+"""One import's entry, in order: its plain listed fields, then its ``JSON_FIELDS`` as JSON
+text (null for none), then what the summary knows about its text (``ListedFacts``)."""
 _SOURCES = ("importer/summary.py", "corpus/models.py", "corpus/lazy_review.py")
 """Code that decides what a summary holds and how it is read back: part of the key."""
 
@@ -65,18 +72,15 @@ def imports_key(stamps: str) -> str:
     return digest.hexdigest()
 
 
-def summary_entry(record: ImportedReview) -> dict[str, Any]:
-    """One import's entry: its listed fields, counts and content hash."""
+def summary_entry(record: ImportedReview) -> list[Any]:
+    """One import's entry (``ENTRY_FIELDS``): its listed fields, counts and content hash."""
     from nlmg_tui.corpus.derived import content_hash
 
     review = record.review
     data = review.to_json()
-    return {
-        "review": {name: data[name] for name in LISTED_FIELDS},
-        "word_count": review.word_count,
-        "paragraph_count": len(review.paragraphs),
-        "content_hash": content_hash(review),
-    }
+    return [*(data[name] for name in _PLAIN_FIELDS),
+            *(None if data[name] in (None, []) else _json_text(data[name]) for name in JSON_FIELDS),
+            review.word_count, len(review.paragraphs), content_hash(review)]
 
 
 def tone_entry(record: ImportedReview) -> dict[str, Any] | None:
@@ -87,9 +91,12 @@ def tone_entry(record: ImportedReview) -> dict[str, Any] | None:
     return {"stamp": derived.get("stamp"), "tone": derived.get("tone")}
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json_line(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8", "surrogatepass") + b"\n"
+    return _json_text(value).encode("utf-8", "surrogatepass") + b"\n"
 
 
 def write_summary(records: Sequence[ImportedReview], key: str, path: Path) -> bool:
@@ -151,26 +158,29 @@ def read_summary(key: str, path: Path) -> tuple[list[dict[str, Any]], StoredTone
     return entries, StoredTones(tones, len(entries))
 
 
-def listed_reviews(entries: list[dict[str, Any]], tones: StoredTones,
+def listed_reviews(entries: list[Any], tones: StoredTones,
                    load: Callable[[str], Review | None]) -> list[Review] | None:
     """``LazyReview`` objects for the entries (``load(review_id)`` reads one whole review);
-    None when any entry is malformed (the caller then reads the files). The rating and pull
-    quotes stay JSON until first read (``LazyReview.JSON_FIELDS``)."""
-    from nlmg_tui.corpus.lazy_review import JSON_FIELDS, LazyReview, ListedFacts
+    None when any entry is malformed (the caller then reads the files). The ratings and pull
+    quotes stay JSON text until first read (``LazyReview.JSON_FIELDS``)."""
+    from nlmg_tui.corpus.lazy_review import LazyReview, ListedFacts
 
-    plain = tuple(name for name in LISTED_FIELDS if name not in JSON_FIELDS)
+    plain, json_end, size = len(_PLAIN_FIELDS), len(_PLAIN_FIELDS) + len(JSON_FIELDS), len(ENTRY_FIELDS)
     reviews: list[Review] = []
     try:
         for index, entry in enumerate(entries):
-            raw = entry["review"]
-            values = {name: raw.get(name) for name in plain}
-            review_id, values["source"] = raw["id"], raw["source"]
-            if not isinstance(review_id, str) or not review_id.startswith("imp-"):
+            if type(entry) is not list or len(entry) != size:
+                raise ValueError("not an entry")
+            values = dict(zip(_PLAIN_FIELDS, entry, strict=False))  # the entry goes on
+            review_id = values["id"]
+            if type(review_id) is not str or not review_id.startswith("imp-"):
                 raise ValueError("not an import id")
-            values["id"] = review_id
-            facts = ListedFacts(_count(entry["word_count"]), _count(entry["paragraph_count"]),
-                                str(entry["content_hash"]), partial(tones.entry, index))
-            json_fields = {name: raw.get(name) for name in JSON_FIELDS}
+            json_fields = dict(zip(JSON_FIELDS, entry[plain:json_end], strict=True))
+            for raw in json_fields.values():
+                if raw is not None and type(raw) is not str:
+                    raise ValueError("not JSON text")
+            facts = ListedFacts(_count(entry[json_end]), _count(entry[json_end + 1]),
+                                str(entry[json_end + 2]), partial(tones.entry, index))
             reviews.append(LazyReview.from_values(values, facts, partial(load, review_id),
                                                   json_fields))
     except (KeyError, TypeError, ValueError, AttributeError):
