@@ -246,3 +246,31 @@ def test_column_widths_give_way_in_order(width, arc, tone):
 
 def test_browse_with_tone_columns(snap_compare, tone_app):
     assert snap_compare(tone_app, terminal_size=(100, 32), run_before=read_reviews_done)
+
+
+async def test_tone_rows_wait_under_another_screen_and_show_on_return(tone_app, monkeypatch):
+    """Rows under the search screen are not redrawn (the search would share the CPU with rows
+    nobody sees); back on the list, every row has its tone."""
+    go = threading.Event()
+    read_reviews = browse_module.read_reviews
+
+    def held(*args):
+        assert go.wait(timeout=30), "the test never released the worker"
+        return read_reviews(*args)
+
+    monkeypatch.setattr(browse_module, "read_reviews", held)
+    async with tone_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = browse(tone_app).table
+        redrawn = []
+        replace = table.options.replace_option_prompt
+        monkeypatch.setattr(table.options, "replace_option_prompt",
+                            lambda *args: (redrawn.append(args[0]), replace(*args)))
+        await pilot.press("slash")
+        go.set()
+        await read_reviews_done(pilot)
+        assert table.tone_of("010_spoil") is not None and redrawn == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert browse(tone_app).table is table
+        assert TONE_PENDING not in table.row_text_of("010_spoil")

@@ -341,7 +341,9 @@ class ReviewList(Vertical):
 
         Rows are redrawn ``TONE_BATCH`` at a time, the visible ones first, by an async worker
         that lets the event loop run between batches: a key pressed meanwhile waits for one
-        batch (a few ms), not for a thousand rows."""
+        batch (a few ms), not for a thousand rows. While another screen is on top (a search
+        opened at once), it stops: the browse screen rebuilds every row, tones included, when
+        it is shown again, and the search does not share the CPU with rows nobody sees."""
         self._tones.update(tones)
         first = max(0, self.options.scroll_offset.y)
         reviews = self._reviews[first:] + self._reviews[:first]
@@ -351,6 +353,8 @@ class ReviewList(Vertical):
 
     async def _fill_tone_rows(self, review_ids: list[str]) -> None:
         for start in range(0, len(review_ids), TONE_BATCH):
+            if not self.screen.is_active:  # (``is_current`` counts a screen under another)
+                return
             by_id = self._by_id
             for review_id in review_ids[start : start + TONE_BATCH]:
                 review = by_id.get(review_id)
