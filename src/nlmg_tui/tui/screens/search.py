@@ -30,7 +30,6 @@ from nlmg_tui.tui.screens.base import AppScreen
 from nlmg_tui.tui.widgets.bookmark_library import app_library, show_notices
 from nlmg_tui.tui.widgets.search_input import SearchInput, clean_query_text
 from nlmg_tui.tui.widgets.search_results import SearchResults
-from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
 
 MOVE = Binding.Group("Move")
 PLACEHOLDER = 'words, "a phrase", critic:name, in:comments, -word'
@@ -359,6 +358,9 @@ class SearchScreen(AppScreen):
         review = self.corpus.get(hit.review_id)
         if review is None:
             return
+        # Here, with the reader it opens: the search screen opens ~6 ms sooner without it.
+        from nlmg_tui.tui.widgets.search_trail import hit_places, hit_spans, review_highlights
+
         found = hit_spans(hit, review)
         if found is not None:
             paragraph_id: str | None = found[0]
