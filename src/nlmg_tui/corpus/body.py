@@ -8,6 +8,7 @@ a truncated last line, a prompt to the reader) is read by ``body_end``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
@@ -18,8 +19,10 @@ from nlmg_tui.corpus.lines import (
     SYNOPSIS_LABELS,
     Line,
     function_words,
+    is_title_case,
 )
 from nlmg_tui.corpus.models import Paragraph, Section
+from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.spoilers import warns_of_spoilers
 from nlmg_tui.corpus.text import fold
 
@@ -65,6 +68,7 @@ class Draft:
 def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
     """Body paragraphs in page order, plus the author's bio and the line that introduced it."""
     draft = Draft()
+    listed = lists_in_body(lines, start)
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.text:
@@ -73,8 +77,8 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             _take_after_signature(draft, line)
         elif line.role in ("chrome", "form", "thread", "preface", "bio"):
             _end_section(draft, line, line.role != "bio")
-        elif line.role == "heading" and (_is_lower_case_prose(draft, lines, index)
-                                         or _is_bulleted_note(draft, line)):
+        elif index in listed or (line.role == "heading" and (
+                _is_lower_case_prose(draft, lines, index) or _is_bulleted_note(draft, line))):
             draft.add(line.text, line.number, draft.section)
             draft.previous = line
         elif line.role == "heading":
@@ -93,6 +97,63 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
     if len(draft.paragraphs) > 1 and is_reader_prompt(draft.paragraphs[-1].text):
         draft.drop_last()
     return draft
+
+
+# A list's item: "1. ", "2) ", "• ", "- ", "* ".
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[•·*–-])\s+(?=\S)")
+_MIN_ITEMS = 2
+_MAX_INTRO_WORDS = 25
+_LIST_ROLES = ("heading", "short", "prose", "field", "label")
+
+
+def lists_in_body(lines: list[Line], start: int) -> set[int]:
+    """Indexes of the lines of each list inside the body: a run of two or more marked items
+    ("1. The ferry scene", "• The score") under a body paragraph, with the sentence introducing
+    it ("Three scenes stay with me:"). Items without a full stop read as headings; between
+    paragraphs, or under an introduction and not in a heading's capitals (a list of other
+    posts), they are the review's."""
+    shown = [i for i in range(start, len(lines)) if lines[i].text]
+    found: set[int] = set()
+    at = 0
+    while at < len(shown):
+        end = at
+        while end < len(shown) and _is_item(lines[shown[end]]):
+            end += 1
+        if end - at < _MIN_ITEMS:
+            at = end + 1 if end == at else end
+            continue
+        items = shown[at:end]
+        intro = shown[at - 1] if at >= 1 and _introduces_list(lines[shown[at - 1]]) else None
+        top = at - (2 if intro is not None else 1)
+        if top >= 1 and lines[shown[top]].role == "heading":
+            top -= 1  # the list opens a section of the body, under its subheading
+        above = lines[shown[top]] if top >= 0 else None
+        after = lines[shown[end]] if end < len(shown) else None
+        prose_after = after is not None and after.role == "prose"
+        if (above is not None and above.role == "prose" and (prose_after or intro is not None)
+                and not any(_is_card_entry(lines[i].text) for i in items)):
+            found.update(items)
+            if intro is not None:
+                found.add(intro)
+        at = end
+    return found
+
+
+def _is_card_entry(text: str) -> bool:
+    """"4. Male Stars Great 4.0", "• Review: The Salt Road": a score card's entry or a link,
+    in a heading's capitals or holding a score, not a point the review makes."""
+    words = _LIST_MARK.sub("", text).split()
+    return is_title_case(text) or bool(find_ratings(text)) or (
+        sum(word[:1].isupper() for word in words) * 2 > len(words))
+
+
+def _is_item(line: Line) -> bool:
+    return line.role in _LIST_ROLES and bool(_LIST_MARK.match(line.text))
+
+
+def _introduces_list(line: Line) -> bool:
+    return (line.role in _LIST_ROLES and line.text.endswith(":")
+            and 2 <= len(line.text.split()) <= _MAX_INTRO_WORDS and line.text[:1].isupper())
 
 
 def _signs_body(draft: Draft, line: Line) -> bool:

@@ -52,7 +52,9 @@ _ANY_LINE = re.compile(
     r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
     r"check back (soon|later)|why you can trust|our reviews policy|"
-    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time|"
+    # "subscribe to our newsletter" (not "subscribe to its slow rhythm", a figure of speech)
+    r"\bsubscribe (to|by|via) (?:(?:our|my|the|this) )?(?:[\w-]+ )?(?:newsletter|feed|rss|e-?mail|"
+    r"channel|podcast|blog|site|updates|posts|comments|mailing list)s?\b|\bopt-?out at any time|"
     r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b|"
     # affiliate disclosures: "every purchase through these links supports ...", "as an Amazon
     # Associate I earn from qualifying purchases"
@@ -72,6 +74,8 @@ _SITE_NOTE = re.compile(
     r"\blike loading\b|^be the first to like this\b|\bbookmark the permalink\b|"
     r"^this entry was posted in\b|^enter your comment here\b|\bsave my name, email\b|"
     r"\buses akismet\b|"
+    # a newsletter box: "Get the week's reviews in your inbox every Friday."
+    r"\b(?:in|to|into) your inbox\b|"
     # a plea to pass the page on
     r"\b(?:like|share) (?:and|&) (?:share|subscribe|like)\b|"
     r"\bshare (?:it|this(?: review| post| article)?) with (?:your|a) friends?\b"
