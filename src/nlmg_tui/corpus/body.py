@@ -87,7 +87,7 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             draft.signed = line.text.lstrip("-–— ")
         elif line.role == "label":
             _take_label(draft, line)
-        elif _is_body_line(draft, lines, index):
+        elif _is_body_line(draft, lines, index, listed):
             _take_prose(draft, line, critic)
         else:
             draft.previous = line
@@ -125,12 +125,11 @@ def lists_in_body(lines: list[Line], start: int) -> set[int]:
         items = shown[at:end]
         intro = shown[at - 1] if at >= 1 and _introduces_list(lines[shown[at - 1]]) else None
         top = at - (2 if intro is not None else 1)
-        if top >= 1 and lines[shown[top]].role == "heading":
-            top -= 1  # the list opens a section of the body, under its subheading
-        above = lines[shown[top]] if top >= 0 else None
         after = lines[shown[end]] if end < len(shown) else None
         prose_after = after is not None and after.role == "prose"
-        if (above is not None and above.role == "prose" and (prose_after or intro is not None)
+        # under the body's prose (maybe under a subheading or a short line), over more prose or
+        # under an introduction
+        if (any(lines[i].role == "prose" for i in shown[:top + 1]) and (prose_after or intro is not None)
                 and not any(_is_card_entry(lines[i].text) for i in items)):
             found.update(items)
             if intro is not None:
@@ -202,15 +201,20 @@ def _take_label(draft: Draft, line: Line) -> None:
     draft.section = None
 
 
-def _is_body_line(draft: Draft, lines: list[Line], index: int) -> bool:
-    """Prose, or a short sentence between prose (or a label) and prose."""
+def _is_body_line(draft: Draft, lines: list[Line], index: int, listed: set[int]) -> bool:
+    """Prose, or a short sentence between the body (prose, a label, a line kept as body) and
+    prose or a list of the body."""
     line = lines[index]
     if line.role == "prose":
         return True
     previous = draft.previous
-    return (line.role == "short" and previous is not None
-            and previous.role in ("prose", "label") and (_next_is_prose(lines, index) or (
-                draft.last_line == previous.number and closes_review(lines, index))))
+    if line.role != "short" or previous is None:
+        return False
+    in_body = draft.last_line == previous.number
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].text), None)
+    return (previous.role in ("prose", "label") or in_body) and (
+        _next_is_prose(lines, index) or following in listed
+        or (in_body and closes_review(lines, index)))
 
 
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:

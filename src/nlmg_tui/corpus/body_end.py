@@ -54,7 +54,8 @@ def closes_review(lines: list[Line], index: int) -> bool:
         for line in lines[index + 1:])
 
 
-_NOT_SENTENCES = ("byline", "field", "heading", "chrome", "form", "thread")
+# Lines under a short sentence that show it ends the review or a section of it.
+_NOT_SENTENCES = ("byline", "field", "heading", "label", "chrome", "form", "thread")
 
 
 def truncated_tail(lines: list[Line], start: int, last_line: int) -> Line | None:

@@ -218,8 +218,10 @@ def is_prose(text: str) -> bool:
 
 def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS) -> bool:
     """Running English without a closing full stop: long enough, and at least one word in five
-    a function word (menus, credits and spec lines have almost none)."""
-    if len(text.split()) < min_words or not starts_like_sentence(text) or is_title_case(text):
+    a function word (menus, credits and spec lines have almost none). It may start in lower
+    case (a blog's style)."""
+    if (len(text.split()) < min_words or not (starts_like_sentence(text) or text[:1].islower())
+            or is_title_case(text)):
         return False
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
 
