@@ -173,12 +173,17 @@ def _end_section(draft: Draft, line: Line, ends_section: bool) -> None:
     draft.previous = line
 
 
+# "About the author", "ABOUT THE REVIEWER:": a bio's heading that does not name the writer.
+_ABOUT_WRITER = re.compile(r"^about (?:the |this )?(?:author|writer|reviewer|critic)s?:?$", re.I)
+
+
 def _take_heading(draft: Draft, lines: list[Line], index: int) -> None:
-    """A heading ends the section; "About Jane Doe" marks the next line as her bio."""
+    """A heading ends the section; "About Jane Doe" ("About the author") marks the next line
+    as the writer's bio."""
     line = lines[index]
     draft.section = None
     draft.previous = line
-    if bylines.ABOUT_HEADING.match(line.text):
+    if bylines.ABOUT_HEADING.match(line.text) or _ABOUT_WRITER.match(line.text):
         following = next_text(lines, index)
         if following is not None:
             following.role = "bio"
@@ -246,7 +251,9 @@ def _is_bulleted_note(draft: Draft, line: Line) -> bool:
 
 
 def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
-    if bylines.is_bio(line.text, critic):
+    # a byline set in capitals ("BY JANE DOE") names the writer a bio names in its own case
+    shown = critic.title() if critic and critic.isupper() else critic
+    if bylines.is_bio(line.text, critic) or (shown != critic and bylines.is_bio(line.text, shown)):
         draft.note_bio(line.text, None)
         draft.previous = line
         return

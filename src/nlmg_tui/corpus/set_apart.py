@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.body import lists_in_body
 from nlmg_tui.corpus.lines import Line, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import split_sentences
@@ -30,13 +31,27 @@ _GAPS_READ = 5
 _HEADER_ROLES = ("heading", "field", "byline", "chrome")
 
 
+_MAX_DECKS = 2  # a headline set as a sentence ("The year's best?") over a deck
+
+
 def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     """``start``, or the index of the next prose when the line at ``start`` is a set-apart deck
-    (it then gets the role ``preface``). ``blank`` holds the raw page's blank line numbers."""
+    (it then gets the role ``preface``; so may the next one). ``blank`` holds the raw page's
+    blank line numbers."""
+    for _ in range(_MAX_DECKS):
+        moved = _past_deck(lines, start, blank)
+        if moved == start:
+            break
+        start = moved
+    return start
+
+
+def _past_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     start = _past_answer_box(lines, start)
     if start >= len(lines) or lines[start].role != "prose":
         return start
-    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
+    listed = lists_in_body(lines, start)  # a list's items run on with the prose around them
+    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label") or i in listed]
     first = lines[start].text
     if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
         return start
@@ -45,7 +60,22 @@ def set_apart_deck(lines: list[Line], start: int, blank: set[int]) -> int:
             len(split_sentences(first)) == 1 and _wider_gap_under(lines, prose, blank)):
         lines[start].role = "preface"
         return prose[1]
+    if len(prose) >= 4 and _pair_set_apart(lines, prose, blank):
+        lines[prose[0]].role = lines[prose[1]].role = "preface"
+        return prose[2]
     return start
+
+
+def _pair_set_apart(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
+    """A headline set as a sentence over its deck ("The year's best?" / "A quiet film that
+    earns its silences."): two short one-sentence lines, and the gap under the second wider
+    than the one between them and every gap between the paragraphs that follow."""
+    pair = [lines[i].text for i in prose[:2]]
+    if any(len(text.split()) > MAX_DECK_WORDS or len(split_sentences(text)) != 1 for text in pair):
+        return False
+    between = _gap(lines, prose[0], prose[1], blank)
+    return between is not None and _wider_gap_under(lines, prose[1:], blank) and (
+        (_gap(lines, prose[1], prose[2], blank) or 0) > between)
 
 
 _MAX_LABEL_WORDS = 4
