@@ -388,6 +388,11 @@ def _case(rng: random.Random, lines: list[str]) -> list[str]:
     return [line.upper() if rng.random() < 0.15 and len(line.split()) <= 4 else line for line in lines]
 
 
+def _sentence(line: str) -> bool:
+    """Shaped like a sentence (the cleaner may read it as prose)."""
+    return line[-1:] in ".?!" and len(line.split()) >= 4
+
+
 def compose(rng: random.Random) -> Page:
     """One page from the grammar, chosen by ``rng``."""
     film, year, star, director = rng.choice(FILMS)
@@ -421,11 +426,15 @@ def compose(rng: random.Random) -> Page:
         ctx["kinds"].update({line[:1].upper() + line[1:]: kind for line, kind in ctx["kinds"].items()})
     # a sentence-shaped deck or headline right over the body is told from the body's first
     # paragraph only by a wider gap under it (otherwise nothing tells them apart)
+    if len(header) >= 2 and header[-1][0] == "head:rating" and _sentence(header[-2][1][-1]):
+        # a short sentence over a rating over the review may be its opening line: either way
+        optional.append(header[-2][1][-1])
+        recipe.append("ambiguous:sentence_over_rating")
     above_body = header[-1][1][-1] if header else ""
     # the body is set apart from the header at least as widely as its paragraphs from each
     # other (else a paragraph going on in lower case reads as a wrapped header line)
     under_header = max(block_gap, body_gap)
-    if above_body[-1:] in ".?!" and len(above_body.split()) >= 4:
+    if _sentence(above_body):
         under_header = "\n" * max(len(block_gap), len(body_gap) + 1)
     tight = rng.random() < 0.5  # chrome lines of one block with or without blank lines
     line_gap = "\n" if tight else "\n\n"

@@ -215,11 +215,20 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int, listed: set[int])
     previous = draft.previous
     if line.role != "short" or previous is None:
         return False
-    in_body = draft.last_line == previous.number
+    in_body = draft.last_line == previous.number or _opens_section(draft, lines, previous)
     following = next((i for i in range(index + 1, len(lines)) if lines[i].text), None)
     return (previous.role in ("prose", "label") or in_body) and (
         _next_is_prose(lines, index) or following in listed
         or (in_body and closes_review(lines, index)))
+
+
+def _opens_section(draft: Draft, lines: list[Line], previous: Line) -> bool:
+    """``previous`` is a subheading right under the last body paragraph ("The performances"):
+    the short sentence under it opens that section."""
+    if previous.role != "heading" or not draft.paragraphs:
+        return False
+    above = next((line for line in reversed(lines[:previous.number - 1]) if line.text), None)
+    return above is not None and above.number == draft.last_line
 
 
 def _is_lower_case_prose(draft: Draft, lines: list[Line], index: int) -> bool:

@@ -100,7 +100,7 @@ def page_title(header: list[Line]) -> Line | None:
 def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
     """The nearest heading above the byline; else the first heading that names a review; else
     the first heading that can be a headline."""
-    menus = menu_lines(lines) | _photo_credits(header)
+    menus = menu_lines(lines) | _photo_credits(header) | _score_card_labels(header)
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
                   and not _runs_on(lines, line) and line.number not in menus]
     candidates = [line for line in candidates if not _is_section_name(line.text)] or candidates
@@ -155,6 +155,24 @@ def _is_release_line(text: str) -> bool:
     lost its value) do not count towards the headline's reach."""
     return (is_spec_line(text) or find_date(text) is not None or bool(NOT_PUBLICATION.search(text))
             or bool(_DANGLING_END.search(text)))
+
+
+_MIN_CARD = 2
+
+
+def _score_card_labels(header: list[Line]) -> set[int]:
+    """A card of part scores ("Video Quality" over "4/5", "The Film" over "4.5/5", twice or
+    more): each heading over a line of nothing but a score is that score's label."""
+    labels = {line.number for line, under in zip(header, header[1:], strict=False)
+              if line.role == "heading" and _only_a_score(under.text)}
+    return labels if len(labels) >= _MIN_CARD else set()
+
+
+def _only_a_score(text: str) -> bool:
+    rest = text
+    for found in find_ratings(text):
+        rest = rest.replace(found.text, " ")
+    return rest != text and not _RATING_WORDS.sub(" ", rest).strip(" -–—:|()[]")
 
 
 def _photo_credits(header: list[Line]) -> set[int]:

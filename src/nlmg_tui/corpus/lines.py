@@ -48,6 +48,8 @@ _RATING_LABELS = {"rating", "my rating", "our rating", "score", "my score", "our
                   "my grade", "stars"}
 _CAPTION_WORDS = 25
 _MIN_CAPTION_SENTENCE_WORDS = 6
+# "© 2011 The Site. All rights reserved.": the page's footer, not a picture's credit.
+_FOOTER = re.compile(r"\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy\b", re.I)
 _PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
 # Words a title-case headline leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset("a an the of in on and to for at by from with as or but vs nor".split())
@@ -78,7 +80,8 @@ def _mark_captions(lines: list[Line]) -> None:
     """A short line right above a picture credit ("© Studio", "Photo: X") is the caption."""
     shown = [line for line in lines if line.text and line.role != "thread"]
     for line, following in zip(shown, shown[1:], strict=False):
-        if (_PICTURE_CREDIT.match(following.text) and len(line.text.split()) <= _CAPTION_WORDS
+        if (_PICTURE_CREDIT.match(following.text) and not _FOOTER.search(following.text)
+                and len(line.text.split()) <= _CAPTION_WORDS
                 and line.role in ("prose", "short", "heading")):
             line.role = "chrome"
 

@@ -50,32 +50,47 @@ def _past_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     start = _past_answer_box(lines, start)
     if start >= len(lines) or lines[start].role != "prose":
         return start
-    listed = lists_in_body(lines, start)  # a list's items run on with the prose around them
-    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label") or i in listed]
+    # a list's lines in the body are no header lines (nor paragraphs whose spacing counts)
+    listed = lists_in_body(lines, start)
+    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
     first = lines[start].text
     if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
         return start
-    if (_header_lines_under(lines, prose[0], prose[1]) and not is_title_case(first)
-            and not _header_lines_under(lines, prose[1], prose[2])) or (
+    if (_header_lines_under(lines, prose[0], prose[1], listed) and not is_title_case(first)
+            and not _header_lines_under(lines, prose[1], prose[2], listed)) or (
             len(split_sentences(first)) == 1 and _wider_gap_under(lines, prose, blank)):
         lines[start].role = "preface"
         return prose[1]
-    if len(prose) >= 4 and _pair_set_apart(lines, prose, blank):
+    if len(prose) >= 4 and _pair_set_apart(lines, prose, blank, listed):
         lines[prose[0]].role = lines[prose[1]].role = "preface"
         return prose[2]
     return start
 
 
-def _pair_set_apart(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
+def _pair_set_apart(lines: list[Line], prose: list[int], blank: set[int], listed: set[int]) -> bool:
     """A headline set as a sentence over its deck ("The year's best?" / "A quiet film that
-    earns its silences."): two short one-sentence lines, and the gap under the second wider
-    than the one between them and every gap between the paragraphs that follow."""
+    earns its silences."): two short one-sentence lines, with nothing between them, set apart
+    from the prose that follows as a single deck is: header lines under the second, none
+    between the next paragraphs; or a gap under it wider than the body's spacing (the usual gap
+    between the paragraphs that follow) and than the one between the two (or both wider)."""
     pair = [lines[i].text for i in prose[:2]]
     if any(len(text.split()) > MAX_DECK_WORDS or len(split_sentences(text)) != 1 for text in pair):
         return False
     between = _gap(lines, prose[0], prose[1], blank)
-    return between is not None and _wider_gap_under(lines, prose[1:], blank) and (
-        (_gap(lines, prose[1], prose[2], blank) or 0) > between)
+    if between is None:
+        return False
+    between_pair = [line for line in lines[prose[1] + 1:prose[2]] if line.text]
+    if (_header_lines_under(lines, prose[1], prose[2], listed) and not is_title_case(pair[1])
+            and not _header_lines_under(lines, prose[2], prose[3], listed)
+            and not any(line.role == "heading" for line in between_pair)):
+        return True  # (a heading there, a picture's name, may stand between two paragraphs)
+    gaps = [_gap(lines, a, b, blank) for a, b in zip(prose[2:], prose[3:_GAPS_READ + 3], strict=False)]
+    following = [gap for gap in gaps if gap is not None]
+    under = _gap(lines, prose[1], prose[2], blank)
+    if under is None or len(following) < _MIN_GAPS:
+        return False
+    spacing = _spacing(following)
+    return under > spacing and (under > between or between > spacing)
 
 
 _MAX_LABEL_WORDS = 4
@@ -85,22 +100,29 @@ def _under_own_label(lines: list[Line], index: int) -> bool:
     """Right under a short label ending in a colon ("The short:", "Synopsis:"), the paragraph
     is that section of the review, not a deck set apart from it."""
     above = next((line for line in reversed(lines[:index]) if line.text), None)
-    return (above is not None and above.text.endswith(":")
+    return (above is not None and above.text.endswith(":") and above.role != "chrome"  # "Search:"
             and len(above.text.split()) <= _MAX_LABEL_WORDS)
 
 
-def _header_lines_under(lines: list[Line], first: int, second: int) -> bool:
-    """Only header lines (headings, fields, bylines, chrome, none of them a rating), and at least
-    one, part the first paragraph from the next."""
-    between = [line for line in lines[first + 1:second] if line.text]
-    return bool(between) and all(line.role in _HEADER_ROLES and not find_ratings(line.text)
-                                 for line in between)  # a rating between paragraphs is the body's
+def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[int]) -> bool:
+    """Only header lines (headings, fields, bylines, chrome, none of them a rating nor a line of
+    a list in the body), and at least one, part the first paragraph from the next."""
+    between = [i for i in range(first + 1, second) if lines[i].text]
+    return bool(between) and all(lines[i].role in _HEADER_ROLES and not find_ratings(lines[i].text)
+                                 and i not in listed  # a rating between paragraphs is the body's
+                                 for i in between)
 
 
 def _wider_gap_under(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
     gaps = [_gap(lines, a, b, blank) for a, b in zip(prose, prose[1:_GAPS_READ + 1], strict=False)]
     under, following = gaps[0], [gap for gap in gaps[1:] if gap is not None]
     return under is not None and len(following) >= _MIN_GAPS and under > max(following)
+
+
+def _spacing(gaps: list[int]) -> int:
+    """The body's own spacing: the usual gap between its paragraphs (a bio or a list of posts
+    under a short body may sit wider)."""
+    return sorted(gaps)[len(gaps) // 2]
 
 
 def _gap(lines: list[Line], first: int, second: int, blank: set[int]) -> int | None:
