@@ -140,6 +140,20 @@ NEGATIVES = [
     "About halfway through, the film changes its point of view, and it is a bold move.",
     "Copyright battles kept the film on a shelf for two years, which is a shame given how good "
     "it turned out to be.",
+    "By the way, the dog in the second act deserves an award of its own.",
+    "Directed by {director} with a sure and patient hand, the film never once raises its voice.",
+    "Written and directed by {director}, it is a far more personal film than the last one.",
+    "Thanks to a clever script, the twist in the final act feels earned rather than cheap.",
+    "Print journalism is the heroine's trade, and the newsroom scenes ring true.",
+    "Email is how the two sisters finally speak again, and the film makes typing look dramatic.",
+    "Privacy is the one thing the heroine wants, and the one thing the island cannot give her.",
+    "Previous films about this coast have made it look romantic; this one makes it look cold.",
+    "Advertising executives will recognise the brother's job, and wince at how accurately it is drawn.",
+    "Leave the cinema before the credits end and you will miss a small, funny final scene.",
+    "Starring {star} as the elder sister, the film rests on a performance of real nerve.",
+    "Photo albums and old letters carry much of the story, which suits its quiet mood.",
+    "Watch the way the camera drifts away from the speakers in the dinner scene.",
+    "Rated R for a single violent scene, it is otherwise a gentle film.",
 ]
 
 
@@ -166,6 +180,13 @@ def _site_chrome(rng: random.Random, ctx: dict) -> list[tuple[str, list[str]]]:
         "tagline": [[rng.choice(["Films worth your evening", "Reviews from the back row since 2004",
                                  "Independent film criticism",
                                  "Where the lights go down"])]],
+        "skip": [[rng.choice(["Skip to content", "Skip to main content", "Jump to navigation"])]],
+        "cookies": [[rng.choice(["We use cookies to give you the best experience on our site. Accept",
+                                 "This site uses cookies. By continuing to browse you agree to "
+                                 "our use of cookies.", "Cookie settings"])]],
+        "advert": [[rng.choice(["Advertisement", "ADVERTISEMENT", "Sponsored"])]],
+        "social": [[rng.choice(["Follow us on Twitter", "Like us on Facebook",
+                                "Follow | Facebook | Instagram"])]],
     }
     chosen = [name for name in parts if rng.random() < 0.45]
     ctx["recipe"].extend(f"top:{name}" for name in chosen)
@@ -220,6 +241,26 @@ def _spec(rng: random.Random, ctx: dict) -> list[str]:
 def _rating(rng: random.Random, ctx: dict) -> list[str]:
     return rng.choice([["Rating: 4/5"], ["Our rating: ★★★★☆"], ["Verdict: 3.5 out of 5"],
                        ["Grade: B+"], ["Rating", "8/10"], ["My rating: 7/10"]])
+
+
+def _kicker(rng: random.Random, ctx: dict) -> list[str]:
+    return [rng.choice(["MOVIE REVIEW", "Film | Drama", "Reviews", "New in cinemas",
+                        "Spoiler-free review"])]
+
+
+def _meta(rng: random.Random, ctx: dict) -> list[str]:
+    return rng.choice([["Reading time: 4 minutes"], [f"Updated: {ctx['date']}"], ["★★★★☆"],
+                       ["3 Comments"], ["Share this article", "Facebook Twitter Email"],
+                       ["5 min read"]])
+
+
+def _mid_chrome(rng: random.Random, ctx: dict) -> list[str]:
+    """Chrome set between the body's paragraphs."""
+    others = [title for title, *_ in FILMS if title != ctx["film"]]
+    return rng.choice([["Advertisement"], ["ADVERTISEMENT"], ["Story continues below advertisement"],
+                       [f"Read more: Review: {others[0]}"], ["Watch the trailer"],
+                       [f"{ctx['star']} in {ctx['film']}.", "Photo: Northlight Pictures"],
+                       [f"RELATED: {others[1]} is the year's best surprise"]])
 
 
 def _sign_off(rng: random.Random, ctx: dict) -> list[str]:
@@ -279,6 +320,22 @@ def _newsletter(rng: random.Random, ctx: dict) -> list[str]:
                        ["Never miss a review: subscribe by email."]])
 
 
+def _post_nav(rng: random.Random, ctx: dict) -> list[str]:
+    """A blog's own lines under a post: its stamp, labels, share links, the pager."""
+    others = [title for title, *_ in FILMS if title != ctx["film"]]
+    return rng.choice([[f"Posted by {ctx['critic']} at 10:41 PM", "Labels: drama, reviews",
+                        "Email ThisBlogThis!Share to TwitterShare to Facebook"],
+                       ["Newer Post Older Post Home", "Subscribe to: Post Comments (Atom)"],
+                       [f"← Previous post: Review: {others[0]}", f"Next post: Review: {others[1]} →"],
+                       ["Previous", "Next"], ["Print", "Report an error"]])
+
+
+def _shop(rng: random.Random, ctx: dict) -> list[str]:
+    return rng.choice([["Where to watch", "Netflix", "Amazon Prime Video"],
+                       [f"Buy {ctx['film']} on Amazon"], ["Rate this film", "1 2 3 4 5"],
+                       ["Showtimes and tickets"]])
+
+
 def _footer(rng: random.Random, ctx: dict) -> list[str]:
     site = ctx["site"]
     return rng.choice([[f"© 2011 {site}. All rights reserved."],
@@ -291,6 +348,9 @@ def _footer(rng: random.Random, ctx: dict) -> list[str]:
 HEADER_ORDERS = [
     ["title", "headline", "deck", "byline", "caption", "spec"],
     ["title", "byline", "headline", "deck", "caption"],
+    ["kicker", "headline", "deck", "byline", "meta", "caption"],
+    ["title", "kicker", "headline", "meta", "byline"],
+    ["headline", "byline", "meta", "spec", "rating"],
     ["headline", "byline", "caption", "spec"],
     ["title", "spec", "rating", "byline"],
     ["byline", "headline", "deck"],
@@ -303,11 +363,15 @@ TRAILER_ORDERS = [
     ["spec", "rating", "tags", "share", "related", "newsletter", "footer"],
     ["sign_off", "bio", "share", "comments", "related", "footer"],
     ["rating", "share", "newsletter", "related", "tags", "comments", "footer"],
+    ["sign_off", "post_nav", "comments", "footer"],
+    ["rating", "shop", "share", "post_nav", "bio", "related", "footer"],
+    ["post_nav", "tags", "shop", "related", "comments", "newsletter", "footer"],
 ]
 BLOCKS = {"title": _title_bar, "headline": _headline, "deck": _deck, "byline": _byline,
           "caption": _caption, "spec": _spec, "rating": _rating, "sign_off": _sign_off,
           "tags": _tags, "share": _share, "related": _related, "bio": _bio,
-          "comments": _comments, "newsletter": _newsletter, "footer": _footer}
+          "comments": _comments, "newsletter": _newsletter, "footer": _footer,
+          "kicker": _kicker, "meta": _meta, "post_nav": _post_nav, "shop": _shop}
 # How often a block of an order is kept.
 _KEEP = 0.6
 
@@ -342,7 +406,7 @@ def _body(rng: random.Random, ctx: dict) -> tuple[list[list[str]], list[str], li
             units.insert(rng.randint(1, len(units) - 1), (kind, lines))
 
     _vary_body(rng, ctx, units, insert)
-    keep = [line for kind, lines in units if kind != "subheading" for line in lines]
+    keep = [line for kind, lines in units if kind not in ("subheading", "mid_chrome") for line in lines]
     optional = [line for kind, lines in units if kind == "subheading" for line in lines]
     for kind, lines in units:
         for line in lines:
@@ -381,11 +445,30 @@ def _vary_body(rng: random.Random, ctx: dict, units: list[tuple[str, list[str]]]
         insert("no_stop", [_fill(rng.choice(NO_STOP), ctx)], rng.choice(["inside", "last"]))
     if rng.random() < 0.3:
         insert("closing", [rng.choice(CLOSING)], "last")
+    if rng.random() < 0.25:
+        insert("mid_chrome", _mid_chrome(rng, ctx))
 
 
 def _case(rng: random.Random, lines: list[str]) -> list[str]:
     """Chrome in capitals now and then, as many themes set it."""
     return [line.upper() if rng.random() < 0.15 and len(line.split()) <= 4 else line for line in lines]
+
+
+def _ambiguous_opening(header: list[tuple[str, list[str]]], optional: list[str],
+                       recipe: list[str]) -> None:
+    """A short sentence in the header with nothing but a picture or a rating (maybe spec lines
+    with it) between it and the review may be the review's opening line (a paragraph over a
+    picture, a summary over the rating): the cleaner may keep it or drop it."""
+    for index in range(len(header) - 1, -1, -1):
+        name, block = header[index]
+        if _sentence(block[-1]):
+            under = [other for other, _ in header[index + 1:]]
+            if under and any(other in ("head:caption", "head:rating", "head:meta") for other in under):
+                optional.append(block[-1])
+                recipe.append(f"ambiguous:{name}_over_{'_'.join(under)}")
+                if index and _sentence(header[index - 1][1][-1]):
+                    optional.append(header[index - 1][1][-1])  # a headline set as a sentence over it
+            return
 
 
 def _sentence(line: str) -> bool:
@@ -426,10 +509,7 @@ def compose(rng: random.Random) -> Page:
         ctx["kinds"].update({line[:1].upper() + line[1:]: kind for line, kind in ctx["kinds"].items()})
     # a sentence-shaped deck or headline right over the body is told from the body's first
     # paragraph only by a wider gap under it (otherwise nothing tells them apart)
-    if len(header) >= 2 and header[-1][0] == "head:rating" and _sentence(header[-2][1][-1]):
-        # a short sentence over a rating over the review may be its opening line: either way
-        optional.append(header[-2][1][-1])
-        recipe.append("ambiguous:sentence_over_rating")
+    _ambiguous_opening(header, optional, recipe)
     above_body = header[-1][1][-1] if header else ""
     # the body is set apart from the header at least as widely as its paragraphs from each
     # other (else a paragraph going on in lower case reads as a wrapped header line)

@@ -59,9 +59,11 @@ def test_the_grammar_composes_every_block_and_variant() -> None:
               "head:spec", "head:rating", "tail:rating", "tail:sign_off", "tail:tags",
               "tail:share", "tail:related", "tail:bio", "tail:comments", "tail:newsletter",
               "tail:footer", "tail:spec", "top:masthead", "top:nav_line", "top:nav_lines",
-              "top:breadcrumbs", "top:search", "top:login", "top:tagline"}
+              "top:breadcrumbs", "top:search", "top:login", "top:tagline", "top:skip",
+              "top:cookies", "top:advert", "top:social", "head:kicker", "head:meta",
+              "tail:post_nav", "tail:shop"}
     variants = {"body:one_line", "body:question", "body:quoted", "body:subheading", "body:list",
-                "body:negative", "body:no_stop", "body:closing"}
+                "body:negative", "body:no_stop", "body:closing", "body:mid_chrome"}
     assert blocks | variants <= used
 
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.body_end import closes_review, is_reader_prompt, signs, truncated_tail
+from nlmg_tui.corpus.chrome import is_inline_chrome
 from nlmg_tui.corpus.lines import (
     CAPITALS_LABEL,
     INLINE_LABEL,
     SYNOPSIS_LABELS,
     Line,
     function_words,
+    is_picture_credit,
     is_title_case,
 )
 from nlmg_tui.corpus.models import Paragraph, Section
@@ -71,7 +73,7 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
     listed = lists_in_body(lines, start)
     for index in range(start, len(lines)):
         line = lines[index]
-        if not line.text:
+        if not line.text or _passed_over(lines, index):
             continue
         if draft.signed:
             _take_after_signature(draft, line)
@@ -262,13 +264,35 @@ def _is_bulleted_note(draft: Draft, line: Line) -> bool:
 def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
     # a byline set in capitals ("BY JANE DOE") names the writer a bio names in its own case
     shown = critic.title() if critic and critic.isupper() else critic
-    if bylines.is_bio(line.text, critic) or (shown != critic and bylines.is_bio(line.text, shown)):
+    if (bylines.is_bio(line.text, critic) or (shown != critic and bylines.is_bio(line.text, shown))
+            or _bio_apart(draft, line)):
         draft.note_bio(line.text, None)
         draft.previous = line
         return
     draft.add(line.text, line.number, draft.section)
     if line.role == "prose":
         draft.previous = line
+
+
+def _passed_over(lines: list[Line], index: int) -> bool:
+    """An advertisement, a link or a picture between paragraphs: the body goes on under it (a
+    short sentence under it is still the body's)."""
+    line = lines[index]
+    return line.role == "chrome" and (is_inline_chrome(line.text) or _is_picture(lines, index))
+
+
+def _is_picture(lines: list[Line], index: int) -> bool:
+    """A picture's credit ("Photo: ..."), or its caption right above the credit."""
+    following = next_text(lines, index)
+    return is_picture_credit(lines[index].text) or (
+        following is not None and is_picture_credit(following.text))
+
+
+def _bio_apart(draft: Draft, line: Line) -> bool:
+    """"Jane Doe is a film critic and ...", set apart from the body by lines that are not the
+    body's (a sign-off, a rating, tags): the writer's bio, even when no byline named her."""
+    return (bool(draft.paragraphs) and draft.previous is not None
+            and draft.previous.number != draft.last_line and bylines.bio_names(line.text) is not None)
 
 
 def next_text(lines: list[Line], index: int) -> Line | None:

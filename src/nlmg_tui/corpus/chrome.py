@@ -74,6 +74,8 @@ _SITE_NOTE = re.compile(
     r"\blike loading\b|^be the first to like this\b|\bbookmark the permalink\b|"
     r"^this entry was posted in\b|^enter your comment here\b|\bsave my name, email\b|"
     r"\buses akismet\b|"
+    # a cookie banner
+    r"\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:our|the) use of cookies\b|"
     # a newsletter box: "Get the week's reviews in your inbox every Friday."
     r"\b(?:in|to|into) your inbox\b|"
     # a plea to pass the page on
@@ -200,6 +202,20 @@ def is_chrome(line: str) -> bool:
     if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
         return True
     return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
+
+
+# Chrome a site sets between a review's paragraphs: an advertisement's marker, a link to another
+# piece ("Read more: ...", "RELATED: ..."), a pointer to a trailer. It neither parts a deck from
+# the review nor ends the review.
+_INLINE_CHROME = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|ad|story continues(?: below)?(?: advertisement)?|"
+    r"continue reading(?: below)?|article continues below|"
+    r"(?:read more|related|see also|more|recommended|watch|listen)\s*:.*|watch the trailer)$")
+
+
+def is_inline_chrome(line: str) -> bool:
+    """An advertisement's marker or a link to another piece, set between paragraphs."""
+    return len(line.split()) <= SHORT_LINE_WORDS and bool(_INLINE_CHROME.match(fold(line).strip(" .-–—|")))
 
 
 _MAX_FORM_START_WORDS = 15  # a heading or a button, never a paragraph

@@ -124,15 +124,16 @@ def _parse_said(lines: list[str], first_line_number: int) -> list[Comment]:
 
 def _numbered_thread(lines: list[str], start: int) -> tuple[int, int] | None:
     """The thread starts at its header, or at the first of two or more numbered entries; it ends
-    before a line that is not indented, not blank and not an entry (a form, a footer)."""
-    header = next((i for i in range(start, len(lines)) if THREAD_HEADER.match(lines[i])), None)
-    first_entry = next(
-        (i for i in range(header if header is not None else start, len(lines))
-         if _is_entry(lines[i])),
-        None,
-    )
+    before a line that is not indented, not blank and not an entry (a form, a footer). The
+    header is the nearest over the entries with no paragraph between: a comment count in the
+    page's header ("3 Comments" under the headline) does not make the review a thread."""
+    first_entry = next((i for i in range(start, len(lines)) if _is_entry(lines[i])), None)
     if first_entry is None:
         return None
+    header = next((i for i in range(first_entry - 1, start - 1, -1) if THREAD_HEADER.match(lines[i])),
+                  None)
+    if header is not None and _has_body_above(lines[header + 1:first_entry], first_entry - header - 1):
+        header = None  # the review stands between the count and the entries
     if not any(line[:1].isspace() and line.strip() and not _is_entry(line)
                for line in lines[first_entry + 1:first_entry + 4]):
         return None  # entries without indented text under them are a list, not a thread

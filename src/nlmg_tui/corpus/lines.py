@@ -76,6 +76,11 @@ def assign_roles(lines: list[Line]) -> None:
     _mark_captions(lines)
 
 
+def is_picture_credit(text: str) -> bool:
+    """"Photo: Northlight Pictures", "© Studio": a picture's credit line."""
+    return bool(_PICTURE_CREDIT.match(text)) and not _FOOTER.search(text)
+
+
 def _mark_captions(lines: list[Line]) -> None:
     """A short line right above a picture credit ("© Studio", "Photo: X") is the caption."""
     shown = [line for line in lines if line.text and line.role != "thread"]

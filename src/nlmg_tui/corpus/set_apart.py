@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from nlmg_tui.corpus.body import lists_in_body
-from nlmg_tui.corpus.lines import Line, is_title_case
+from nlmg_tui.corpus.chrome import is_inline_chrome
+from nlmg_tui.corpus.lines import Line, is_picture_credit, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import split_sentences
 
@@ -52,7 +53,7 @@ def _past_deck(lines: list[Line], start: int, blank: set[int]) -> int:
         return start
     # a list's lines in the body are no header lines (nor paragraphs whose spacing counts)
     listed = lists_in_body(lines, start)
-    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label")]
+    prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label") and i not in listed]
     first = lines[start].text
     if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
         return start
@@ -106,8 +107,12 @@ def _under_own_label(lines: list[Line], index: int) -> bool:
 
 def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[int]) -> bool:
     """Only header lines (headings, fields, bylines, chrome, none of them a rating nor a line of
-    a list in the body), and at least one, part the first paragraph from the next."""
-    between = [i for i in range(first + 1, second) if lines[i].text]
+    a list in the body), and at least one, part the first paragraph from the next (an
+    advertisement's marker or a link set between paragraphs does not count)."""
+    between = [i for i in range(first + 1, second) if lines[i].text and not is_inline_chrome(lines[i].text)]
+    pictures = {i for i in between if is_picture_credit(lines[i].text)}
+    pictures |= {i - 1 for i in pictures} | {i - 2 for i in pictures}
+    between = [i for i in between if i not in pictures]
     return bool(between) and all(lines[i].role in _HEADER_ROLES and not find_ratings(lines[i].text)
                                  and i not in listed  # a rating between paragraphs is the body's
                                  for i in between)
