@@ -15,6 +15,7 @@ used, so that a failure can be named by its cause.
 from __future__ import annotations
 
 import random
+import textwrap
 from dataclasses import dataclass, field
 
 FILMS = [("The Salt Road", "2011", "Ida Berg", "Tom Vale"),
@@ -336,6 +337,11 @@ def _shop(rng: random.Random, ctx: dict) -> list[str]:
                        ["Showtimes and tickets"]])
 
 
+def _pager(rng: random.Random, ctx: dict) -> list[str]:
+    return rng.choice([["Pages: 1 2"], ["Page 1 of 2", "Next »"], ["« Older entries"],
+                       ["Back to reviews"]])
+
+
 def _footer(rng: random.Random, ctx: dict) -> list[str]:
     site = ctx["site"]
     return rng.choice([[f"© 2011 {site}. All rights reserved."],
@@ -366,12 +372,13 @@ TRAILER_ORDERS = [
     ["sign_off", "post_nav", "comments", "footer"],
     ["rating", "shop", "share", "post_nav", "bio", "related", "footer"],
     ["post_nav", "tags", "shop", "related", "comments", "newsletter", "footer"],
+    ["pager", "rating", "sign_off", "share", "footer"],
 ]
 BLOCKS = {"title": _title_bar, "headline": _headline, "deck": _deck, "byline": _byline,
           "caption": _caption, "spec": _spec, "rating": _rating, "sign_off": _sign_off,
           "tags": _tags, "share": _share, "related": _related, "bio": _bio,
           "comments": _comments, "newsletter": _newsletter, "footer": _footer,
-          "kicker": _kicker, "meta": _meta, "post_nav": _post_nav, "shop": _shop}
+          "kicker": _kicker, "meta": _meta, "post_nav": _post_nav, "shop": _shop, "pager": _pager}
 # How often a block of an order is kept.
 _KEEP = 0.6
 
@@ -447,6 +454,8 @@ def _vary_body(rng: random.Random, ctx: dict, units: list[tuple[str, list[str]]]
         insert("closing", [rng.choice(CLOSING)], "last")
     if rng.random() < 0.25:
         insert("mid_chrome", _mid_chrome(rng, ctx))
+    if rng.random() < 0.15:
+        insert("mid_chrome", [rng.choice(["* * *", "***", "—", "~"])])  # a section break
 
 
 def _case(rng: random.Random, lines: list[str]) -> list[str]:
@@ -469,6 +478,10 @@ def _ambiguous_opening(header: list[tuple[str, list[str]]], optional: list[str],
                 if index and _sentence(header[index - 1][1][-1]):
                     optional.append(header[index - 1][1][-1])  # a headline set as a sentence over it
             return
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False))
 
 
 def _sentence(line: str) -> bool:
@@ -523,6 +536,14 @@ def compose(rng: random.Random) -> Page:
         return [line_gap.join(block) for _, block in blocks]
 
     list_gap = rng.choice(["\n", body_gap])  # a list's items with or without blank lines
+    if body_gap != "\n" and rng.random() < 0.2:
+        # a text rendering wraps each paragraph at a fixed width
+        width = rng.choice([60, 72, 78])
+        recipe.append(f"wrapped:{width}")
+        body_blocks = [[_wrap(line, width) for line in block] for block in body_blocks]
+        # (with a blank line around the body: a wrapped paragraph's last line running straight
+        # into the next block reads as one more wrapped line)
+        block_gap = "\n" * max(2, len(block_gap))
     body_text = body_gap.join(list_gap.join(block) for block in body_blocks)
     for name, block in (*top, *header, *trailer):
         for line in block:

@@ -61,7 +61,7 @@ def test_the_grammar_composes_every_block_and_variant() -> None:
               "tail:footer", "tail:spec", "top:masthead", "top:nav_line", "top:nav_lines",
               "top:breadcrumbs", "top:search", "top:login", "top:tagline", "top:skip",
               "top:cookies", "top:advert", "top:social", "head:kicker", "head:meta",
-              "tail:post_nav", "tail:shop"}
+              "tail:post_nav", "tail:shop", "tail:pager"}
     variants = {"body:one_line", "body:question", "body:quoted", "body:subheading", "body:list",
                 "body:negative", "body:no_stop", "body:closing", "body:mid_chrome"}
     assert blocks | variants <= used

@@ -213,9 +213,15 @@ _INLINE_CHROME = re.compile(
     r"(?:read more|related|see also|more|recommended|watch|listen)\s*:.*|watch the trailer)$")
 
 
+# A section break: "* * *", "—", "~~~".
+_SECTION_BREAK = re.compile(r"^[*\-–—~_=#•·. ]{1,12}$")
+
+
 def is_inline_chrome(line: str) -> bool:
-    """An advertisement's marker or a link to another piece, set between paragraphs."""
-    return len(line.split()) <= SHORT_LINE_WORDS and bool(_INLINE_CHROME.match(fold(line).strip(" .-–—|")))
+    """An advertisement's marker, a link to another piece or a section break, set between
+    paragraphs."""
+    return bool(_SECTION_BREAK.match(line)) or (
+        len(line.split()) <= SHORT_LINE_WORDS and bool(_INLINE_CHROME.match(fold(line).strip(" .-–—|"))))
 
 
 _MAX_FORM_START_WORDS = 15  # a heading or a button, never a paragraph

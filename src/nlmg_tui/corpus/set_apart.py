@@ -111,8 +111,8 @@ def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[
     advertisement's marker or a link set between paragraphs does not count)."""
     between = [i for i in range(first + 1, second) if lines[i].text and not is_inline_chrome(lines[i].text)]
     # a picture between the paragraphs (its credit, and the caption over it) parts nothing
-    credits = [at for at, i in enumerate(between) if is_picture_credit(lines[i].text)]
-    pictures = {between[at] for at in credits} | {between[at - 1] for at in credits if at}
+    credited = [at for at, i in enumerate(between) if is_picture_credit(lines[i].text)]
+    pictures = {between[at] for at in credited} | {between[at - 1] for at in credited if at}
     between = [i for i in between if i not in pictures]
     return bool(between) and all(lines[i].role in _HEADER_ROLES and not find_ratings(lines[i].text)
                                  and i not in listed  # a rating between paragraphs is the body's
