@@ -229,7 +229,8 @@ def _opens_section(draft: Draft, lines: list[Line], previous: Line) -> bool:
     the short sentence under it opens that section."""
     if previous.role != "heading" or not draft.paragraphs:
         return False
-    above = next((line for line in reversed(lines[:previous.number - 1]) if line.text), None)
+    above = next((line for line in reversed(lines[:previous.number - 1])
+                  if line.text and not _passed_over(lines, line.number - 1)), None)
     return above is not None and above.number == draft.last_line
 
 
