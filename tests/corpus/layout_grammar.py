@@ -210,7 +210,7 @@ def _headline(rng: random.Random, ctx: dict) -> list[str]:
 
 def _deck(rng: random.Random, ctx: dict) -> list[str]:
     return [rng.choice([f"{ctx['director']}'s third feature crosses a cold coast in search of a "
-                        "lost brother",
+                        "lost brother", "A Slow, Sad and Funny Film About Going Home",
                         f"{ctx['star']} is superb in a patient, sad and funny family story.",
                         "A slow film that pays back every minute you give it"])]
 
@@ -220,7 +220,9 @@ def _byline(rng: random.Random, ctx: dict) -> list[str]:
     return rng.choice([[f"By {critic}", date], [f"By {critic} | {date}"],
                        [f"Posted by {critic} on {date}"], [date, f"By {critic}"],
                        [f"{critic}", date], [f"Written by {critic}", f"Published {date}"],
-                       [f"BY {critic.upper()}", date.upper()]])
+                       [f"BY {critic.upper()}", date.upper()], [f"Reviewed by {critic}"],
+                       [f"{critic}, Staff Writer", date], [f"Posted on {date} by {critic}"],
+                       [f"by {critic.lower()}", date]])
 
 
 def _caption(rng: random.Random, ctx: dict) -> list[str]:
@@ -311,6 +313,8 @@ def _comments(rng: random.Random, ctx: dict) -> list[str]:
          "March 5, 2011 at 9:12 PM"],
         ["Leave a comment", "Name", "Email", "Website", "Post Comment"],
         ["No comments:", "Post a Comment"],
+        ["12 Comments", "Sort by Best", "Tom Reed · 2 years ago",
+         "The cello score is the best thing in it, I have had it on repeat.", "Reply"],
     ])
 
 
@@ -445,6 +449,11 @@ def _vary_body(rng: random.Random, ctx: dict, units: list[tuple[str, list[str]]]
         items = [mark.format(n=n) + _fill(item, ctx) + rng.choice(["", ".", ";"])
                  for n, item in enumerate(rng.sample(LIST_ITEMS, k=rng.randint(2, 4)), start=1)]
         insert("list", [rng.choice(LIST_INTROS), *items])
+    _vary_more(rng, ctx, insert)
+
+
+def _vary_more(rng: random.Random, ctx: dict, insert) -> None:
+    """Look-alikes, an unpunctuated or closing line, a warning and chrome between paragraphs."""
     if rng.random() < 0.5:
         for text in rng.sample(NEGATIVES, k=rng.randint(1, 2)):
             insert("negative", [_fill(text, ctx)], rng.choice(["inside", "inside", "first", "last"]))
@@ -452,6 +461,8 @@ def _vary_body(rng: random.Random, ctx: dict, units: list[tuple[str, list[str]]]
         insert("no_stop", [_fill(rng.choice(NO_STOP), ctx)], rng.choice(["inside", "last"]))
     if rng.random() < 0.3:
         insert("closing", [rng.choice(CLOSING)], "last")
+    if rng.random() < 0.1:  # a warning over the rest: the cleaner may keep it or not
+        insert("subheading", [rng.choice(["SPOILER WARNING", "Spoilers ahead", "[Spoilers below]"])])
     if rng.random() < 0.25:
         insert("mid_chrome", _mid_chrome(rng, ctx))
     if rng.random() < 0.15:

@@ -93,3 +93,28 @@ def test_a_body_sentence_that_looks_like_chrome_stays(negative: str) -> None:
             "The ending will divide people, but it is earned, and it stays with you for days."]
     page = Page(text=f"{film}\n\n" + "\n\n".join(body) + "\n\nShare this:\n\nFacebook\n", body=body)
     assert failures(page) == []
+
+
+BODY = ["Harbour Lights is a slow and careful film about a family that cannot talk to itself, and "
+        "it knows exactly what it is doing from the first scene.",
+        "The ending will divide people, but it is earned, and it stays with you for days."]
+
+
+def test_a_comment_count_in_the_header_does_not_swallow_the_review() -> None:
+    page = ("Harbour Lights\n\nBy Jane Doe\n3 Comments\n\n" + "\n\n".join(BODY)
+            + "\n\n2 thoughts on “Harbour Lights”\n1. Tom Reed says:\n    I liked the boats a lot, "
+            "more than the people.\n2. mara_k says:\n    Seeing it on Saturday because of this.\n")
+    review = clean_page(page, "count.txt")
+    assert [p.text for p in review.paragraphs] == BODY
+    assert [c.author for c in review.comments] == ["Tom Reed", "mara_k"]
+
+
+def test_a_discussion_widget_under_the_review_is_its_comments() -> None:
+    page = ("Harbour Lights\n\n" + "\n\n".join(BODY) + "\n\n12 Comments\nSort by Best\n"
+            "Tom Reed · 2 years ago\nThe cello score is the best thing in it, I have had it on repeat.\n"
+            "Reply\nmara_k · 3 days ago\nToo slow for me, but the ending got me.\nReply\n")
+    review = clean_page(page, "widget.txt")
+    assert [p.text for p in review.paragraphs] == BODY
+    assert [(c.author, c.text) for c in review.comments] == [
+        ("Tom Reed", "The cello score is the best thing in it, I have had it on repeat."),
+        ("mara_k", "Too slow for me, but the ending got me.")]

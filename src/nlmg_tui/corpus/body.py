@@ -217,7 +217,8 @@ def _is_body_line(draft: Draft, lines: list[Line], index: int, listed: set[int])
     previous = draft.previous
     if line.role != "short" or previous is None:
         return False
-    in_body = draft.last_line == previous.number or _opens_section(draft, lines, previous)
+    in_body = (draft.last_line == previous.number or previous.role == "label"
+               or _opens_section(draft, lines, previous))
     following = next((i for i in range(index + 1, len(lines)) if lines[i].text), None)
     return (previous.role in ("prose", "label") or in_body) and (
         _next_is_prose(lines, index) or following in listed
@@ -263,8 +264,9 @@ def _is_bulleted_note(draft: Draft, line: Line) -> bool:
 
 
 def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
-    # a byline set in capitals ("BY JANE DOE") names the writer a bio names in its own case
-    shown = critic.title() if critic and critic.isupper() else critic
+    # a byline set in capitals or in lower case ("BY JANE DOE", "by jane doe") names the writer a
+    # bio names in its own case
+    shown = critic.title() if critic and (critic.isupper() or critic.islower()) else critic
     if (bylines.is_bio(line.text, critic) or (shown != critic and bylines.is_bio(line.text, shown))
             or _bio_apart(draft, line)):
         draft.note_bio(line.text, None)

@@ -24,6 +24,7 @@ from nlmg_tui.corpus.body import lists_in_body
 from nlmg_tui.corpus.chrome import is_inline_chrome
 from nlmg_tui.corpus.lines import Line, is_picture_credit, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.spoilers import is_spoiler_warning
 from nlmg_tui.corpus.text import split_sentences
 
 MAX_DECK_WORDS = 30
@@ -108,8 +109,10 @@ def _under_own_label(lines: list[Line], index: int) -> bool:
 def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[int]) -> bool:
     """Only header lines (headings, fields, bylines, chrome, none of them a rating nor a line of
     a list in the body), and at least one, part the first paragraph from the next (an
-    advertisement's marker or a link set between paragraphs does not count)."""
-    between = [i for i in range(first + 1, second) if lines[i].text and not is_inline_chrome(lines[i].text)]
+    advertisement's marker, a link, a picture or a spoiler warning set between paragraphs
+    does not count)."""
+    between = [i for i in range(first + 1, second) if lines[i].text and not is_inline_chrome(lines[i].text)
+               and not _warns(lines[i].text)]
     # a picture between the paragraphs (its credit, and the caption over it) parts nothing
     credited = [at for at, i in enumerate(between) if is_picture_credit(lines[i].text)]
     pictures = {between[at] for at in credited} | {between[at - 1] for at in credited if at}
@@ -117,6 +120,14 @@ def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[
     return bool(between) and all(lines[i].role in _HEADER_ROLES and not find_ratings(lines[i].text)
                                  and i not in listed  # a rating between paragraphs is the body's
                                  for i in between)
+
+
+_MAX_WARNING_WORDS = 6
+
+
+def _warns(text: str) -> bool:
+    """"SPOILER WARNING", "Spoilers ahead": a warning over the rest of the review, inside it."""
+    return len(text.split()) <= _MAX_WARNING_WORDS and is_spoiler_warning(text)
 
 
 def _wider_gap_under(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
