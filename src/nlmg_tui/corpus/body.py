@@ -2,8 +2,11 @@
 
 The body is the prose from the body start on that is not chrome, not the author's bio, not a
 repeat of an earlier paragraph (pages pasted twice) and not after the comment form. A short
-sentence counts when it sits between prose; where the body ends (a signature, a closing line,
-a truncated last line, a prompt to the reader) is read by ``body_end``.
+sentence counts when it sits between prose (or closes a section: a subheading, a label or a
+list under it); a list inside the body ("Three scenes stay with me:" over marked items) is
+kept whole; an advertisement, a link or a picture between paragraphs is passed over without
+ending the body. Where the body ends (a signature, a closing line, a truncated last line, a
+prompt to the reader) is read by ``body_end``.
 """
 
 from __future__ import annotations

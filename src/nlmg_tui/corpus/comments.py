@@ -1,7 +1,8 @@
 """Split reader comments off a page and turn them into records.
 
 A comment thread is recognised by its shape: a header such as "10 thoughts on ..." or
-"12 Comments", then numbered entries ("1. Name") whose text is indented below them. A reply's
+"12 Comments", then numbered entries ("1. Name") whose text is indented below them (or a
+discussion widget's entries, "Name · 2 years ago", with their text under them). A reply's
 quotes are BBCode-style tags (``[b]...[/b]``, ``[quote]...[/quote]``) or a paragraph repeated
 word for word from an earlier comment; either way the quote is kept as plain text with the
 number of the comment it came from.

@@ -9,7 +9,10 @@ The review also runs on without headers between its first paragraphs: a short fi
 with header lines under it (a rating box, a "Full synopsis" heading, credit fields) before the
 rest of the prose, which runs on without such lines, is a logline or a tagline set in the
 header (when every paragraph has a line of its own under it, a "-" or a picture's name, that is
-the page's separator; a line in title case there is the headline shown again).
+the page's separator; a line in title case there is the headline shown again). An
+advertisement, a link, a picture or a spoiler warning between the first paragraphs is the
+body's own furniture, not a header line. A headline set as a sentence ("The year's best?") may
+stand over the deck: the two are set apart as a pair.
 
 A box of short answers under labels ("See it again: No." / "Own it: Yes." / "Take the kids:
 Maybe."), two lines or more opening the body with prose under them, is a verdict box in the
