@@ -155,6 +155,9 @@ NEGATIVES = [
     "Photo albums and old letters carry much of the story, which suits its quiet mood.",
     "Watch the way the camera drifts away from the speakers in the dinner scene.",
     "Rated R for a single violent scene, it is otherwise a gentle film.",
+    "Cookies and milk are all the boy will eat, in one of the film's odder running jokes.",
+    "More than once I wanted the film to hurry, and more than once it proved me wrong.",
+    "Recommended to me by a friend, it turned out to be the best film I saw this spring.",
 ]
 
 
@@ -275,7 +278,9 @@ def _tags(rng: random.Random, ctx: dict) -> list[str]:
     film, star = ctx["film"], ctx["star"]
     return rng.choice([[f"Tags: {film}, {star}, drama, family"], ["Filed under: Reviews, Drama"],
                        ["Categories: Film Reviews"], [f"Tagged {film}, {star}, road movie"],
-                       ["Posted in Reviews | 3 Comments"]])
+                       ["Posted in Reviews | 3 Comments"],
+                       ["Filed Under: Reviews Tagged With: drama, family"],
+                       ["(Visited 1,204 times, 3 visits today)"]])
 
 
 def _share(rng: random.Random, ctx: dict) -> list[str]:
@@ -290,7 +295,8 @@ def _related(rng: random.Random, ctx: dict) -> list[str]:
                           "Recent Posts", "Related"])
     others = [f"Review: {title}" if rng.random() < 0.5 else title
               for title, *_ in FILMS if title != ctx["film"]]
-    return [heading, *others]
+    mark = rng.choice(["", "", "• ", "- ", "» "])  # a list of links, marked or not
+    return [heading, *(mark + other for other in others)]
 
 
 def _bio(rng: random.Random, ctx: dict) -> list[str]:
@@ -299,7 +305,9 @@ def _bio(rng: random.Random, ctx: dict) -> list[str]:
                         "teaches evening classes on cinema history."],
                        [f"About {critic}", f"{critic} has reviewed films since 2004. She lives "
                         "by the sea with two cats and too many DVDs."],
-                       [f"{critic} is a film critic and the editor of {ctx['site']}."]])
+                       [f"{critic} is a film critic and the editor of {ctx['site']}."],
+                       ["About The Author", f"{critic} writes about film for {ctx['site']} and "
+                        "teaches evening classes on cinema history."]])
 
 
 def _comments(rng: random.Random, ctx: dict) -> list[str]:
@@ -343,7 +351,7 @@ def _shop(rng: random.Random, ctx: dict) -> list[str]:
 
 def _pager(rng: random.Random, ctx: dict) -> list[str]:
     return rng.choice([["Pages: 1 2"], ["Page 1 of 2", "Next »"], ["« Older entries"],
-                       ["Back to reviews"]])
+                       ["Back to reviews"], ["Continue reading →"]])
 
 
 def _footer(rng: random.Random, ctx: dict) -> list[str]:

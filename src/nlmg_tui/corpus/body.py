@@ -28,7 +28,7 @@ from nlmg_tui.corpus.lines import (
 )
 from nlmg_tui.corpus.models import Paragraph, Section
 from nlmg_tui.corpus.ratings import find_ratings
-from nlmg_tui.corpus.spoilers import warns_of_spoilers
+from nlmg_tui.corpus.spoilers import is_spoiler_warning, warns_of_spoilers
 from nlmg_tui.corpus.text import fold
 
 
@@ -280,10 +280,16 @@ def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
         draft.previous = line
 
 
+_MAX_WARNING_WORDS = 4
+
+
 def _passed_over(lines: list[Line], index: int) -> bool:
-    """An advertisement, a link or a picture between paragraphs: the body goes on under it (a
-    short sentence under it is still the body's)."""
+    """An advertisement, a link or a picture between paragraphs, or a spoiler warning ("Spoilers
+    ahead") over the next: the body goes on under it (a short sentence under it is still the
+    body's)."""
     line = lines[index]
+    if line.role == "heading":
+        return len(line.text.split()) <= _MAX_WARNING_WORDS and is_spoiler_warning(line.text)
     return line.role == "chrome" and (is_inline_chrome(line.text) or _is_picture(lines, index))
 
 

@@ -16,8 +16,10 @@ from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
 from nlmg_tui.corpus.lines import Line, is_title_case, starts_like_sentence
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.spoilers import is_spoiler_warning
 
 _MAX_HEADLINE_WORDS = 20
+_MAX_WARNING_WORDS = 4
 _MAX_DATE_LINE_WORDS = 8
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
 _MAX_STATUS_WORDS = 6
@@ -73,6 +75,8 @@ def can_be_headline(text: str) -> bool:
         return False
     if _DANGLING_END.search(text):
         return False
+    if len(text.split()) <= _MAX_WARNING_WORDS and is_spoiler_warning(text):
+        return False  # "Spoilers ahead", "SPOILER WARNING": a warning over the text, not its title
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
     if len(re.findall(r"\s[»›]\s", text)) >= 2:
