@@ -76,7 +76,7 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
     listed = lists_in_body(lines, start)
     for index in range(start, len(lines)):
         line = lines[index]
-        if not line.text or _passed_over(lines, index):
+        if not line.text or passed_over(lines, index):
             continue
         if draft.signed:
             _take_after_signature(draft, line)
@@ -234,7 +234,7 @@ def _opens_section(draft: Draft, lines: list[Line], previous: Line) -> bool:
     if previous.role != "heading" or not draft.paragraphs:
         return False
     above = next((line for line in reversed(lines[:previous.number - 1])
-                  if line.text and not _passed_over(lines, line.number - 1)), None)
+                  if line.text and not passed_over(lines, line.number - 1)), None)
     return above is not None and above.number == draft.last_line
 
 
@@ -283,7 +283,7 @@ def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
 _MAX_WARNING_WORDS = 4
 
 
-def _passed_over(lines: list[Line], index: int) -> bool:
+def passed_over(lines: list[Line], index: int) -> bool:
     """An advertisement, a link or a picture between paragraphs, or a spoiler warning ("Spoilers
     ahead") over the next: the body goes on under it (a short sentence under it is still the
     body's)."""

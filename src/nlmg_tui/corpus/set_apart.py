@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import re
 
-from nlmg_tui.corpus.body import lists_in_body
-from nlmg_tui.corpus.chrome import is_inline_chrome
-from nlmg_tui.corpus.lines import Line, is_picture_credit, is_title_case
+from nlmg_tui.corpus.body import lists_in_body, passed_over
+from nlmg_tui.corpus.lines import Line, is_title_case
 from nlmg_tui.corpus.ratings import find_ratings
-from nlmg_tui.corpus.spoilers import is_spoiler_warning
 from nlmg_tui.corpus.text import split_sentences
 
 MAX_DECK_WORDS = 30
@@ -114,23 +112,10 @@ def _header_lines_under(lines: list[Line], first: int, second: int, listed: set[
     a list in the body), and at least one, part the first paragraph from the next (an
     advertisement's marker, a link, a picture or a spoiler warning set between paragraphs
     does not count)."""
-    between = [i for i in range(first + 1, second) if lines[i].text and not is_inline_chrome(lines[i].text)
-               and not _warns(lines[i].text)]
-    # a picture between the paragraphs (its credit, and the caption over it) parts nothing
-    credited = [at for at, i in enumerate(between) if is_picture_credit(lines[i].text)]
-    pictures = {between[at] for at in credited} | {between[at - 1] for at in credited if at}
-    between = [i for i in between if i not in pictures]
+    between = [i for i in range(first + 1, second) if lines[i].text and not passed_over(lines, i)]
     return bool(between) and all(lines[i].role in _HEADER_ROLES and not find_ratings(lines[i].text)
                                  and i not in listed  # a rating between paragraphs is the body's
                                  for i in between)
-
-
-_MAX_WARNING_WORDS = 6
-
-
-def _warns(text: str) -> bool:
-    """"SPOILER WARNING", "Spoilers ahead": a warning over the rest of the review, inside it."""
-    return len(text.split()) <= _MAX_WARNING_WORDS and is_spoiler_warning(text)
 
 
 def _wider_gap_under(lines: list[Line], prose: list[int], blank: set[int]) -> bool:
@@ -146,11 +131,16 @@ def _spacing(gaps: list[int]) -> int:
 
 
 def _gap(lines: list[Line], first: int, second: int, blank: set[int]) -> int | None:
-    """How many blank lines part two paragraphs; None when any other line stands between."""
+    """How many blank lines part two paragraphs; None when any other line stands between, but
+    for an advertisement, a link or a picture set between them: then the blank lines under the
+    first (the page spaces them as it spaces its paragraphs)."""
     between = range(lines[first].number + 1, lines[second].number)
-    if any(number not in blank and lines[number - 1].text for number in between):
+    shown = [number for number in between if number not in blank and lines[number - 1].text]
+    if not shown:
+        return sum(number in blank for number in between)
+    if any(not passed_over(lines, number - 1) for number in shown):
         return None
-    return sum(number in blank for number in between)
+    return sum(number in blank for number in range(lines[first].number + 1, shown[0]))
 
 
 # "See it again: No.", "Recommend it to: Anyone who liked the trailer."
