@@ -82,7 +82,8 @@ NO_STOP = [
 ]
 # A paragraph of one short sentence between paragraphs.
 ONE_LINE = ["It works.", "I was not convinced.", "Then the storm arrives.",
-            "That is the whole trick.", "Go figure."]
+            "That is the whole trick.", "Go figure.", "Not quite.", "And then it stops.",
+            "Nobody blinks.", "Fair enough."]
 QUESTION = [
     "Is it too slow for a Saturday night crowd? Probably, but the patience is rewarded in the "
     "final act, when every quiet scene turns out to have been building towards something.",
@@ -97,7 +98,7 @@ QUOTED = [
     "outright poetry.",
 ]
 CLOSING = ["Recommended.", "Go and see it.", "A small triumph.", "Worth the trip.",
-           "Four stars, and I do not give many."]
+           "Four stars, and I do not give many.", "Highly recommended.", "See it.", "A quiet gem."]
 # Headings inside the body: the cleaner may keep them or drop them.
 SUBHEADINGS = ["The performances", "WHERE IT FALTERS", "What works", "The Look of the Film",
                "Final Thoughts", "A note on the ending"]
@@ -158,6 +159,16 @@ NEGATIVES = [
     "Cookies and milk are all the boy will eat, in one of the film's odder running jokes.",
     "More than once I wanted the film to hurry, and more than once it proved me wrong.",
     "Recommended to me by a friend, it turned out to be the best film I saw this spring.",
+    "Menu planning is the mother's obsession, and the dinner scenes are quietly terrifying.",
+    "Login screens and passwords become a plot point when the brother locks his sister out.",
+    "Terms of the will are read aloud in the second act, and the family falls apart.",
+    "Contact with the outside world is cut when the ferry stops running in winter.",
+    "Trending downwards after a strong start, the film recovers in its final half hour.",
+    "Newsletter columns written by the father give the film its gentle voice-over.",
+    "Shop windows along the harbour are shot like paintings, all blue and gold.",
+    "Upcoming storms are announced on the radio in every scene, a nice running joke.",
+    "Print the final shot and hang it on a wall: it is that beautiful.",
+    "Like the best short stories, it ends a moment before you expect it to.",
 ]
 
 

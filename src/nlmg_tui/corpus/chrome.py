@@ -201,7 +201,25 @@ def is_chrome(line: str) -> bool:
         return True  # a synopsis's source; a pointer to the writer's other work
     if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
         return True
-    return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
+    return (len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
+            and not _states_about_film(line, folded))
+
+
+_STATEMENT_WORDS = 8
+_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|in|on|is|are|was|were|his|her|its|their|and|but|by|with)\b")
+_MIN_FUNCTION_WORDS = 3
+# The site speaking: to the reader, of itself, or telling the reader what to do with the page.
+_SITE_VOICE = re.compile(r"\b(?:you|your|our|us|we|here|below|above|now|today|click|links?)\b"
+                         r"|^(?:sign|subscribe|follow|join|share|click|tap|read|watch|log|register|buy|"
+                         r"shop|print|e-?mail|leave|add|rate|see|check|get|download|visit|like|tweet)\b")
+
+
+def _states_about_film(line: str, folded: str) -> bool:
+    """"Newsletter columns written by the father give the film its voice-over.": a sentence of
+    running English, not addressing the reader nor about the page, is prose even when a word
+    of it names a button."""
+    return (len(line.split()) >= _STATEMENT_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?"))
+            and len(_FUNCTION_WORD.findall(folded)) >= _MIN_FUNCTION_WORDS and not _SITE_VOICE.search(folded))
 
 
 # Chrome a site sets between a review's paragraphs: an advertisement's marker, a link to another
