@@ -118,3 +118,16 @@ def test_a_discussion_widget_under_the_review_is_its_comments() -> None:
     assert [(c.author, c.text) for c in review.comments] == [
         ("Tom Reed", "The cello score is the best thing in it, I have had it on repeat."),
         ("mara_k", "Too slow for me, but the ending got me.")]
+
+
+def test_a_newsletter_pitch_under_the_share_bar_is_not_the_review() -> None:
+    page = ("Harbour Lights\n\n" + "\n\n".join(BODY) + "\n\nShare this:\nFacebook\nTwitter\n\n"
+            "Want more reviews like this?\nJoin 4,000 readers who get our picks every week.\n")
+    assert [p.text for p in clean_page(page, "pitch.txt").paragraphs] == BODY
+
+
+def test_a_paragraph_under_a_picture_that_starts_like_a_pitch_stays() -> None:
+    joined = "Join the two sisters on that ferry and you will not forget the crossing for a long time."
+    page = ("Harbour Lights\n\n" + BODY[0] + "\n\nIda Berg on the ferry.\nPhoto: Northlight Pictures\n\n"
+            + joined + "\n\n" + BODY[1] + "\n")
+    assert [p.text for p in clean_page(page, "pitch.txt").paragraphs] == [BODY[0], joined, BODY[1]]

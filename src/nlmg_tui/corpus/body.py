@@ -80,7 +80,7 @@ def collect_body(lines: list[Line], start: int, critic: str | None) -> Draft:
             continue
         if draft.signed:
             _take_after_signature(draft, line)
-        elif line.role in ("chrome", "form", "thread", "preface", "bio"):
+        elif line.role in ("chrome", "form", "thread", "preface", "bio") or _site_talks(draft, lines, index):
             _end_section(draft, line, line.role != "bio")
         elif index in listed or (line.role == "heading" and (
                 _is_lower_case_prose(draft, lines, index) or _is_bulleted_note(draft, line))):
@@ -278,6 +278,24 @@ def _take_prose(draft: Draft, line: Line, critic: str | None) -> None:
     draft.add(line.text, line.number, draft.section)
     if line.role == "prose":
         draft.previous = line
+
+
+# The site talking to its readers: "Join 4,000 readers who get our picks every week.", "Want
+# more reviews like this?". Short, and under the site's own lines once the body has ended.
+_SITE_TALK = re.compile(r"^(?:join|sign up|subscribe|don'?t miss|never miss|want more)\b"
+                        r"|\b(?:reviews?|posts?|articles?) like this\b", re.I)
+_MAX_SITE_TALK_WORDS = 15
+
+
+def _site_talks(draft: Draft, lines: list[Line], index: int) -> bool:
+    """A short sentence in the site's voice (a newsletter's pitch) under the site's own lines
+    (a share bar, tags, a footer), once the body has ended."""
+    line = lines[index]
+    if (not draft.paragraphs or line.role not in ("prose", "short")
+            or len(line.text.split()) > _MAX_SITE_TALK_WORDS or not _SITE_TALK.search(line.text)):
+        return False
+    since = [other for other in lines[draft.last_line:index] if other.text]
+    return any(other.role == "chrome" and not passed_over(lines, other.number - 1) for other in since)
 
 
 _MAX_WARNING_WORDS = 4

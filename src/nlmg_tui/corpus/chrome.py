@@ -32,7 +32,8 @@ _SHORT_LINE_PHRASES = [
     r"shop",
     r"^next$", r"^previous$", r"^logo$", r"^(?:film |movie |featured |posted |header )?(?:image|picture)$",
     r"(twitter|facebook) (picture|photo)", r"^more news$", r"^powered by",
-    r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
+    r"imdb link", r"send (?:(?:this|it)(?: review| post| article| page)? )?to a friend",
+    r"thanks for sharing", r"was e-?mailed to",
     # a pointer to a link: "See here for an interview with ...", "Click here to read more"
     r"^(?:see|click|go|look|tap) here\b", r"click here",
     # a pointer to another piece: "Read my original review of the film here."

@@ -57,7 +57,8 @@ def _past_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     listed = lists_in_body(lines, start)
     prose = [i for i in range(start, len(lines)) if lines[i].role in ("prose", "label") and i not in listed]
     first = lines[start].text
-    if len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start):
+    if (len(first.split()) > MAX_DECK_WORDS or len(prose) < 3 or _under_own_label(lines, start)
+            or not _review_runs_longer(lines, prose, 1)):
         return start
     if (_header_lines_under(lines, prose[0], prose[1], listed) and not is_title_case(first)
             and not _header_lines_under(lines, prose[1], prose[2], listed)) or (
@@ -70,6 +71,17 @@ def _past_deck(lines: list[Line], start: int, blank: set[int]) -> int:
     return start
 
 
+_REVIEW_RATIO = 2
+
+
+def _review_runs_longer(lines: list[Line], prose: list[int], count: int) -> bool:
+    """The prose under the first ``count`` paragraphs runs far longer than they do, as a review
+    does under its deck (a short review over the site's lines and a newsletter's pitch does
+    not)."""
+    words = [len(lines[i].text.split()) for i in prose]
+    return sum(words[count:]) >= _REVIEW_RATIO * sum(words[:count])
+
+
 def _pair_set_apart(lines: list[Line], prose: list[int], blank: set[int], listed: set[int]) -> bool:
     """A headline set as a sentence over its deck ("The year's best?" / "A quiet film that
     earns its silences."): two short one-sentence lines, with nothing between them, set apart
@@ -78,6 +90,8 @@ def _pair_set_apart(lines: list[Line], prose: list[int], blank: set[int], listed
     between the paragraphs that follow) and than the one between the two (or both wider)."""
     pair = [lines[i].text for i in prose[:2]]
     if any(len(text.split()) > MAX_DECK_WORDS or len(split_sentences(text)) != 1 for text in pair):
+        return False
+    if not _review_runs_longer(lines, prose, 2):
         return False
     between = _gap(lines, prose[0], prose[1], blank)
     if between is None:
