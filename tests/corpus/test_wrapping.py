@@ -37,3 +37,23 @@ def test_list_items_and_comment_threads_are_not_joined() -> None:
     lines = [Line(n, text, "thread") for n, text in enumerate(WRAPPED, start=1)]
     unwrap(lines)
     assert [line.text for line in lines] == WRAPPED
+
+
+SECOND = ["The harbour scenes are the best thing in it, cold and grey and quite",
+          "beautiful, and the score keeps out of their way for once in a long while,",
+          "which is more than can be said for most films set by the sea these days."]
+TWO_LINES = ["It is short, and it is sad, and it does not try to be anything else at",
+             "all."]
+
+
+def test_on_a_page_wrapped_at_a_column_a_two_line_paragraph_is_joined_too() -> None:
+    """Once two runs show the page's column, a line broken there (the next word would not
+    have fitted) joins the next, however few lines the paragraph has."""
+    after = texts_after(["Sea Glass", "", *WRAPPED, "", *SECOND, "", *TWO_LINES, "", "Rating: 3/5"])
+    assert [text for text in after if text] == ["Sea Glass", " ".join(WRAPPED), " ".join(SECOND),
+                                                " ".join(TWO_LINES), "Rating: 3/5"]
+
+
+def test_a_short_line_under_a_wrapped_paragraph_is_not_joined_by_the_column() -> None:
+    after = texts_after([*WRAPPED, "", *SECOND, "", "Directed by Ann Lee", "Cast: Ida Berg"])
+    assert [text for text in after if text][-2:] == ["Directed by Ann Lee", "Cast: Ida Berg"]

@@ -39,14 +39,23 @@ def signs(line: Line, above: str) -> bool:
 
 
 def closes_review(lines: list[Line], index: int) -> bool:
-    """The short sentence at ``index``, right under the last paragraph, closes the review: no
-    prose follows it, only a rating, chrome or the comments."""
+    """The short sentence at ``index``, right under the last paragraph, closes the review (or
+    ends a section of it): no prose follows it, only a rating, chrome or the comments; or the
+    line under it is no sentence (a signature, a rating, a heading, chrome), whatever follows
+    further down (a bio, a list of other posts)."""
     text = lines[index].text
     if not _is_whole_sentence(text) or _FAREWELL.search(text):
         return False
+    following = next((line for line in lines[index + 1:] if line.text), None)
+    if following is None or following.role in _NOT_SENTENCES:
+        return True
     return not any(line.role in ("prose", "label") or (
         line.role == "short" and _is_whole_sentence(line.text) and not find_ratings(line.text))
         for line in lines[index + 1:])
+
+
+# Lines under a short sentence that show it ends the review or a section of it.
+_NOT_SENTENCES = ("byline", "field", "heading", "label", "chrome", "form", "thread")
 
 
 def truncated_tail(lines: list[Line], start: int, last_line: int) -> Line | None:

@@ -32,7 +32,8 @@ _SHORT_LINE_PHRASES = [
     r"shop",
     r"^next$", r"^previous$", r"^logo$", r"^(?:film |movie |featured |posted |header )?(?:image|picture)$",
     r"(twitter|facebook) (picture|photo)", r"^more news$", r"^powered by",
-    r"imdb link", r"send to a friend", r"thanks for sharing", r"was e-?mailed to",
+    r"imdb link", r"send (?:(?:this|it)(?: review| post| article| page)? )?to a friend",
+    r"thanks for sharing", r"was e-?mailed to",
     # a pointer to a link: "See here for an interview with ...", "Click here to read more"
     r"^(?:see|click|go|look|tap) here\b", r"click here",
     # a pointer to another piece: "Read my original review of the film here."
@@ -52,7 +53,9 @@ _ANY_LINE = re.compile(
     r"comments? (section|policy) |moderate comments|terms of service|privacy policy|"
     r"all rights reserved|©\s*\d{4}|\(c\)\s*\d{4}|notify me of (new|follow-up)|"
     r"check back (soon|later)|why you can trust|our reviews policy|"
-    r"\bsubscribe (to|by|via)\b|\bopt-?out at any time|"
+    # "subscribe to our newsletter" (not "subscribe to its slow rhythm", a figure of speech)
+    r"\bsubscribe (to|by|via) (?:(?:our|my|the|this) )?(?:[\w-]+ )?(?:newsletter|feed|rss|e-?mail|"
+    r"channel|podcast|blog|site|updates|posts|comments|mailing list)s?\b|\bopt-?out at any time|"
     r"\bfound this (review )?helpful\b|\bwas this review helpful\b|\bmake us your home ?page\b|"
     # affiliate disclosures: "every purchase through these links supports ...", "as an Amazon
     # Associate I earn from qualifying purchases"
@@ -72,6 +75,10 @@ _SITE_NOTE = re.compile(
     r"\blike loading\b|^be the first to like this\b|\bbookmark the permalink\b|"
     r"^this entry was posted in\b|^enter your comment here\b|\bsave my name, email\b|"
     r"\buses akismet\b|"
+    # a cookie banner
+    r"\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:our|the) use of cookies\b|"
+    # a newsletter box: "Get the week's reviews in your inbox every Friday."
+    r"\b(?:in|to|into) your inbox\b|"
     # a plea to pass the page on
     r"\b(?:like|share) (?:and|&) (?:share|subscribe|like)\b|"
     r"\bshare (?:it|this(?: review| post| article)?) with (?:your|a) friends?\b"
@@ -195,7 +202,45 @@ def is_chrome(line: str) -> bool:
         return True  # a synopsis's source; a pointer to the writer's other work
     if len(line.split()) <= _SITE_NOTE_WORDS and _SITE_NOTE.search(folded):
         return True
-    return len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
+    return (len(line.split()) <= SHORT_LINE_WORDS and bool(_SHORT_LINE.search(folded))
+            and not _states_about_film(line, folded))
+
+
+_STATEMENT_WORDS = 8
+_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|in|on|is|are|was|were|his|her|its|their|and|but|by|with)\b")
+_MIN_FUNCTION_WORDS = 3
+# The site speaking: to the reader, of itself, or telling the reader what to do with the page.
+_SITE_VOICE = re.compile(r"\b(?:you|your|our|us|we|here|below|above|now|today|click|links?)\b"
+                         r"|^(?:sign|subscribe|follow|join|share|click|tap|read|watch|log|register|buy|"
+                         r"shop|print|e-?mail|leave|add|rate|see|check|get|download|visit|like|tweet)\b")
+
+
+def _states_about_film(line: str, folded: str) -> bool:
+    """"Newsletter columns written by the father give the film its voice-over.": a sentence of
+    running English, not addressing the reader nor about the page, is prose even when a word
+    of it names a button."""
+    return (len(line.split()) >= _STATEMENT_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?"))
+            and len(_FUNCTION_WORD.findall(folded)) >= _MIN_FUNCTION_WORDS and not _SITE_VOICE.search(folded))
+
+
+# Chrome a site sets between a review's paragraphs: an advertisement's marker, a link to another
+# piece ("Read more: ...", "RELATED: ..."), a pointer to a trailer. It neither parts a deck from
+# the review nor ends the review.
+_INLINE_CHROME = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|ad|story continues(?: below)?(?: advertisement)?|"
+    r"continue reading(?: below)?|article continues below|"
+    r"(?:read more|related|see also|more|recommended|watch|listen)\s*:.*|watch the trailer)$")
+
+
+# A section break: "* * *", "—", "~~~".
+_SECTION_BREAK = re.compile(r"^[*\-–—~_=#•·. ]{1,12}$")
+
+
+def is_inline_chrome(line: str) -> bool:
+    """An advertisement's marker, a link to another piece or a section break, set between
+    paragraphs."""
+    return bool(_SECTION_BREAK.match(line)) or (
+        len(line.split()) <= SHORT_LINE_WORDS and bool(_INLINE_CHROME.match(fold(line).strip(" .-–—|"))))
 
 
 _MAX_FORM_START_WORDS = 15  # a heading or a button, never a paragraph

@@ -1,7 +1,8 @@
 """Split reader comments off a page and turn them into records.
 
 A comment thread is recognised by its shape: a header such as "10 thoughts on ..." or
-"12 Comments", then numbered entries ("1. Name") whose text is indented below them. A reply's
+"12 Comments", then numbered entries ("1. Name") whose text is indented below them (or a
+discussion widget's entries, "Name · 2 years ago", with their text under them). A reply's
 quotes are BBCode-style tags (``[b]...[/b]``, ``[quote]...[/quote]``) or a paragraph repeated
 word for word from an earlier comment; either way the quote is kept as plain text with the
 number of the comment it came from.
@@ -48,13 +49,15 @@ def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
     """The [first, last) line range of a comment thread at or after ``start``, if any: the
     numbered-author shape, else an inline numbered list or "Name said..." blocks after the body."""
     return (_numbered_thread(lines, start) or _said_thread(lines, start)
-            or _inline_thread(lines, start))
+            or _inline_thread(lines, start) or _stamped_thread(lines, start))
 
 
 def parse_any_thread(lines: list[str], first_line_number: int) -> list[Comment]:
     """Comments from a thread of any of the three shapes ``find_thread`` knows."""
     if any(_SAID.match(line) for line in lines[:1]):
         return _parse_said(lines, first_line_number)
+    if any(_STAMPED_ENTRY.match(line) for line in lines):
+        return _parse_stamped(lines, first_line_number)
     if lines and _INLINE_ENTRY.match(lines[0]) and not _is_entry(lines[0]):
         return _parse_inline(lines)
     return parse_thread(lines, first_line_number)
@@ -84,6 +87,41 @@ def _inline_thread(lines: list[str], start: int) -> tuple[int, int] | None:
 def _is_inline_entry(line: str) -> bool:
     match = _INLINE_ENTRY.match(line.rstrip())
     return match is not None and len(match["text"].split()) >= _INLINE_MIN_WORDS
+
+
+# A discussion widget's entry: "Tom Reed · 2 years ago", "jdoe • 3 days ago".
+_STAMPED_ENTRY = re.compile(r"^\s*(?P<author>\S.{0,40}?)\s*[·•|]\s*(?:\d+|an?)\s+(?:minutes?|hours?|days?|"
+                            r"weeks?|months?|years?)\s+ago\s*$", re.I)
+_WIDGET_LINE = re.compile(r"^\s*(?:reply|share ?›?|report|flag|like|upvote|downvote|see more|"
+                          r"load more comments|show more replies|sort by \w+)\s*$", re.I)
+_HEADER_REACH = 3
+
+
+def _stamped_thread(lines: list[str], start: int) -> tuple[int, int] | None:
+    """A discussion widget under the review: entries "Name · 2 years ago", from the comment
+    count over them ("12 Comments", maybe a "Sort by Best" between) to the page's end."""
+    first = next((i for i in range(start, len(lines)) if _STAMPED_ENTRY.match(lines[i])), None)
+    if first is None or not _has_body_above(lines, first):
+        return None
+    shown = [i for i in range(max(start, first - 2 * _HEADER_REACH), first) if lines[i].strip()]
+    header = next((i for i in reversed(shown[-_HEADER_REACH:]) if THREAD_HEADER.match(lines[i])), None)
+    return (header if header is not None else first, len(lines))
+
+
+def _parse_stamped(lines: list[str], first_line_number: int) -> list[Comment]:
+    raw: list[_RawComment] = []
+    for offset, line in enumerate(lines):
+        stamped = _STAMPED_ENTRY.match(line)
+        if stamped:
+            raw.append(_RawComment(len(raw) + 1, normalize_line(stamped["author"]),
+                                   first_line_number + offset, []))
+        elif line.strip() and raw and not _WIDGET_LINE.match(line):
+            raw[-1].paragraphs.append(normalize_line(line))
+    comments: list[Comment] = []
+    for entry in raw:
+        if entry.paragraphs:
+            comments.append(_comment(entry, comments))
+    return comments
 
 
 def _has_body_above(lines: list[str], index: int) -> bool:
@@ -124,15 +162,16 @@ def _parse_said(lines: list[str], first_line_number: int) -> list[Comment]:
 
 def _numbered_thread(lines: list[str], start: int) -> tuple[int, int] | None:
     """The thread starts at its header, or at the first of two or more numbered entries; it ends
-    before a line that is not indented, not blank and not an entry (a form, a footer)."""
-    header = next((i for i in range(start, len(lines)) if THREAD_HEADER.match(lines[i])), None)
-    first_entry = next(
-        (i for i in range(header if header is not None else start, len(lines))
-         if _is_entry(lines[i])),
-        None,
-    )
+    before a line that is not indented, not blank and not an entry (a form, a footer). The
+    header is the nearest over the entries with no paragraph between: a comment count in the
+    page's header ("3 Comments" under the headline) does not make the review a thread."""
+    first_entry = next((i for i in range(start, len(lines)) if _is_entry(lines[i])), None)
     if first_entry is None:
         return None
+    header = next((i for i in range(first_entry - 1, start - 1, -1) if THREAD_HEADER.match(lines[i])),
+                  None)
+    if header is not None and _has_body_above(lines[header + 1:first_entry], first_entry - header - 1):
+        header = None  # the review stands between the count and the entries
     if not any(line[:1].isspace() and line.strip() and not _is_entry(line)
                for line in lines[first_entry + 1:first_entry + 4]):
         return None  # entries without indented text under them are a list, not a thread

@@ -16,8 +16,10 @@ from nlmg_tui.corpus.dates import NOT_PUBLICATION, find_date
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
 from nlmg_tui.corpus.lines import Line, is_title_case, starts_like_sentence
 from nlmg_tui.corpus.ratings import find_ratings
+from nlmg_tui.corpus.spoilers import is_spoiler_warning
 
 _MAX_HEADLINE_WORDS = 20
+_MAX_WARNING_WORDS = 4
 _MAX_DATE_LINE_WORDS = 8
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
 _MAX_STATUS_WORDS = 6
@@ -73,6 +75,8 @@ def can_be_headline(text: str) -> bool:
         return False
     if _DANGLING_END.search(text):
         return False
+    if len(text.split()) <= _MAX_WARNING_WORDS and is_spoiler_warning(text):
+        return False  # "Spoilers ahead", "SPOILER WARNING": a warning over the text, not its title
     if find_date(text) and (_POSTING_CUE.search(text) or NOT_PUBLICATION.search(text)):
         return False  # a dateline
     if len(re.findall(r"\s[»›]\s", text)) >= 2:
@@ -100,7 +104,7 @@ def page_title(header: list[Line]) -> Line | None:
 def headline(lines: list[Line], header: list[Line], byline_line: Line | None) -> Line | None:
     """The nearest heading above the byline; else the first heading that names a review; else
     the first heading that can be a headline."""
-    menus = menu_lines(lines) | _photo_credits(header)
+    menus = menu_lines(lines) | _photo_credits(header) | _score_card_labels(header)
     candidates = [line for line in header if line.role == "heading" and can_be_headline(line.text)
                   and not _runs_on(lines, line) and line.number not in menus]
     candidates = [line for line in candidates if not _is_section_name(line.text)] or candidates
@@ -155,6 +159,24 @@ def _is_release_line(text: str) -> bool:
     lost its value) do not count towards the headline's reach."""
     return (is_spec_line(text) or find_date(text) is not None or bool(NOT_PUBLICATION.search(text))
             or bool(_DANGLING_END.search(text)))
+
+
+_MIN_CARD = 2
+
+
+def _score_card_labels(header: list[Line]) -> set[int]:
+    """A card of part scores ("Video Quality" over "4/5", "The Film" over "4.5/5", twice or
+    more): each heading over a line of nothing but a score is that score's label."""
+    labels = {line.number for line, under in zip(header, header[1:], strict=False)
+              if line.role == "heading" and _only_a_score(under.text)}
+    return labels if len(labels) >= _MIN_CARD else set()
+
+
+def _only_a_score(text: str) -> bool:
+    rest = text
+    for found in find_ratings(text):
+        rest = rest.replace(found.text, " ")
+    return rest != text and not _RATING_WORDS.sub(" ", rest).strip(" -–—:|()[]")
 
 
 def _photo_credits(header: list[Line]) -> set[int]:

@@ -48,6 +48,8 @@ _RATING_LABELS = {"rating", "my rating", "our rating", "score", "my score", "our
                   "my grade", "stars"}
 _CAPTION_WORDS = 25
 _MIN_CAPTION_SENTENCE_WORDS = 6
+# "© 2011 The Site. All rights reserved.": the page's footer, not a picture's credit.
+_FOOTER = re.compile(r"\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy\b", re.I)
 _PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
 # Words a title-case headline leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset("a an the of in on and to for at by from with as or but vs nor".split())
@@ -74,11 +76,17 @@ def assign_roles(lines: list[Line]) -> None:
     _mark_captions(lines)
 
 
+def is_picture_credit(text: str) -> bool:
+    """"Photo: Northlight Pictures", "© Studio": a picture's credit line."""
+    return bool(_PICTURE_CREDIT.match(text)) and not _FOOTER.search(text)
+
+
 def _mark_captions(lines: list[Line]) -> None:
     """A short line right above a picture credit ("© Studio", "Photo: X") is the caption."""
     shown = [line for line in lines if line.text and line.role != "thread"]
     for line, following in zip(shown, shown[1:], strict=False):
-        if (_PICTURE_CREDIT.match(following.text) and len(line.text.split()) <= _CAPTION_WORDS
+        if (_PICTURE_CREDIT.match(following.text) and not _FOOTER.search(following.text)
+                and len(line.text.split()) <= _CAPTION_WORDS
                 and line.role in ("prose", "short", "heading")):
             line.role = "chrome"
 
@@ -218,8 +226,10 @@ def is_prose(text: str) -> bool:
 
 def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS) -> bool:
     """Running English without a closing full stop: long enough, and at least one word in five
-    a function word (menus, credits and spec lines have almost none)."""
-    if len(text.split()) < min_words or not starts_like_sentence(text) or is_title_case(text):
+    a function word (menus, credits and spec lines have almost none). It may start in lower
+    case (a blog's style)."""
+    if (len(text.split()) < min_words or not (starts_like_sentence(text) or text[:1].islower())
+            or is_title_case(text)):
         return False
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
 

@@ -25,9 +25,51 @@ _LIST_ITEM = re.compile(r"^(?:[•*·–-]|\d{1,2}[.)])\s")
 
 
 def unwrap(lines: list[Line]) -> None:
-    """Join each run of hard-wrapped lines, in place; then each sentence broken over two lines."""
-    _join_runs(lines)
+    """Join each run of hard-wrapped lines, in place; then, on a page wrapped at a column, every
+    line broken there (a paragraph of two lines too); then each sentence broken over two lines."""
+    widths = _join_runs(lines)
+    column = _page_column(widths)
+    if column is not None:
+        _join_at_column(lines, column)
     _join_broken_sentences(lines)
+
+
+MIN_WRAPPED_RUNS = 2
+COLUMN_SLACK = 10
+"""Runs whose longest lines end within this many characters of each other share a column."""
+
+
+def _page_column(widths: list[int]) -> int | None:
+    """The column a page is wrapped at: two runs or more joined, their longest lines near it."""
+    if not widths:
+        return None
+    column = max(widths)
+    near = [width for width in widths if width >= column - COLUMN_SLACK]
+    return column if len(near) >= MIN_WRAPPED_RUNS else None
+
+
+def _join_at_column(lines: list[Line], column: int) -> None:
+    """A line was broken at the column when the next line's first word would not have fitted
+    on it: the two are one paragraph."""
+    index = 0
+    while index < len(lines) - 1:
+        head, last = lines[index], lines[index]
+        length = len(head.text)
+        while (index + 1 < len(lines) and _breaks_at(length, lines[index + 1], column)
+               and last.role != "thread"):
+            last = lines[index + 1]
+            head.text = f"{head.text} {last.text}"
+            length = len(last.text)
+            last.text = ""
+            index += 1
+        index += 1
+
+
+def _breaks_at(length: int, following: Line, column: int) -> bool:
+    words = following.text.split()
+    return (bool(words) and following.role != "thread" and not _LIST_ITEM.match(following.text)
+            and column - COLUMN_SLACK <= length <= column + COLUMN_SLACK  # (the column is a guess)
+            and column < length + 1 + len(words[0]))
 
 
 def _join_broken_sentences(lines: list[Line]) -> None:
@@ -46,18 +88,22 @@ def _join_broken_sentences(lines: list[Line]) -> None:
             line.text = ""
 
 
-def _join_runs(lines: list[Line]) -> None:
+def _join_runs(lines: list[Line]) -> list[int]:
+    """Join the runs; the length of each joined run's longest line."""
+    widths = []
     start = 0
     while start < len(lines):
         end = _run_end(lines, start)
         if end - start >= MIN_RUN:
             run = lines[start:end]
+            widths.append(max(len(line.text) for line in run))
             run[0].text = " ".join(line.text for line in run)
             for line in run[1:]:
                 line.text = ""
             start = end
         else:
             start += 1
+    return widths
 
 
 def _run_end(lines: list[Line], start: int) -> int:
