@@ -221,6 +221,8 @@ def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS)
     a function word (menus, credits and spec lines have almost none)."""
     if len(text.split()) < min_words or not starts_like_sentence(text) or is_title_case(text):
         return False
+    if text.count(" | ") >= 2:
+        return False  # a bar of fields ("By Jo | May 3 | Rating: 3 out of 5"), not a sentence
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
 
 

@@ -56,6 +56,8 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
         founds = find_ratings(line.text) or _pair_in_header(line, candidates)
         card = _in_score_card(line, lines) or _card_on_one_line(founds, line.text)
         for found in founds:
+            if _quoted(line.text, found):
+                continue  # another critic's stars on a poster quote: '"★★★★★ A triumph" - Post'
             rating = _rating(found, Evidence(line.number, line.text))
             label = found.label or line.text[:found.start]
             if not label.strip(" -–—:|()"):
@@ -171,6 +173,7 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
                                  or len(sentence.split()) <= _SHORT_SENTENCE_WORDS):
                 continue
             given = [found for found in find_ratings(sentence) if not is_aggregate(found)
+                     and not _quoted(sentence, found)
                      and not _AGGREGATE_CONTEXT.search(_clause(sentence, found))]
             if _card_on_one_line(given, sentence):
                 given = [found for found in given if _SUMMING_LABEL.search(found.label or "")]
@@ -220,6 +223,18 @@ def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
             for found in find_ratings(match["rating"]):
                 return _rating(found, Evidence(0, match.group(0)))
     return None
+
+
+_OPENING_QUOTES = "\"“"
+_CLOSING_QUOTES = "\"”"
+
+
+def _quoted(text: str, found: FoundRating) -> bool:
+    """``found`` sits inside a quotation: someone else's words, not the critic's verdict."""
+    before, after = text[:found.start], text[found.end:]
+    straight = before.count('"') % 2 == 1 and '"' in after
+    curly = before.rfind("“") > before.rfind("”") and "”" in after
+    return straight or curly
 
 
 def _rating(found: FoundRating, evidence: Evidence) -> Rating:

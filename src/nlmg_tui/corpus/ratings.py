@@ -12,21 +12,30 @@ from dataclasses import dataclass
 from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
-# "7/10", "3 out of 5", with a half written out: "3½/5", "3 1/2 out of 4"; the scale in brackets
-# after the score or its stars: "8 (out of 10)", "3 Stars (out of 4)".
-_FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/|out of|"
-                       r"(?:stars?\s*)?(?P<paren>\()out of)\s*"
-                       r"(?P<scale>10|5|4|100)\b(?!\s*/)(?(paren)\)?)", re.I)
+_WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SCALE_NAMES = {"four": 4, "five": 5, "ten": 10, "hundred": 100}
+# A score and its scale: "7/10", "3 out of 5", "three out of five", "3 of 5 stars", "3 stars out
+# of 4", with a half written out ("3½/5", "3 ½ / 5", "3 1/2 out of 4", "three and a half out of
+# five", "½/5"); the scale in brackets after the score or its stars: "8 (out of 10)". A share of
+# the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011") is no score.
+_FRACTION = re.compile(
+    r"(?<![\d.])(?:(?P<score>\d{1,3}(?:\.\d+)?|\b(?:" + "|".join(list(_WORD_NUMBERS)[2:]) + r"))"
+    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?P<lone>½))"
+    r"(?:\s*stars?)?\s*(?:/|\bout of|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
+    r"(?P<scale>100|10|5|4|four|five|ten|hundred)\b(?!\s*/|\s+(?:of|hours?)\b|:\d)(?(paren)\)?)",
+    re.I)
 # Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
-_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
+# A row that shows its empty stars shows its scale too: "★★★☆" is three out of four; a row with
+# no empty star is out of five (ten past five). A half alone counts only before empty stars
+# ("½☆☆☆☆").
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})?( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
 # Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
 _OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
                               "✰": "★", "✩": "☆", "\ufe0f": " "})
 # A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
 # score to the reader and gives none.
 _WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
-_WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
 _WORDS = re.compile(
     r"\b(?P<score>" + _WORD_NUMBER + r")(?P<half> and a half)?(?: stars?)? out of (?P<scale>"
@@ -69,7 +78,8 @@ _GIVEN_GRADE = re.compile(
 _GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
 _SIGNS = {"+": 0.3, "-": -0.3, "plus": 0.3, "minus": -0.3}
 _GRADE = re.compile(
-    r"\b(?:grade|rating|score|verdict)\b\s*:?\s*(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
+    r"(?:\b(?:grade|rating|score|verdict)\b\s*:?|\b(?:film|movie|overall)\s*:)\s*"
+    r"(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
     r"(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
     re.I,
@@ -82,7 +92,7 @@ _UNIT_SCORE = re.compile(r"\b(?P<label>[A-Z][a-z]+)\s*:\s*(?P<score>\d{1,2}(?:\.
                          r"(?P<unit>[A-Z][a-z]{1,15})\b")
 _FILM_LABELS = ("Film", "Movie", "Feature", "Overall", "Story")
 AGGREGATE_LABEL = re.compile(
-    r"\b(overall|average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
+    r"\b(average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
     r"\b[\w ]*\b(rating|score)?",
     re.I,
 )
@@ -102,9 +112,10 @@ def find_ratings(text: str) -> list[FoundRating]:
     """Every rating-shaped span in ``text``, with the label that follows it on the line if any."""
     found: list[FoundRating] = []
     text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text.translate(_OTHER_STARS))
+    text = text.replace("−", "-")  # a minus sign in a grade ("A−")
     for match in _FRACTION.finditer(text):
-        score = float(match["score"]) + (0.5 if match["half"] else 0.0)
-        scale = float(match["scale"])
+        score = _number(match["score"] or "0") + (0.5 if match["half"] or match["lone"] else 0.0)
+        scale = _number(match["scale"])
         if score > scale:
             continue
         label = _label_after(text, match.end()) or _label_before(text, match.start())
@@ -136,9 +147,13 @@ def find_ratings(text: str) -> list[FoundRating]:
     found.extend(_unit_sub_score(text, found))
     found.extend(_labelled_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
-        full = match.group(1).count("★")
+        full = (match.group(1) or "").count("★")
         half = 0.5 if match.group(2) else 0.0
-        scale = 5 if full + match.group(3).count("☆") + (1 if half else 0) <= 5 else 10
+        empty = match.group(3).count("☆")
+        if not full and not (half and empty):
+            continue
+        shown = full + empty + (1 if half else 0)
+        scale = shown if empty and shown in (4, 5, 10) else 5 if shown <= 5 else 10
         scale = _stated_scale(text, match.end()) or scale
         if full + half > scale:
             continue
@@ -240,6 +255,12 @@ def _unit_sub_score(text: str, found: list[FoundRating]) -> list[FoundRating]:
         return []
     return [FoundRating(film.group(0), round(float(film["score"]) / scale, 4), str(scale),
                         film["label"], film.start("score"), film.end())]
+
+
+def _number(word: str) -> float:
+    """A number written in digits or as a word ("three", "five", "hundred")."""
+    named = _WORD_NUMBERS.get(word.casefold(), _SCALE_NAMES.get(word.casefold()))
+    return float(word) if named is None else float(named)
 
 
 def _overlaps(found: list[FoundRating], start: int, end: int) -> bool:
