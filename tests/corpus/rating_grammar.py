@@ -118,10 +118,11 @@ def _word_forms() -> Iterator[Form]:
         if half:
             yield Form(f"{name}-and-a-half stars", score / 5, "words", "hyphened-half-stars")
             yield Form(f"{whole}½ stars", score / 5, "words", "glyph-half-stars")
-        yield Form(f"{spoken} stars out of five", score / 5, "words", "word-stars-out-of-five")
+        yield Form(f"{spoken} star{plural} out of five", score / 5, "words", "word-stars-out-of-five")
         yield Form(f"{spoken} out of five", score / 5, "words", "word-out-of-five")
         if score <= 4:
-            yield Form(f"{spoken} stars out of four", score / 4, "words", "word-stars-out-of-four")
+            yield Form(f"{spoken} star{plural} out of four", score / 4, "words",
+                       "word-stars-out-of-four")
     for score in (6, 7, 9):
         yield Form(f"{_WORDS[score]} out of ten", score / 10, "words", "word-out-of-ten")
 

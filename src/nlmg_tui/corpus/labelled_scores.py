@@ -49,6 +49,11 @@ _GIVEN_STARS = re.compile(
 _STARS_LINE = re.compile(
     r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
+# "Movie: three stars", "By Jo | May 3 | Our rating: Two And A Half Stars": stars counted in words
+# behind a short label, closing the line or one of its fields.
+_LABELLED_STAR_WORDS = re.compile(
+    r"(?:^|[|·•]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*" + _star_count("score", "half")
+    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!]))", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 
@@ -74,7 +79,18 @@ def labelled_scores(text: str) -> list[Found]:
             found.append((stripped, round(stars / scale, 4), f"stars-{scale:g}", offset,
                           offset + len(stripped)))
         return found
-    return found + _given_stars(text) + _unit_out_of(stripped, offset)
+    return found + _labelled_star_words(text) + _given_stars(text) + _unit_out_of(stripped, offset)
+
+
+def _labelled_star_words(text: str) -> list[Found]:
+    found: list[Found] = []
+    for match in _LABELLED_STAR_WORDS.finditer(text):
+        stars = _STAR_WORDS[match["score"].casefold()] + (0.5 if match["half"] else 0.0)
+        scale = _number(match["scale"]) if match["scale"] else 5.0
+        if stars <= scale:
+            found.append((text[match.start("score"):match.end()], round(stars / scale, 4),
+                          f"stars-{scale:g}", match.start("score"), match.end()))
+    return found
 
 
 def _labelled_number(stripped: str, offset: int) -> list[Found]:

@@ -155,13 +155,23 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.number in seen or not line.text:
             continue
-        if line.role == "chrome" and line.text.strip("*★☆½⭐✪✩\ufe0f ") == "":
+        if line.role == "chrome" and (line.text.strip("*★☆½⭐✪✩\ufe0f ") == ""
+                                      or _nothing_but_a_rating(line.text)):
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
         elif line.role in ("chrome", "heading", "field") and _RATING_LINE.search(line.text):
             inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line
     return inner
+
+
+def _nothing_but_a_rating(text: str) -> bool:
+    """"2.5 stars", "Rating: 3/5" shown as chrome: a rating, with at most a short label."""
+    founds = find_ratings(text)
+    if len(founds) != 1:
+        return False
+    rest = text[:founds[0].start] + text[founds[0].end:]
+    return len(rest.strip(" -–—:|()·").split()) <= 2
 
 
 def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | None:

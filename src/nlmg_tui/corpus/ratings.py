@@ -279,5 +279,5 @@ def _label_after(text: str, end: int) -> str | None:
 
 def _label_before(text: str, start: int) -> str | None:
     """A short label right before a rating: ``User rating: 7/10``."""
-    match = re.search(r"([A-Za-z][A-Za-z ]{2,30})\s*[:\-–]\s*$", text[:start])
+    match = re.search(r"([A-Za-z][A-Za-z'’ ]{2,30})\s*[:\-–]\s*$", text[:start])
     return match.group(1).strip() if match else None
