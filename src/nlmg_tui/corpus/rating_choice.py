@@ -49,6 +49,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     """The critic's rating and a site's aggregate, each None when the page has none."""
     critic: Rating | None = None
     personal: Rating | None = None
+    film: Rating | None = None
     site: Rating | None = None
     for line in candidates + _inner_lines(candidates, lines):
         if line.role == "preface" and not _LABELLED_SCORE_START.match(line.text):
@@ -62,7 +63,9 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
             label = found.label or line.text[:found.start]
             if not label.strip(" -–—:|()"):
                 label = _label_above(line, lines)
-            if card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
+            if _FILM_LABEL.match(label):
+                film = film or rating  # the film's own score beside a disc's parts and overall
+            elif card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
                 personal = personal or rating  # a card's overall score is the critic's verdict
             elif card:
                 continue  # a part score ("Acting: 6/10", "Gore: 8/10") beside an overall one
@@ -72,7 +75,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
                 personal = personal or rating
             elif not _PART_SCORE.search(label):
                 critic = critic or rating
-    return (personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
+    return (film or personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
             or _given_rating(paragraphs) or _aside_rating(paragraphs)), site
 
 
@@ -89,6 +92,9 @@ def _owned_opening(paragraphs: list[Paragraph]) -> Rating | None:
     return None
 
 
+# "The Film: 4/5", "Movie - ★★★★": the film's own score, which a disc review's "Overall" (the
+# disc's) does not override.
+_FILM_LABEL = re.compile(r"^\s*(?:the\s+)?(?:film|movie|feature)\s*[:\-–—]?\s*$", re.I)
 _CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
 
 

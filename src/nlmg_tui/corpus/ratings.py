@@ -21,7 +21,7 @@ _SCALE_NAMES = {"four": 4, "five": 5, "ten": 10, "hundred": 100}
 # the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011") is no score.
 _FRACTION = re.compile(
     r"(?<![\d.])(?:(?P<score>\d{1,3}(?:\.\d+)?|\b(?:" + "|".join(list(_WORD_NUMBERS)[2:]) + r"))"
-    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?P<lone>½))"
+    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?<![*★☆\w] )(?<![*★☆\w])(?P<lone>½))"
     r"(?:\s*stars?)?\s*(?:/|\bout of|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
     r"(?P<scale>100|10|5|4|four|five|ten|hundred)\b(?!\s*/|\s+(?:of|hours?)\b|:\d)(?(paren)\)?)",
     re.I)
@@ -59,7 +59,7 @@ _STARS_NO_SCALE = re.compile(
 _RATED_NUMBER = re.compile(r"\brated\s*:?\s*(?P<score>[0-5](?:\.\d)?)(?![\d\w./%]|\s*(?:/|out\b))",
                            re.I)
 # A grade alone on its line ("A-", "B+") under a review: the critic's letter grade.
-_BARE_GRADE = re.compile(r"^\s*(?P<grade>[A-DF][+-]?)\s*$")
+_BARE_GRADE = re.compile(r"^\s*(?P<grade>[A-DF](?:[+-]|[ -](?:plus|minus))?)\s*$")
 # "Rating: 1 2 3 4 and a half": star images whose alt texts count up, read as text.
 _COUNTED_STARS = re.compile(
     r"\b(?:rating|score|stars)\s*:?\s*(?P<count>1(?: \d){0,9})(?P<half> and a half| ½)?\s*$", re.I
@@ -68,6 +68,10 @@ _COUNTED_STARS = re.compile(
 _PERCENT = re.compile(
     r"\b(?:gives? (?:it|this(?: film| movie)?)|rating|score|verdict)\s*:?\s*(?P<score>\d{1,3})%", re.I
 )
+# "Movie: 45%", "By Jo | Verdict - 88%", "72%" alone: a percentage behind any short label, or
+# alone, closing its line or one of its fields.
+_LABELLED_PERCENT = re.compile(r"(?:^|[|·•]\s*)(?:[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*)?"
+                               r"(?P<score>\d{1,3})%(?=\s*(?:$|[|·•]))")
 # Letter grades on grade points (A = 4, B = 3, C = 2, D = 1, F = 0; a plus or minus moves a
 # third of a point) over 4: C is 0.5, A and A+ are 1.
 # "I give it a B+", "it earns an A-": a grade given in words.
@@ -220,11 +224,11 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
             scale = 5 if stars <= 5 else 10
             more.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
                                     None, match.start("count"), match.end()))
-    for match in _PERCENT.finditer(text):
+    for match in [*_PERCENT.finditer(text), *_LABELLED_PERCENT.finditer(text)]:
         score = int(match["score"])
         if score <= 100 and not _overlaps(found + more, match.start("score"), match.end()):
             more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
-                text, match.start()), match.start("score"), match.end()))
+                text, match.start("score")), match.start("score"), match.end()))
     return more
 
 
