@@ -49,6 +49,7 @@ _RATING_LABELS = {"rating", "my rating", "our rating", "score", "my score", "our
 _CAPTION_WORDS = 25
 _MIN_CAPTION_SENTENCE_WORDS = 6
 _PICTURE_CREDIT = re.compile(r"^(?:©|\(c\) |(?:photo|photograph|picture|image)(?: credit)?:)", re.I)
+_SITE_FOOTER = re.compile(r"\ball rights reserved\b", re.I)  # the site's own ©, not a picture's
 # Words a title-case headline leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset("a an the of in on and to for at by from with as or but vs nor".split())
 _MIN_TITLE_WORDS = 4
@@ -78,7 +79,8 @@ def _mark_captions(lines: list[Line]) -> None:
     """A short line right above a picture credit ("© Studio", "Photo: X") is the caption."""
     shown = [line for line in lines if line.text and line.role != "thread"]
     for line, following in zip(shown, shown[1:], strict=False):
-        if (_PICTURE_CREDIT.match(following.text) and len(line.text.split()) <= _CAPTION_WORDS
+        if (_PICTURE_CREDIT.match(following.text) and not _SITE_FOOTER.search(following.text)
+                and len(line.text.split()) <= _CAPTION_WORDS
                 and line.role in ("prose", "short", "heading")):
             line.role = "chrome"
 

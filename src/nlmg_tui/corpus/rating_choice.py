@@ -176,7 +176,7 @@ def _nothing_but_a_rating(text: str) -> bool:
     founds = find_ratings(text)
     if len(founds) != 1:
         return False
-    rest = text[:founds[0].start] + text[founds[0].end:]
+    rest = re.sub(r"\(?\bout of \S+", "", text[:founds[0].start] + text[founds[0].end:])
     return len(rest.strip(" -–—:|()·").split()) <= 2
 
 
