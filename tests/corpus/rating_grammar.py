@@ -34,7 +34,7 @@ class Form:
 
 _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
           8: "eight", 9: "nine", 10: "ten"}
-_SCALES = {4: (1, 2.5, 3, 3.5, 4), 5: (0.5, 2, 3.5, 4, 5), 10: (3, 6.5, 7, 8.5, 10),
+_SCALES = {4: (1, 2.5, 3, 3.5, 4), 5: (0.5, 2, 3.5, 4, 5), 10: (3, 6.5, 7, 7.8, 8.5, 10),
            100: (45, 72, 88)}
 
 
@@ -48,7 +48,9 @@ def _score_texts(score: float, scale: int) -> Iterator[tuple[str, str]]:
         if scale == 5:
             yield f"{whole}.0", "point-zero"
         return
-    yield f"{score:g}", "decimal-half"
+    yield f"{score:g}", "decimal-half" if score * 2 == int(score * 2) else "decimal"
+    if score * 2 != int(score * 2):
+        return
     yield f"{whole}½" if whole else "½", "glyph-half"
     if whole:
         yield f"{whole} ½", "spaced-glyph-half"
@@ -106,6 +108,11 @@ def _star_rows() -> Iterator[Form]:
                            "glyphs-out-of-glyph-row")
 
 
+def _ten_star_rows() -> Iterator[Form]:
+    for full in (3, 6, 8):
+        yield Form("★" * full + "☆" * (10 - full), full / 10, "stars", "glyph-row-10")
+
+
 def _word_forms() -> Iterator[Form]:
     for score in (1, 2, 2.5, 3, 3.5, 4, 5):
         whole, half = int(score), score != int(score)
@@ -144,7 +151,7 @@ def _grade_forms() -> Iterator[Form]:
 
 
 def all_forms() -> list[Form]:
-    return [*_fraction_forms(), *_star_rows(), *_word_forms(), *_grade_forms()]
+    return [*_fraction_forms(), *_star_rows(), *_ten_star_rows(), *_word_forms(), *_grade_forms()]
 
 
 # --- labels -----------------------------------------------------------------------------------
@@ -163,7 +170,9 @@ LABELS = (
     Label("Our grade:", frozenset({"grade"})), Label("{first}'s rating:", _ANY),
     Label("{first}’s Rating:", _ANY), Label("Overall:", _ANY), Label("Final score:", _NUMERIC),
     Label("The Film:", _ANY), Label("Movie:", _ANY), Label("Film rating:", _ANY),
-    Label("RATING:", _ANY), Label("Rating -", _NUMERIC), Label("Stars:", frozenset({"stars", "asterisks"})),
+    Label("RATING:", _ANY), Label("Rating -", _NUMERIC), Label("Star rating:", _NUMERIC),
+    Label("Critic's score:", _ANY), Label("Our verdict:", _ANY), Label("Reviewer's rating:", _ANY),
+    Label("Score —", _NUMERIC), Label("Stars:", frozenset({"stars", "asterisks"})),
     Label("", frozenset({"fraction", "stars", "asterisks", "words"})),
 )
 
@@ -272,7 +281,47 @@ def _verdict_box(page: Page, label: Label, form: Form, rng: random.Random) -> No
 def _verdict_line(page: Page, label: Label, form: Form, rng: random.Random) -> None:
     if label.text:
         raise _Skip
-    page.after_body.append([f"Bottom line: {rng.choice(SUMMARIES)} {form.text}"])
+    shown = form.text[:1].upper() + form.text[1:] + "." if form.shape == "words" else form.text
+    page.after_body.append([f"Bottom line: {rng.choice(SUMMARIES)} {shown}"])
+
+
+def _label_above(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """The label on a line of its own ("Our Rating"), the rating on the next."""
+    if not label.text or label.text.endswith("-"):
+        raise _Skip
+    block = [label.text.format(first=page.first).rstrip(":"), form.text]
+    if rng.random() < 0.5:
+        page.after_body.append(block)
+    else:
+        page.under_headline.extend(block)
+
+
+_FACTS = ("Director: Ana Kell", "Starring: Jo Brand, Sam Oduya", "Country: Norway",
+          "Genre: Drama")
+
+
+def _info_box(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """The rating among the film's facts in a box above the body."""
+    if not label.text:
+        raise _Skip
+    facts = list(rng.sample(_FACTS, 3))
+    facts.insert(rng.randrange(len(facts) + 1), _labelled(label, form, page))
+    page.info.extend(facts)
+
+
+def _kicker(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """Stars above the headline, in the site's kicker ("★★★★ | Film review")."""
+    if label.text or form.shape not in ("stars", "asterisks"):
+        raise _Skip
+    page.top.append(rng.choice((f"{form.text} | Film review", f"Film review {form.text}")))
+
+
+def _bracketed_in_prose(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """The score in brackets closing the last paragraph: "... halfway. (7/10)"."""
+    if label.text and not label.text.endswith(":"):
+        raise _Skip
+    shown = _labelled(label, form, page)
+    page.body[-1] = f"{page.body[-1]} " + rng.choice((f"({shown})", f"[{shown}]"))
 
 
 def _in_headline(page: Page, label: Label, form: Form, rng: random.Random) -> None:
@@ -311,6 +360,8 @@ POSITIONS = {
     "under-headline": _under_headline, "header-bar": _header_bar, "date-bar": _date_bar,
     "last-line": _last_line, "verdict-box": _verdict_box, "verdict-line": _verdict_line,
     "headline": _in_headline, "prose": _prose, "prose-then-sign-off": _prose_before_sign_off,
+    "label-above": _label_above, "info-box": _info_box, "kicker": _kicker,
+    "bracketed-in-prose": _bracketed_in_prose,
 }
 
 
@@ -422,6 +473,18 @@ NEGATIVES = (
     Negative("episode", "Episode 1/6", "info"),
     Negative("episode", "This is episode 1/6 of a series that grows on you.", "body"),
     Negative("part-of-series", "It is part 3 of 4 in the saga.", "body"),
+    Negative("part-of-series", "Disc 1 of 2", "info"),
+    Negative("surround-sound", "Audio: English 5.1 DTS-HD, French 2.0 stereo", "info"),
+    Negative("surround-sound", "The 7.1 mix makes the storm scene shake the room.", "body"),
+    Negative("screen-ratio", "Video: 4:3 full frame", "info"),
+    Negative("actors-as-stars", "The two stars of the film have an easy, unforced chemistry.", "body"),
+    Negative("hotel-stars", "They check into a five-star hotel on the coast.", "body"),
+    Negative("share-of-film", "Close to 90% of the film takes place at sea.", "body"),
+    Negative("price", "Price: $19.99", "info"),
+    Negative("age", "Suitable for ages 12+", "info"),
+    Negative("season", "Opened in the 2010/11 season", "info"),
+    Negative("ranking", "It opened at number 3 in the charts.", "body"),
+    Negative("readers-average", "Average: 3.9/5 from 120 readers", "after"),
 )
 
 

@@ -42,6 +42,8 @@ _STAR_COUNT = _star_count("score", "half")
 _GIVEN_STARS = re.compile(
     r"\b(?:(?:gets?|earns?|deserves?)\s+(?:a\s+)?|(?:give[sn]?|rated?|award(?:s|ed)?)\s+"
     r"(?:it|this(?: one| film| movie)?|the (?:film|movie))\s+(?:a\s+)?)" + _STAR_COUNT
+    + r"|\b(?:giv(?:e[sn]?|ing)|gave|rat(?:e[sd]?|ing)|award(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,6}?"
+    + _star_count("score4", "half4") + r"(?=\s*(?:[.!]|$))"
     + r"|" + _star_count("score2", "half2")
     + r"(?= (?:from|for) (?:me|us)\b)"
     + r"|\ban? " + _star_count("score3", "half3")
@@ -49,11 +51,11 @@ _GIVEN_STARS = re.compile(
 _STARS_LINE = re.compile(
     r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
-# "Movie: three stars", "By Jo | May 3 | Our rating: Two And A Half Stars": stars counted in words
-# behind a short label, closing the line or one of its fields.
+# "Movie: three stars", "By Jo | May 3 | Our rating: Two And A Half Stars", "(My rating: two
+# stars)": stars counted in words behind a short label, closing the line, a field or brackets.
 _LABELLED_STAR_WORDS = re.compile(
-    r"(?:^|[|·•]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*" + _star_count("score", "half")
-    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!]))", re.I)
+    r"(?:^|[|·•(\[]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*" + _star_count("score", "half")
+    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!)\]]))", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 
@@ -110,9 +112,9 @@ def _labelled_number(stripped: str, offset: int) -> list[Found]:
 def _given_stars(text: str) -> list[Found]:
     found: list[Found] = []
     for given in _GIVEN_STARS.finditer(text):
-        which = next(key for key in ("score", "score2", "score3") if given[key])
+        which = next(key for key in ("score", "score2", "score3", "score4") if given[key])
         stars: float = _STAR_WORDS[given[which].casefold()]
-        stars += 0.5 if given["half"] or given["half2"] or given["half3"] else 0.0
+        stars += 0.5 if given["half" + which[5:]] else 0.0
         start = given.start(which)
         found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
     return found

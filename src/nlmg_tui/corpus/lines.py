@@ -144,7 +144,7 @@ def _is_scored_label(text: str) -> bool:
         return False
     value = match["value"]
     rating_label = match["label"].strip().casefold() in _RATING_LABELS
-    return any(found.text.strip() and (len(value.split()) <= len(found.text.split()) + 1
+    return any(found.text.strip() and (len(value.split()) <= len(value[found.start:found.end].split()) + 1
                                        or (rating_label and found.start == 0))
                for found in find_ratings(value))
 

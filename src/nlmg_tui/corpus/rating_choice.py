@@ -24,7 +24,7 @@ _PERSONAL = re.compile(r"\b(subjective|personal|judg(?:e)?ment|my (?:rating|scor
                        re.I)
 _PART_SCORE = re.compile(
     r"\b(video|audio|extras?|picture|sound|acting|story|plot|visuals|music|direction|script|"
-    r"objective|presentation|supplements|bonus)\b",
+    r"objective|presentation|supplements|special features|bonus)\b",
     re.I,
 )
 _AGGREGATE_CONTEXT = re.compile(
@@ -41,7 +41,8 @@ _RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|
                           r"|\b(?:rating|score)\s*:", re.I)
 _FROM_ME = re.compile(r"\s*(?:from|for|by) (?:me|us)\b", re.I)
 _BRACKETED_RATING = re.compile(
-    r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
+    r"[(\[](?P<rating>(?:[\w'’]+ ){0,2}(?:verdict|rating|grade|score|stars|film|movie)\s*:\s*"
+    r"[^()\[\]]{1,30})[)\]]", re.I)
 
 
 def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: list[Line]
@@ -69,7 +70,8 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
                 personal = personal or rating  # a card's overall score is the critic's verdict
             elif card:
                 continue  # a part score ("Acting: 6/10", "Gore: 8/10") beside an overall one
-            elif is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label):
+            elif (is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label)
+                  or _SITE_CAPTION.match(line.text, found.end)):
                 site = site or rating
             elif _PERSONAL.search(label):
                 personal = personal or rating
@@ -95,6 +97,9 @@ def _owned_opening(paragraphs: list[Paragraph]) -> Rating | None:
 # "The Film: 4/5", "Movie - ★★★★": the film's own score, which a disc review's "Overall" (the
 # disc's) does not override.
 _FILM_LABEL = re.compile(r"^\s*(?:the\s+)?(?:film|movie|feature)\s*[:\-–—]?\s*$", re.I)
+# A site's widget: a score captioned "Overall Rating" after it ("7.1 / 10 - Overall Rating"),
+# or followed by its count of votes ("6.2/10 (214 votes)"); "Overall: 4/5" before it is the critic's.
+_SITE_CAPTION = re.compile(r"\s*(?:[-–—:|]\s*overall\b|\(?\d[\d,]*\s+(?:votes|ratings|users)\b)", re.I)
 _CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
 
 
@@ -233,7 +238,8 @@ def _clause(sentence: str, found: FoundRating) -> str:
 
 
 def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
-    """A labelled rating given in brackets anywhere in the body: "... (Verdict: A-)"."""
+    """A labelled rating given in brackets anywhere in the body: "... (Verdict: A-)", "[Our
+    rating: three stars]"."""
     for paragraph in paragraphs:
         for match in _BRACKETED_RATING.finditer(paragraph.text):
             for found in find_ratings(match["rating"]):

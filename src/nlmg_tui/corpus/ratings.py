@@ -1,7 +1,7 @@
 """Read a critic's rating as printed and normalise it to 0..1.
 
-A site's aggregate ("7.1 / 10 - Overall Rating") is told apart by its label; a certificate
-("Rated: R", "12A") is never a rating.
+A site's aggregate ("7.1 / 10 - Overall Rating") is told apart by its label ("Overall: 4/5"
+alone is the critic's summing up); a certificate ("Rated: R", "12A") is never a rating.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _SCALE_NAMES = {"four": 4, "five": 5, "ten": 10, "hundred": 100}
 # the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011") is no score.
 _FRACTION = re.compile(
     r"(?<![\d.])(?:(?P<score>\d{1,3}(?:\.\d+)?|\b(?:" + "|".join(list(_WORD_NUMBERS)[2:]) + r"))"
-    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?<![*★☆\w] )(?<![*★☆\w])(?P<lone>½))"
+    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?<![*★☆] )(?<![*★☆\w])(?P<lone>½))"
     r"(?:\s*stars?)?\s*(?:/|\bout of|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
     r"(?P<scale>100|10|5|4|four|five|ten|hundred)\b(?!\s*/|\s+(?:of|hours?)\b|:\d)(?(paren)\)?)",
     re.I)
@@ -46,7 +46,7 @@ _WORDS = re.compile(
 # Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½").
 _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
-    r"(?=\s*$|\s*[().,]|\s+out\b)"
+    r"(?=\s*$|\s*[().,|·\]]|\s+out\b)"
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
 # out of five.
@@ -96,7 +96,8 @@ _UNIT_SCORE = re.compile(r"\b(?P<label>[A-Z][a-z]+)\s*:\s*(?P<score>\d{1,2}(?:\.
                          r"(?P<unit>[A-Z][a-z]{1,15})\b")
 _FILM_LABELS = ("Film", "Movie", "Feature", "Overall", "Story")
 AGGREGATE_LABEL = re.compile(
-    r"\b(average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
+    r"\b(overall (?:rating|score)|average|avg|users?|readers?|audience|community|members?|votes?|imdb|"
+    r"metascore)"
     r"\b[\w ]*\b(rating|score)?",
     re.I,
 )
@@ -141,8 +142,9 @@ def find_ratings(text: str) -> list[FoundRating]:
         scale = _stated_scale(text, match.end()) or 5
         if stars > scale:
             continue
+        end = _scale_end(text, match.end())
         found.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
-                                 _label_after(text, match.end()), match.start(), match.end()))
+                                 _label_after(text, end), match.start(), end))
     for match in [*_GRADE.finditer(text), *_GIVEN_GRADE.finditer(text)]:
         found.append(FoundRating(match.group(0)[match.start("grade") - match.start():],
                                  grade_value(match["grade"]), "letter",
@@ -161,9 +163,10 @@ def find_ratings(text: str) -> list[FoundRating]:
         scale = _stated_scale(text, match.end()) or scale
         if full + half > scale:
             continue
+        end = _scale_end(text, match.end())
         found.append(
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
-                        _label_after(text, match.end()), match.start(), match.end())
+                        _label_after(text, end), match.start(), end)
         )
     return [rating for rating in found if not _is_scale_row(text, rating)]
 
@@ -192,6 +195,15 @@ def _stated_scale(text: str, end: int) -> int | None:
         return len(match["glyphs"])
     word = match["scale"].casefold()
     return _SCALE_WORDS.get(word) or int(word)
+
+
+def _scale_end(text: str, end: int) -> int:
+    """Where the rating ends: past a scale stated after its stars ("*** (out of four)")."""
+    match = _OUT_OF_AFTER.match(text, end)
+    if match is None:
+        return end
+    close = match.end() + 1 if text[match.end():match.end() + 1] == ")" else match.end()
+    return close
 
 
 def grade_value(grade: str) -> float:
