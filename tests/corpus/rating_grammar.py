@@ -14,6 +14,7 @@ only those gives no rating, and one with a rating as well gives that rating.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,8 @@ def _word_forms() -> Iterator[Form]:
             yield Form(f"{whole}½ stars", score / 5, "words", "glyph-half-stars")
         yield Form(f"{spoken} star{plural} out of five", score / 5, "words", "word-stars-out-of-five")
         yield Form(f"{spoken} out of five", score / 5, "words", "word-out-of-five")
+        yield Form(f"{spoken.capitalize()} out of Five stars", score / 5, "words",
+                   "capitalised-word-out-of-five")
         if score <= 4:
             yield Form(f"{spoken} star{plural} out of four", score / 4, "words",
                        "word-stars-out-of-four")
@@ -158,8 +161,9 @@ def all_forms() -> list[Form]:
 
 @dataclass(frozen=True)
 class Label:
-    text: str  # "" for none; "{critic}" is filled in
+    text: str  # "" for none; "{first}" and "{initials}" are filled in
     shapes: frozenset[str]
+    joined: bool = False  # no space between the label and the rating ("Rating:4/5")
 
 
 _ANY = frozenset({"fraction", "percent", "stars", "asterisks", "words", "grade"})
@@ -172,7 +176,9 @@ LABELS = (
     Label("The Film:", _ANY), Label("Movie:", _ANY), Label("Film rating:", _ANY),
     Label("RATING:", _ANY), Label("Rating -", _NUMERIC), Label("Star rating:", _NUMERIC),
     Label("Critic's score:", _ANY), Label("Our verdict:", _ANY), Label("Reviewer's rating:", _ANY),
-    Label("Score —", _NUMERIC), Label("Stars:", frozenset({"stars", "asterisks"})),
+    Label("Score —", _NUMERIC), Label("Critical score:", _NUMERIC), Label("Our take:", _ANY),
+    Label("Final grade:", frozenset({"grade"})), Label("{initials} Rating:", _ANY),
+    Label("Rating:", _NUMERIC, joined=True), Label("Stars:", frozenset({"stars", "asterisks"})),
     Label("", frozenset({"fraction", "stars", "asterisks", "words"})),
 )
 
@@ -250,8 +256,9 @@ def _page(rng: random.Random) -> Page:
 # --- positions --------------------------------------------------------------------------------
 
 def _labelled(label: Label, form: Form, page: Page) -> str:
-    text = label.text.format(first=page.first)
-    return f"{text} {form.text}" if text else form.text
+    initials = "".join(word[0] for word in page.critic.split())
+    text = label.text.format(first=page.first, initials=initials)
+    return (text + ("" if label.joined else " ") + form.text) if text else form.text
 
 
 def _under_headline(page: Page, label: Label, form: Form, rng: random.Random) -> None:
@@ -287,9 +294,9 @@ def _verdict_line(page: Page, label: Label, form: Form, rng: random.Random) -> N
 
 def _label_above(page: Page, label: Label, form: Form, rng: random.Random) -> None:
     """The label on a line of its own ("Our Rating"), the rating on the next."""
-    if not label.text or label.text.endswith("-"):
+    if not label.text or label.text.endswith(("-", "—")) or label.joined:
         raise _Skip
-    block = [label.text.format(first=page.first).rstrip(":"), form.text]
+    block = [_labelled(label, form, page)[:-len(form.text)].strip().rstrip(":"), form.text]
     if rng.random() < 0.5:
         page.after_body.append(block)
     else:
@@ -318,17 +325,32 @@ def _kicker(page: Page, label: Label, form: Form, rng: random.Random) -> None:
 
 def _bracketed_in_prose(page: Page, label: Label, form: Form, rng: random.Random) -> None:
     """The score in brackets closing the last paragraph: "... halfway. (7/10)"."""
-    if label.text and not label.text.endswith(":"):
+    if label.text and not label.text.endswith(":") or "(" in form.text:
         raise _Skip
     shown = _labelled(label, form, page)
     page.body[-1] = f"{page.body[-1]} " + rng.choice((f"({shown})", f"[{shown}]"))
 
 
 def _in_headline(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    if label.text:
+        raise _Skip
+    if form.shape == "words":
+        page.headline = rng.choice((f"{page.film} – {form.text}", f"{page.film} Review - {form.text}",
+                                    f"Movie review: '{page.film}' ({form.text})"))
+        return
+    shapes = [f"{page.film} ({form.text})", f"Review: {page.film} {form.text}",
+              f"{page.film} review – {form.text}", f"{page.film} (2010) {form.text}",
+              f"{page.film} review: {form.text}"]
+    if form.shape == "asterisks":
+        shapes += [f"Review: {page.film} (15){form.text}", f"{page.film} (2010){form.text}"]
+    page.headline = rng.choice(shapes)
+
+
+def _byline_dash(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """The rating after the critic's name: "By Jo Marsh – 9/10"."""
     if label.text or form.shape == "words":
         raise _Skip
-    page.headline = rng.choice((f"{page.film} ({form.text})", f"Review: {page.film} {form.text}",
-                                f"{page.film} review – {form.text}"))
+    page.byline = [f"By {page.critic} – {form.text}", page.date]
 
 
 _GIVING = ("I give it {r}.", "I'd give it {r}.", "I'm giving {film} {r}.", "{film} gets {r} from me.",
@@ -361,7 +383,7 @@ POSITIONS = {
     "last-line": _last_line, "verdict-box": _verdict_box, "verdict-line": _verdict_line,
     "headline": _in_headline, "prose": _prose, "prose-then-sign-off": _prose_before_sign_off,
     "label-above": _label_above, "info-box": _info_box, "kicker": _kicker,
-    "bracketed-in-prose": _bracketed_in_prose,
+    "bracketed-in-prose": _bracketed_in_prose, "byline-dash": _byline_dash,
 }
 
 
@@ -545,12 +567,24 @@ def all_cases(seed: int = 7) -> list[Case]:
             _add_negative(page, negative)
             POSITIONS[position](page, LABELS[0], Form("3/5", 0.6, "fraction", "slash/int"), rng)
             cases.append(Case(f"negative-beside/{negative.tag}/{position}/{index}", page.render(), 0.6))
+    for first, second in itertools.combinations(range(len(NEGATIVES)), 2):
+        page = _page(rng)
+        _add_negative(page, NEGATIVES[first])
+        _add_negative(page, NEGATIVES[second])
+        cases.append(Case(f"negative-pair/{NEGATIVES[first].tag}+{NEGATIVES[second].tag}/"
+                          f"{first}.{second}", page.render(), None))
     return cases
 
 
 def sample(size: int, seed: int = 7) -> list[Case]:
-    """A fixed, seeded sample of ``all_cases``, keeping every card and negative case."""
+    """A fixed, seeded sample of ``all_cases``: every card and every negative alone or beside a
+    rating, then a seeded draw from the rest (positives and pairs of negatives)."""
     cases = all_cases(seed)
-    fixed = [case for case in cases if case.name.startswith(("card/", "negative-"))]
-    rest = [case for case in cases if not case.name.startswith(("card/", "negative-"))]
-    return fixed + random.Random(seed).sample(rest, max(0, min(size - len(fixed), len(rest))))
+    always = ("card/", "negative-alone/", "negative-beside/")
+    fixed = [case for case in cases if case.name.startswith(always)]
+    pairs = [case for case in cases if case.name.startswith("negative-pair/")]
+    rest = [case for case in cases if not case.name.startswith((*always, "negative-pair/"))]
+    draw = random.Random(seed)
+    left = max(0, size - len(fixed))
+    chosen_pairs = draw.sample(pairs, min(left // 5, len(pairs)))
+    return fixed + chosen_pairs + draw.sample(rest, min(left - len(chosen_pairs), len(rest)))

@@ -52,9 +52,10 @@ _STARS_LINE = re.compile(
     r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
 # "Movie: three stars", "By Jo | May 3 | Our rating: Two And A Half Stars", "(My rating: two
-# stars)": stars counted in words behind a short label, closing the line, a field or brackets.
+# stars)", "(One star.)": stars counted in words behind a short label or an opening bracket,
+# closing the line, a field or the brackets.
 _LABELLED_STAR_WORDS = re.compile(
-    r"(?:^|[|·•(\[]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*" + _star_count("score", "half")
+    r"(?:(?:^|[|·•(\[]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])|[(\[])\s*" + _star_count("score", "half")
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!)\]]))", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10

@@ -82,7 +82,7 @@ _GIVEN_GRADE = re.compile(
 _GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
 _SIGNS = {"+": 0.3, "-": -0.3, "plus": 0.3, "minus": -0.3}
 _GRADE = re.compile(
-    r"(?:\b(?:grade|rating|score|verdict)\b\s*:?|\b(?:film|movie|overall)\s*:)\s*"
+    r"(?:\b(?:grade|rating|score|verdict)\b\s*:?|\b(?:film|movie|overall|take)\s*:)\s*"
     r"(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
     r"(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
