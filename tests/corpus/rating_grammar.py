@@ -548,7 +548,8 @@ def all_cases(seed: int = 7) -> list[Case]:
                     place(page, label, form, rng)
                 except _Skip:
                     continue
-                name = f"{position}/{label.text or 'no-label'}/{form.shape}:{form.tag}/{form.text}"
+                shown = (label.text + (" (joined)" if label.joined else "")) or "no-label"
+                name = f"{position}/{shown}/{form.shape}:{form.tag}/{form.text}"
                 count += 1
                 if count % 3 == 0:
                     negative = NEGATIVES[(count // 3) % len(NEGATIVES)]
