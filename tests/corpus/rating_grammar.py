@@ -14,6 +14,7 @@ only those gives no rating, and one with a rating as well gives that rating.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from collections.abc import Callable, Iterator
@@ -153,8 +154,17 @@ def _grade_forms() -> Iterator[Form]:
     yield Form("A−", grade_value("A-"), "grade", "unicode-minus-grade")
 
 
+def _unit_forms() -> Iterator[Form]:
+    """A site's own unit counted out of a scale: "Seven ferry tickets out of 10."."""
+    for score, unit, scale in ((7, "ferry tickets", 10), (3, "lanterns", 5), (9, "paper kites", 10)):
+        yield Form(f"{_WORDS[score].capitalize()} {unit} out of {scale}.", score / scale, "unit",
+                   "unit-out-of")
+        yield Form(f"{score} {unit} out of {scale}", score / scale, "unit", "digit-unit-out-of")
+
+
 def all_forms() -> list[Form]:
-    return [*_fraction_forms(), *_star_rows(), *_ten_star_rows(), *_word_forms(), *_grade_forms()]
+    return [*_fraction_forms(), *_star_rows(), *_ten_star_rows(), *_word_forms(), *_grade_forms(),
+            *_unit_forms()]
 
 
 # --- labels -----------------------------------------------------------------------------------
@@ -179,7 +189,8 @@ LABELS = (
     Label("Score —", _NUMERIC), Label("Critical score:", _NUMERIC), Label("Our take:", _ANY),
     Label("Final grade:", frozenset({"grade"})), Label("{initials} Rating:", _ANY),
     Label("Rating:", _NUMERIC, joined=True), Label("Stars:", frozenset({"stars", "asterisks"})),
-    Label("", frozenset({"fraction", "stars", "asterisks", "words"})),
+    Label("{first}:", _NUMERIC),
+    Label("", frozenset({"fraction", "stars", "asterisks", "words", "unit"})),
 )
 
 
@@ -281,6 +292,16 @@ def _last_line(page: Page, label: Label, form: Form, rng: random.Random) -> None
     page.body.append(_labelled(label, form, page))
 
 
+_QUIPS = ("well worth the ferry fare", "bring a coat", "see it twice")
+
+
+def _last_line_with_quip(page: Page, label: Label, form: Form, rng: random.Random) -> None:
+    """"Rating: 4/5 – well worth the ferry fare.": the rating line with a few words after it."""
+    if not label.text or form.shape == "unit":
+        raise _Skip
+    page.body.append(f"{_labelled(label, form, page)} – {rng.choice(_QUIPS)}.")
+
+
 def _verdict_box(page: Page, label: Label, form: Form, rng: random.Random) -> None:
     page.after_body.append(["The Verdict", rng.choice(SUMMARIES), _labelled(label, form, page)])
 
@@ -374,6 +395,9 @@ def _prose_before_sign_off(page: Page, label: Label, form: Form, rng: random.Ran
     page.body.append("See it on the biggest screen you can find.")
 
 
+_WHOLE_LINE_POSITIONS = ("under-headline", "last-line", "verdict-box")
+
+
 class _Skip(Exception):
     """This label or form does not go in this position."""
 
@@ -384,6 +408,7 @@ POSITIONS = {
     "headline": _in_headline, "prose": _prose, "prose-then-sign-off": _prose_before_sign_off,
     "label-above": _label_above, "info-box": _info_box, "kicker": _kicker,
     "bracketed-in-prose": _bracketed_in_prose, "byline-dash": _byline_dash,
+    "last-line-with-quip": _last_line_with_quip,
 }
 
 
@@ -531,6 +556,7 @@ class Case:
     expected: float | None
 
 
+@functools.cache
 def all_cases(seed: int = 7) -> list[Case]:
     """Every combination of form, label and position (with a negative added to one in three),
     every sub-score card, and every negative alone and beside a rating."""
@@ -542,6 +568,8 @@ def all_cases(seed: int = 7) -> list[Case]:
         for label in LABELS:
             for form in forms:
                 if form.shape not in label.shapes:
+                    continue
+                if form.shape == "unit" and position not in _WHOLE_LINE_POSITIONS:
                     continue
                 page = _page(rng)
                 try:

@@ -56,7 +56,7 @@ _STARS_LINE = re.compile(
 # closing the line, a field or the brackets.
 _LABELLED_STAR_WORDS = re.compile(
     r"(?:(?:^|[|·•(\[]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])|[(\[])\s*" + _star_count("score", "half")
-    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!)\]]))", re.I)
+    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!)\]])|\s[-–—]\s)", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 

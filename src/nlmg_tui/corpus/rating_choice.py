@@ -37,7 +37,7 @@ _SUMMING_LABEL = re.compile(r"\b(overall|total|final|verdict)\b", re.I)
 _CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|out of)\s*\d{1,3}\s*$")
 # "Current Rating", "Rolling Stone: star rating": a label on the line above a bare rating.
 _LABEL_ABOVE = re.compile(r"^[\w'’ .:-]{0,40}\b(?:rating|score|grade|verdict)s?\s*:?$", re.I)
-_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars)\b"
+_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars|overall)\b"
                           r"|\b(?:rating|score)\s*:", re.I)
 _FROM_ME = re.compile(r"\s*(?:from|for|by) (?:me|us)\b", re.I)
 _BRACKETED_RATING = re.compile(
@@ -171,8 +171,9 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
-        elif line.role in ("chrome", "heading", "field") and _RATING_LINE.search(line.text):
-            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line
+        elif line.role in ("chrome", "heading", "field", "label") and _RATING_LINE.search(line.text):
+            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line;
+            # "Overall: B – see it twice." run into the body under its label
     return inner
 
 

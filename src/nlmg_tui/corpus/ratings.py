@@ -46,7 +46,7 @@ _WORDS = re.compile(
 # Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½").
 _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
-    r"(?=\s*$|\s*[().,|·\]]|\s+out\b)"
+    r"(?=\s*$|\s*[().,|·\]]|\s+out\b|\s[-–—]\s)"
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
 # out of five.
@@ -68,10 +68,10 @@ _COUNTED_STARS = re.compile(
 _PERCENT = re.compile(
     r"\b(?:gives? (?:it|this(?: film| movie)?)|rating|score|verdict)\s*:?\s*(?P<score>\d{1,3})%", re.I
 )
-# "Movie: 45%", "By Jo | Verdict - 88%", "72%" alone: a percentage behind any short label, or
-# alone, closing its line or one of its fields.
-_LABELLED_PERCENT = re.compile(r"(?:^|[|·•]\s*)(?:[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*)?"
-                               r"(?P<score>\d{1,3})%(?=\s*(?:$|[|·•]))")
+# "Movie: 45%", "By Jo | Verdict - 88%", "(Our take: 72%)", "72%" alone: a percentage behind any
+# short label, or alone, closing its line, one of its fields or its brackets.
+_LABELLED_PERCENT = re.compile(r"(?:^|[|·•(\[]\s*)(?:[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*)?"
+                               r"(?P<score>\d{1,3})%(?=\s*(?:$|[|·•)\]])|\s[-–—]\s)")
 # Letter grades on grade points (A = 4, B = 3, C = 2, D = 1, F = 0; a plus or minus moves a
 # third of a point) over 4: C is 0.5, A and A+ are 1.
 # "I give it a B+", "it earns an A-": a grade given in words.
