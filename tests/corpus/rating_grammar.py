@@ -559,17 +559,21 @@ class Case:
 @functools.cache
 def all_cases(seed: int = 7) -> list[Case]:
     """Every combination of form, label and position (with a negative added to one in three),
-    every sub-score card, and every negative alone and beside a rating."""
+    every sub-score card, and every negative alone, beside a rating and in pairs."""
     rng = random.Random(seed)
+    cases = _positive_cases(rng)
+    cases += [Case(name, page.render(), round(wanted, 4)) for name, page, wanted in _card_cases(rng)]
+    return cases + _negative_cases(rng)
+
+
+def _positive_cases(rng: random.Random) -> list[Case]:
     cases: list[Case] = []
     forms = all_forms()
-    count = 0
     for position, place in POSITIONS.items():
         for label in LABELS:
             for form in forms:
-                if form.shape not in label.shapes:
-                    continue
-                if form.shape == "unit" and position not in _WHOLE_LINE_POSITIONS:
+                if form.shape not in label.shapes or (
+                        form.shape == "unit" and position not in _WHOLE_LINE_POSITIONS):
                     continue
                 page = _page(rng)
                 try:
@@ -578,24 +582,36 @@ def all_cases(seed: int = 7) -> list[Case]:
                     continue
                 shown = (label.text + (" (joined)" if label.joined else "")) or "no-label"
                 name = f"{position}/{shown}/{form.shape}:{form.tag}/{form.text}"
-                count += 1
-                if count % 3 == 0:
-                    negative = NEGATIVES[(count // 3) % len(NEGATIVES)]
+                if len(cases) % 3 == 2:
+                    negative = NEGATIVES[(len(cases) // 3) % len(NEGATIVES)]
                     _add_negative(page, negative)
                     name += f"+{negative.tag}"
                 cases.append(Case(name, page.render(), round(form.value, 4)))
-    for name, page, wanted in _card_cases(rng):
-        cases.append(Case(name, page.render(), round(wanted, 4)))
+    return cases
+
+
+# Ratings set beside each negative, in turn.
+_BESIDE = (Form("3/5", 0.6, "fraction", "slash/int"), Form("★★★½", 0.7, "stars", "glyphs"),
+           Form("B+", grade_value("B+"), "grade", "letter-grade"),
+           Form("7/10", 0.7, "fraction", "slash/int"), Form("three stars", 0.6, "words", "word-stars"))
+_BESIDE_POSITIONS = ("under-headline", "last-line", "verdict-box", "header-bar", "info-box",
+                     "label-above")
+
+
+def _negative_cases(rng: random.Random) -> list[Case]:
+    cases: list[Case] = []
     for index, negative in enumerate(NEGATIVES):
         for copy in range(3):
             page = _page(rng)
             _add_negative(page, negative)
             cases.append(Case(f"negative-alone/{negative.tag}/{index}.{copy}", page.render(), None))
-        for position in ("under-headline", "last-line", "verdict-box", "header-bar"):
+        for turn, position in enumerate(_BESIDE_POSITIONS):
+            form = _BESIDE[(index + turn) % len(_BESIDE)]
             page = _page(rng)
             _add_negative(page, negative)
-            POSITIONS[position](page, LABELS[0], Form("3/5", 0.6, "fraction", "slash/int"), rng)
-            cases.append(Case(f"negative-beside/{negative.tag}/{position}/{index}", page.render(), 0.6))
+            POSITIONS[position](page, LABELS[0], form, rng)
+            cases.append(Case(f"negative-beside/{negative.tag}/{position}/{form.text}/{index}",
+                              page.render(), round(form.value, 4)))
     for first, second in itertools.combinations(range(len(NEGATIVES)), 2):
         page = _page(rng)
         _add_negative(page, NEGATIVES[first])

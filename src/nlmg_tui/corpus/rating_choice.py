@@ -1,8 +1,10 @@
 """Which of the ratings on a page is the critic's, and which is the site's aggregate.
 
 Ratings are read from the lines around the body (and any heading or field inside it: a rating
-under a subheading); a personal score ("Subjective", "Judgment", "My rating") beats a plain
-one, and part scores ("Video", "Audio", "Extras", "Objective") are never the critic's verdict.
+under a subheading); the film's own score ("The Film: 4/5", "Movie:") beats a personal one
+("Subjective", "Judgment", "My rating", a card's "Overall"), which beats a plain one; part scores
+("Video", "Audio", "Extras", "Objective") are never the critic's verdict, nor stars inside a
+quotation (another critic's, on a poster quote).
 Only when none is found there, the end of the body is read: the last paragraph, then the one
 before it for a sentence in the first person or a short one; then a score the critic gives in
 so many words anywhere in the body ("We give it an 8 out of 10"). Sentences about an average, users,
@@ -246,10 +248,6 @@ def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
             for found in find_ratings(match["rating"]):
                 return _rating(found, Evidence(0, match.group(0)))
     return None
-
-
-_OPENING_QUOTES = "\"“"
-_CLOSING_QUOTES = "\"”"
 
 
 def _quoted(text: str, found: FoundRating) -> bool:

@@ -202,8 +202,7 @@ def _scale_end(text: str, end: int) -> int:
     match = _OUT_OF_AFTER.match(text, end)
     if match is None:
         return end
-    close = match.end() + 1 if text[match.end():match.end() + 1] == ")" else match.end()
-    return close
+    return match.end() + 1 if text.startswith(")", match.end()) else match.end()
 
 
 def grade_value(grade: str) -> float:
