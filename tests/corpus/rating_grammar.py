@@ -239,6 +239,7 @@ class Page:
     body: list[str] = field(default_factory=list)
     after_body: list[list[str]] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
+    prose: int = 0  # how many paragraphs of the body are prose (a rating line may follow them)
 
     def render(self) -> str:
         blocks: list[str] = ["\n".join(self.top)] if self.top else []
@@ -261,7 +262,7 @@ def _page(rng: random.Random) -> Page:
     return Page(film, critic, first, date, top=[rng.choice(TOP_CHROME)],
                 headline=rng.choice((f"Review: {film}", f"{film} review", f"{film}")),
                 byline=[f"By {critic}", date], body=body,
-                footer=rng.sample(FOOTER, 2))
+                footer=rng.sample(FOOTER, 2), prose=len(body))
 
 
 # --- positions --------------------------------------------------------------------------------
@@ -473,7 +474,8 @@ class Negative:
 
     tag: str
     text: str
-    where: str  # info (a line between byline and body), body (a sentence), after (a block), top
+    where: str  # info (a line between byline and body), body (a sentence mid-body), last (a
+    # sentence closing the body), after (a block under the body), top (above the headline)
 
 
 NEGATIVES = (
@@ -532,7 +534,13 @@ NEGATIVES = (
     Negative("season", "Opened in the 2010/11 season", "info"),
     Negative("ranking", "It opened at number 3 in the charts.", "body"),
     Negative("readers-average", "Average: 3.9/5 from 120 readers", "after"),
+    Negative("share-of-people", "Nine out of ten people who see it will forget it by Friday.", "body"),
+    Negative("second-opinion", "Second opinion\nJo Marsh: ★★☆☆☆", "after"),
 )
+# Sentences of the body's look-alikes, said again at the very end of the last paragraph, where a
+# closing rating is looked for.
+NEGATIVES = NEGATIVES + tuple(Negative(negative.tag + "-at-the-end", negative.text, "last")
+                              for negative in NEGATIVES if negative.where == "body")
 
 
 def _add_negative(page: Page, negative: Negative) -> None:
@@ -541,6 +549,9 @@ def _add_negative(page: Page, negative: Negative) -> None:
     elif negative.where == "body":
         middle = len(page.body) // 2
         page.body[middle] = f"{page.body[middle]} {negative.text}"
+    elif negative.where == "last":
+        last = page.prose - 1  # the last paragraph of prose, not a rating line under it
+        page.body[last] = f"{page.body[last]} {negative.text}"
     elif negative.where == "after":
         page.after_body.append(negative.text.split("\n"))
     else:

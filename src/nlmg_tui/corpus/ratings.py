@@ -121,7 +121,7 @@ def find_ratings(text: str) -> list[FoundRating]:
     for match in _FRACTION.finditer(text):
         score = _number(match["score"] or "0") + (0.5 if match["half"] or match["lone"] else 0.0)
         scale = _number(match["scale"])
-        if score > scale:
+        if score > scale or _counts_a_group(text, match.end()):
             continue
         label = _label_after(text, match.end()) or _label_before(text, match.start())
         found.append(
@@ -134,7 +134,8 @@ def find_ratings(text: str) -> list[FoundRating]:
         score += 0.5 if match["half"] else 0.0
         scale_word = match["scale"].casefold()
         scale = _WORD_NUMBERS.get(scale_word) or float(scale_word)
-        if scale > 0 and score <= scale and not _overlaps(found, match.start(), match.end()):
+        if (scale > 0 and score <= scale and not _overlaps(found, match.start(), match.end())
+                and not _counts_a_group(text, match.end())):
             found.append(FoundRating(match.group(0), round(score / scale, 4), f"{scale:g}",
                                      _label_after(text, match.end()), match.start(), match.end()))
     for match in _ASTERISKS.finditer(text):
@@ -270,6 +271,24 @@ def _unit_sub_score(text: str, found: list[FoundRating]) -> list[FoundRating]:
         return []
     return [FoundRating(film.group(0), round(float(film["score"]) / scale, 4), str(scale),
                         film["label"], film.start("score"), film.end())]
+
+
+# "Nine out of ten people", "3 out of 5 films": a share of a group, not a score; "3 out of 5
+# stars", "7 out of 10 for effort" are scores.
+_GROUP_AFTER = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
+_GROUP_NOUNS = {"people", "men", "women", "children"}
+_NOT_GROUPS = {"stars", "points", "marks", "ratings", "this", "does", "goes", "gets", "means", "was", "has",
+               "is", "plus", "minus", "overall", "yes", "thus", "less"}
+
+
+def _counts_a_group(text: str, end: int) -> bool:
+    """The scale is followed by a plural noun: the fraction counts members of a group."""
+    match = _GROUP_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match["word"]
+    return word in _GROUP_NOUNS or (word.endswith("s") and not word.endswith("ss")
+                                    and word not in _NOT_GROUPS)
 
 
 def _number(word: str) -> float:
