@@ -70,6 +70,10 @@ def _fraction_forms() -> Iterator[Form]:
                 if scale in _WORDS:
                     yield Form(f"{written} out of {_WORDS[scale]}", value, "fraction",
                                f"out-of-word/{rule}")
+                    yield Form(f"{written} out of a possible {scale}", value, "fraction",
+                               f"out-of-a-possible/{rule}")
+                if scale in (5, 10):
+                    yield Form(f"{written}/{scale}.0", value, "fraction", f"slash-point-zero-scale/{rule}")
                 if scale in (4, 5):
                     stars = "star" if score == 1 else "stars"
                     yield Form(f"{written}/{scale} stars", value, "fraction", f"slash-stars/{rule}")
@@ -98,6 +102,7 @@ def _star_rows() -> Iterator[Form]:
                 if full:
                     yield Form("★" * full + ("½" if half else ""), value, "stars", "glyphs-no-empties")
                     yield Form("⭐" * full + ("½" if half else ""), value, "stars", "emoji-stars")
+                    yield Form("🌟" * full + ("½" if half else ""), value, "stars", "glowing-emoji-stars")
                     yield Form("*" * full + ("½" if half else ""), value, "asterisks", "asterisks")
                     if half:
                         yield Form("*" * full + "1/2", value, "asterisks", "asterisks-fraction-half")
@@ -386,6 +391,9 @@ def _prose(page: Page, label: Label, form: Form, rng: random.Random) -> None:
     if form.shape == "grade":
         article = "an" if form.text[0] in "AF" else "a"
         sentence = rng.choice(_GIVING_GRADE).format(a=article, r=form.text, film=page.film)
+    elif form.tag in ("word-stars", "digit-stars") and rng.random() < 0.5:
+        count = form.text.rsplit(" ", 1)[0].replace(" ", "-")  # "three and a half" -> hyphened
+        sentence = f"It is a {count}-star film."
     else:
         sentence = rng.choice(_GIVING).format(r=form.text, film=page.film)
     page.body[-1] = f"{page.body[-1]} {sentence}"
@@ -619,8 +627,8 @@ def _negative_cases(rng: random.Random) -> list[Case]:
         for turn, position in enumerate(_BESIDE_POSITIONS):
             form = _BESIDE[(index + turn) % len(_BESIDE)]
             page = _page(rng)
-            _add_negative(page, negative)
             POSITIONS[position](page, LABELS[0], form, rng)
+            _add_negative(page, negative)  # a list of other reviews comes after the rating
             cases.append(Case(f"negative-beside/{negative.tag}/{position}/{form.text}/{index}",
                               page.render(), round(form.value, 4)))
     for first, second in itertools.combinations(range(len(NEGATIVES)), 2):

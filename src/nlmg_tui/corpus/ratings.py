@@ -16,13 +16,14 @@ _WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four":
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SCALE_NAMES = {"four": 4, "five": 5, "ten": 10, "hundred": 100}
 # A score and its scale: "7/10", "3 out of 5", "three out of five", "3 of 5 stars", "3 stars out
-# of 4", with a half written out ("3½/5", "3 ½ / 5", "3 1/2 out of 4", "three and a half out of
-# five", "½/5"); the scale in brackets after the score or its stars: "8 (out of 10)". A share of
-# the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011") is no score.
+# of 4", "7 out of a possible 10", with a half written out ("3½/5", "3 ½ / 5", "3 1/2 out of 4",
+# "three and a half out of five", "½/5"); the scale in brackets after the score or its stars:
+# "8 (out of 10)". A share of the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011")
+# is no score.
 _FRACTION = re.compile(
     r"(?<![\d.])(?:(?P<score>\d{1,3}(?:\.\d+)?|\b(?:" + "|".join(list(_WORD_NUMBERS)[2:]) + r"))"
     r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?<![*★☆] )(?<![*★☆\w])(?P<lone>½))"
-    r"(?:\s*stars?)?\s*(?:/|\bout of|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
+    r"(?:\s*stars?)?\s*(?:/|\bout of(?: a possible)?|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
     r"(?P<scale>100|10|5|4|four|five|ten|hundred)\b(?!\s*/|\s+(?:of|hours?)\b|:\d)(?(paren)\)?)",
     re.I)
 # Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
@@ -30,9 +31,10 @@ _FRACTION = re.compile(
 # no empty star is out of five (ten past five). A half alone counts only before empty stars
 # ("½☆☆☆☆").
 _STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})?( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
-# Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
-_OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
-                              "✰": "★", "✩": "☆", "\ufe0f": " "})
+# Other star glyphs read as the two above: "⭐⭐⭐", "🌟🌟", "✪✪✪✩✩" (one character each, so
+# spans hold).
+_OTHER_STARS = str.maketrans({"⭐": "★", "🌟": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★",
+                              "✯": "★", "✰": "★", "✩": "☆", "\ufe0f": " "})
 # A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
 # score to the reader and gives none.
 _WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
