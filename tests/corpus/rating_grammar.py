@@ -354,6 +354,8 @@ def _bracketed_in_prose(page: Page, label: Label, form: Form, rng: random.Random
     """The score in brackets closing the last paragraph: "... halfway. (7/10)"."""
     if label.text and not label.text.endswith(":") or "(" in form.text:
         raise _Skip
+    if not label.text and form.shape == "asterisks":
+        raise _Skip  # "(**)" after a sentence is as likely a footnote mark
     shown = _labelled(label, form, page)
     page.body[-1] = f"{page.body[-1]} " + rng.choice((f"({shown})", f"[{shown}]"))
 

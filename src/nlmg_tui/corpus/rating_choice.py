@@ -225,8 +225,10 @@ def _given_rating(paragraphs: list[Paragraph]) -> Rating | None:
     return None
 
 
-# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5".
-_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s", re.I)
+# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5"; a bracket
+# closing before a capital ends one too ("(Rating: 4/5) IMDb users give it 7.8").
+_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s|"
+                           r"[)\]]\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def _clause(sentence: str, found: FoundRating) -> str:
