@@ -643,14 +643,21 @@ def _negative_cases(rng: random.Random) -> list[Case]:
 
 
 def sample(size: int, seed: int = 7) -> list[Case]:
-    """A fixed, seeded sample of ``all_cases``: every card and every negative alone or beside a
-    rating, then a seeded draw from the rest (positives and pairs of negatives)."""
-    cases = all_cases(seed)
-    always = ("card/", "negative-alone/", "negative-beside/")
-    fixed = [case for case in cases if case.name.startswith(always)]
-    pairs = [case for case in cases if case.name.startswith("negative-pair/")]
-    rest = [case for case in cases if not case.name.startswith((*always, "negative-pair/"))]
+    """A fixed, seeded sample of ``all_cases``: every card and every look-alike alone, then a
+    seeded draw of look-alikes in pairs (a fifth of the rest), beside a rating (a tenth), and of
+    ratings stated every way, shared evenly between positions (the remainder)."""
+    groups: dict[str, list[Case]] = {}
+    for case in all_cases(seed):
+        groups.setdefault(case.name.split("/")[0], []).append(case)
+    chosen = groups.pop("card") + groups.pop("negative-alone")
     draw = random.Random(seed)
-    left = max(0, size - len(fixed))
-    chosen_pairs = draw.sample(pairs, min(left // 5, len(pairs)))
-    return fixed + chosen_pairs + draw.sample(rest, min(left - len(chosen_pairs), len(rest)))
+    left = max(0, size - len(chosen))
+    pairs, beside = groups.pop("negative-pair"), groups.pop("negative-beside")
+    chosen += draw.sample(pairs, min(left // 5, len(pairs)))
+    chosen += draw.sample(beside, min(left // 10, len(beside)))
+    left = max(0, size - len(chosen))
+    for index, group in enumerate(sorted(groups.values(), key=len)):
+        share = min(len(group), left // (len(groups) - index))
+        chosen += draw.sample(group, share)
+        left -= share
+    return chosen

@@ -13,7 +13,7 @@ from nlmg_tui.corpus.clean import clean_page
 
 from .rating_grammar import Case, all_cases, grade_value, sample
 
-SAMPLE_SIZE = 1500
+SAMPLE_SIZE = 2500
 
 
 def _critic_rating(case: Case) -> float | None:
