@@ -133,9 +133,10 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
     )
 
 
-# A list of other reviews under the body: their ratings are not this review's.
+# A list of other reviews under the body, or another critic's "Second opinion": their ratings
+# are not this review's.
 _RELATED = re.compile(r"^(?:related|more|other|recent|latest|popular|similar|see also|you (?:may|might)|"
-                      r"also on|trending)\b.{0,40}$", re.I)
+                      r"also on|trending|second opinions?|another (?:view|opinion|take))\b.{0,40}$", re.I)
 
 
 def _related_list(lines: list[Line], last_body_line: int) -> int:

@@ -42,6 +42,8 @@ _STAR_COUNT = _star_count("score", "half")
 _GIVEN_STARS = re.compile(
     r"\b(?:(?:gets?|earns?|deserves?)\s+(?:a\s+)?|(?:give[sn]?|rated?|award(?:s|ed)?)\s+"
     r"(?:it|this(?: one| film| movie)?|the (?:film|movie))\s+(?:a\s+)?)" + _STAR_COUNT
+    + r"|\b(?:giv(?:e[sn]?|ing)|gave|rat(?:e[sd]?|ing)|award(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,6}?"
+    + _star_count("score4", "half4") + r"(?=\s*(?:[.!]|$))"
     + r"|" + _star_count("score2", "half2")
     + r"(?= (?:from|for) (?:me|us)\b)"
     + r"|\ban? " + _star_count("score3", "half3")
@@ -49,6 +51,12 @@ _GIVEN_STARS = re.compile(
 _STARS_LINE = re.compile(
     r"^(?:(?:my |our |final )?(?:rating|verdict|score|stars)\s*:?\s*)?" + _STAR_COUNT
     + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?\s*[.!]?$", re.I)
+# "Movie: three stars", "By Jo | May 3 | Our rating: Two And A Half Stars", "(My rating: two
+# stars)", "(One star.)": stars counted in words behind a short label or an opening bracket,
+# closing the line, a field or the brackets.
+_LABELLED_STAR_WORDS = re.compile(
+    r"(?:(?:^|[|·•(\[]\s*)[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])|[(\[])\s*" + _star_count("score", "half")
+    + r"(?:\s*\(?out of (?P<scale>four|five|4|5)\)?)?(?=\s*(?:$|[|·•.!)\]])|\s[-–—]\s)", re.I)
 _DASH_GRADE = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<grade>[A-DF][+-])$")
 _MAX_DASH_GRADE_WORDS = 10
 
@@ -74,7 +82,18 @@ def labelled_scores(text: str) -> list[Found]:
             found.append((stripped, round(stars / scale, 4), f"stars-{scale:g}", offset,
                           offset + len(stripped)))
         return found
-    return found + _given_stars(text) + _unit_out_of(stripped, offset)
+    return found + _labelled_star_words(text) + _given_stars(text) + _unit_out_of(stripped, offset)
+
+
+def _labelled_star_words(text: str) -> list[Found]:
+    found: list[Found] = []
+    for match in _LABELLED_STAR_WORDS.finditer(text):
+        stars = _STAR_WORDS[match["score"].casefold()] + (0.5 if match["half"] else 0.0)
+        scale = _number(match["scale"]) if match["scale"] else 5.0
+        if stars <= scale:
+            found.append((text[match.start("score"):match.end()], round(stars / scale, 4),
+                          f"stars-{scale:g}", match.start("score"), match.end()))
+    return found
 
 
 def _labelled_number(stripped: str, offset: int) -> list[Found]:
@@ -94,9 +113,9 @@ def _labelled_number(stripped: str, offset: int) -> list[Found]:
 def _given_stars(text: str) -> list[Found]:
     found: list[Found] = []
     for given in _GIVEN_STARS.finditer(text):
-        which = next(key for key in ("score", "score2", "score3") if given[key])
+        which = next(key for key in ("score", "score2", "score3", "score4") if given[key])
         stars: float = _STAR_WORDS[given[which].casefold()]
-        stars += 0.5 if given["half"] or given["half2"] or given["half3"] else 0.0
+        stars += 0.5 if given["half" + which[5:]] else 0.0
         start = given.start(which)
         found.append((text[start:given.end()], round(stars / 5, 4), "stars-5", start, given.end()))
     return found

@@ -150,7 +150,7 @@ def _is_scored_label(text: str) -> bool:
         return False
     value = match["value"]
     rating_label = match["label"].strip().casefold() in _RATING_LABELS
-    return any(found.text.strip() and (len(value.split()) <= len(found.text.split()) + 1
+    return any(found.text.strip() and (len(value.split()) <= len(value[found.start:found.end].split()) + 1
                                        or (rating_label and found.start == 0))
                for found in find_ratings(value))
 
@@ -231,6 +231,8 @@ def is_unpunctuated_prose(text: str, min_words: int = _UNPUNCTUATED_PROSE_WORDS)
     if (len(text.split()) < min_words or not (starts_like_sentence(text) or text[:1].islower())
             or is_title_case(text)):
         return False
+    if text.count(" | ") >= 2:
+        return False  # a bar of fields ("By Jo | May 3 | Rating: 3 out of 5"), not a sentence
     return function_words(text) * 5 >= len(re.findall(_WORD, text))
 
 

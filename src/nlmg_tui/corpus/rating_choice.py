@@ -1,8 +1,10 @@
 """Which of the ratings on a page is the critic's, and which is the site's aggregate.
 
 Ratings are read from the lines around the body (and any heading or field inside it: a rating
-under a subheading); a personal score ("Subjective", "Judgment", "My rating") beats a plain
-one, and part scores ("Video", "Audio", "Extras", "Objective") are never the critic's verdict.
+under a subheading); the film's own score ("The Film: 4/5", "Movie:") beats a personal one
+("Subjective", "Judgment", "My rating", a card's "Overall"), which beats a plain one; part scores
+("Video", "Audio", "Extras", "Objective") are never the critic's verdict, nor stars inside a
+quotation (another critic's, on a poster quote).
 Only when none is found there, the end of the body is read: the last paragraph, then the one
 before it for a sentence in the first person or a short one; then a score the critic gives in
 so many words anywhere in the body ("We give it an 8 out of 10"). Sentences about an average, users,
@@ -24,7 +26,7 @@ _PERSONAL = re.compile(r"\b(subjective|personal|judg(?:e)?ment|my (?:rating|scor
                        re.I)
 _PART_SCORE = re.compile(
     r"\b(video|audio|extras?|picture|sound|acting|story|plot|visuals|music|direction|script|"
-    r"objective|presentation|supplements|bonus)\b",
+    r"objective|presentation|supplements|special features|bonus)\b",
     re.I,
 )
 _AGGREGATE_CONTEXT = re.compile(
@@ -37,11 +39,12 @@ _SUMMING_LABEL = re.compile(r"\b(overall|total|final|verdict)\b", re.I)
 _CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|out of)\s*\d{1,3}\s*$")
 # "Current Rating", "Rolling Stone: star rating": a label on the line above a bare rating.
 _LABEL_ABOVE = re.compile(r"^[\w'’ .:-]{0,40}\b(?:rating|score|grade|verdict)s?\s*:?$", re.I)
-_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars)\b"
+_RATING_LINE = re.compile(r"^(?:my |our |final |overall )?(?:rating|score|grade|verdict|stars|overall)\b"
                           r"|\b(?:rating|score)\s*:", re.I)
 _FROM_ME = re.compile(r"\s*(?:from|for|by) (?:me|us)\b", re.I)
 _BRACKETED_RATING = re.compile(
-    r"\((?P<rating>(?:my |final )?(?:verdict|rating|grade|score)\s*:\s*[^()]{1,15})\)", re.I)
+    r"[(\[](?P<rating>(?:[\w'’]+ ){0,2}(?:verdict|rating|grade|score|stars|film|movie)\s*:\s*"
+    r"[^()\[\]]{1,30})[)\]]", re.I)
 
 
 def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: list[Line]
@@ -49,6 +52,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     """The critic's rating and a site's aggregate, each None when the page has none."""
     critic: Rating | None = None
     personal: Rating | None = None
+    film: Rating | None = None
     site: Rating | None = None
     for line in candidates + _inner_lines(candidates, lines):
         if line.role == "preface" and not _LABELLED_SCORE_START.match(line.text):
@@ -56,21 +60,26 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
         founds = find_ratings(line.text) or _pair_in_header(line, candidates)
         card = _in_score_card(line, lines) or _card_on_one_line(founds, line.text)
         for found in founds:
+            if _quoted(line.text, found):
+                continue  # another critic's stars on a poster quote: '"★★★★★ A triumph" - Post'
             rating = _rating(found, Evidence(line.number, line.text))
             label = found.label or line.text[:found.start]
             if not label.strip(" -–—:|()"):
                 label = _label_above(line, lines)
-            if card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
+            if _FILM_LABEL.match(label):
+                film = film or rating  # the film's own score beside a disc's parts and overall
+            elif card and _SUMMING_LABEL.search(label) and not _AGGREGATE_CONTEXT.search(label):
                 personal = personal or rating  # a card's overall score is the critic's verdict
             elif card:
                 continue  # a part score ("Acting: 6/10", "Gore: 8/10") beside an overall one
-            elif is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label):
+            elif (is_aggregate(found) or _AGGREGATE_CONTEXT.search(label) or _CURRENT.search(label)
+                  or _SITE_CAPTION.match(line.text, found.end)):
                 site = site or rating
             elif _PERSONAL.search(label):
                 personal = personal or rating
             elif not _PART_SCORE.search(label):
                 critic = critic or rating
-    return (personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
+    return (film or personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
             or _given_rating(paragraphs) or _aside_rating(paragraphs)), site
 
 
@@ -87,6 +96,12 @@ def _owned_opening(paragraphs: list[Paragraph]) -> Rating | None:
     return None
 
 
+# "The Film: 4/5", "Movie - ★★★★": the film's own score, which a disc review's "Overall" (the
+# disc's) does not override.
+_FILM_LABEL = re.compile(r"^\s*(?:the\s+)?(?:film|movie|feature)\s*[:\-–—]?\s*$", re.I)
+# A site's widget: a score captioned "Overall Rating" after it ("7.1 / 10 - Overall Rating"),
+# or followed by its count of votes ("6.2/10 (214 votes)"); "Overall: 4/5" before it is the critic's.
+_SITE_CAPTION = re.compile(r"\s*(?:[-–—:|]\s*overall\b|\(?\d[\d,]*\s+(?:votes|ratings|users)\b)", re.I)
 _CURRENT = re.compile(r"\b(current|community|members?)\b", re.I)
 
 
@@ -153,13 +168,24 @@ def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.number in seen or not line.text:
             continue
-        if line.role == "chrome" and line.text.strip("*★☆½⭐✪✩\ufe0f ") == "":
+        if line.role == "chrome" and (line.text.strip("*★☆½⭐✪✩\ufe0f ") == ""
+                                      or _nothing_but_a_rating(line.text)):
             inner.append(line)
         elif line.role in ("heading", "field") and len(line.text.split()) <= 8:
             inner.append(line)
-        elif line.role in ("chrome", "heading", "field") and _RATING_LINE.search(line.text):
-            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line
+        elif line.role in ("chrome", "heading", "field", "label") and _RATING_LINE.search(line.text):
+            inner.append(line)  # "My Rating ***" shown as chrome; "... Rating: NNNN" in a spec line;
+            # "Overall: B – see it twice." run into the body under its label
     return inner
+
+
+def _nothing_but_a_rating(text: str) -> bool:
+    """"2.5 stars", "Rating: 3/5" shown as chrome: a rating, with at most a short label."""
+    founds = find_ratings(text)
+    if len(founds) != 1:
+        return False
+    rest = re.sub(r"\(?\bout of \S+", "", text[:founds[0].start] + text[founds[0].end:])
+    return len(rest.strip(" -–—:|()·").split()) <= 2
 
 
 def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | None:
@@ -171,6 +197,7 @@ def _closing_rating(paragraphs: list[Paragraph], lines: list[Line]) -> Rating | 
                                  or len(sentence.split()) <= _SHORT_SENTENCE_WORDS):
                 continue
             given = [found for found in find_ratings(sentence) if not is_aggregate(found)
+                     and not _quoted(sentence, found)
                      and not _AGGREGATE_CONTEXT.search(_clause(sentence, found))]
             if _card_on_one_line(given, sentence):
                 given = [found for found in given if _SUMMING_LABEL.search(found.label or "")]
@@ -198,8 +225,10 @@ def _given_rating(paragraphs: list[Paragraph]) -> Rating | None:
     return None
 
 
-# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5".
-_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s", re.I)
+# Clauses of a sentence: "It has 92% on Rotten Tomatoes, but I give it 3 out of 5"; a bracket
+# closing before a capital ends one too ("(Rating: 4/5) IMDb users give it 7.8").
+_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s[–—-]\s|\s(?:but|while|whereas|although|though)\s|"
+                           r"[)\]]\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def _clause(sentence: str, found: FoundRating) -> str:
@@ -214,12 +243,21 @@ def _clause(sentence: str, found: FoundRating) -> str:
 
 
 def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
-    """A labelled rating given in brackets anywhere in the body: "... (Verdict: A-)"."""
+    """A labelled rating given in brackets anywhere in the body: "... (Verdict: A-)", "[Our
+    rating: three stars]"."""
     for paragraph in paragraphs:
         for match in _BRACKETED_RATING.finditer(paragraph.text):
             for found in find_ratings(match["rating"]):
                 return _rating(found, Evidence(0, match.group(0)))
     return None
+
+
+def _quoted(text: str, found: FoundRating) -> bool:
+    """``found`` sits inside a quotation: someone else's words, not the critic's verdict."""
+    before, after = text[:found.start], text[found.end:]
+    straight = before.count('"') % 2 == 1 and '"' in after
+    curly = before.rfind("“") > before.rfind("”") and "”" in after
+    return straight or curly
 
 
 def _rating(found: FoundRating, evidence: Evidence) -> Rating:

@@ -1,7 +1,7 @@
 """Read a critic's rating as printed and normalise it to 0..1.
 
-A site's aggregate ("7.1 / 10 - Overall Rating") is told apart by its label; a certificate
-("Rated: R", "12A") is never a rating.
+A site's aggregate ("7.1 / 10 - Overall Rating") is told apart by its label ("Overall: 4/5"
+alone is the critic's summing up); a certificate ("Rated: R", "12A") is never a rating.
 """
 
 from __future__ import annotations
@@ -12,21 +12,32 @@ from dataclasses import dataclass
 from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
-# "7/10", "3 out of 5", with a half written out: "3½/5", "3 1/2 out of 4"; the scale in brackets
-# after the score or its stars: "8 (out of 10)", "3 Stars (out of 4)".
-_FRACTION = re.compile(r"(?P<score>\d{1,3}(?:\.\d+)?)(?P<half> ?½| 1/2)?\s*(?:/|out of|"
-                       r"(?:stars?\s*)?(?P<paren>\()out of)\s*"
-                       r"(?P<scale>10|5|4|100)\b(?!\s*/)(?(paren)\)?)", re.I)
+_WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SCALE_NAMES = {"four": 4, "five": 5, "ten": 10, "hundred": 100}
+# A score and its scale: "7/10", "3 out of 5", "three out of five", "3 of 5 stars", "3 stars out
+# of 4", "7 out of a possible 10", with a half written out ("3½/5", "3 ½ / 5", "3 1/2 out of 4",
+# "three and a half out of five", "½/5"); the scale in brackets after the score or its stars:
+# "8 (out of 10)". A share of the film ("the last 1/4 of it", "1/2 hour") or a date ("3/5/2011")
+# is no score.
+_FRACTION = re.compile(
+    r"(?<![\d.])(?:(?P<score>\d{1,3}(?:\.\d+)?|\b(?:" + "|".join(list(_WORD_NUMBERS)[2:]) + r"))"
+    r"(?P<half>\s?½| 1/2(?!\d)|[ -]and[ -]a[ -]half)?|(?<![*★☆] )(?<![*★☆\w])(?P<lone>½))"
+    r"(?:\s*stars?)?\s*(?:/|\bout of(?: a possible)?|(?P<paren>\()out of|\bof(?=\s*\w+\s+stars\b))\s*"
+    r"(?P<scale>100|10|5|4|four|five|ten|hundred)\b(?!\s*/|\s+(?:of|hours?)\b|:\d)(?(paren)\)?)",
+    re.I)
 # Star glyphs, run together or spaced ("★★★☆☆", "★ ★ ☆ ☆ ☆"), five or ten of them.
-_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
-# Other star glyphs read as the two above: "⭐⭐⭐", "✪✪✪✩✩" (one character each, so spans hold).
-_OTHER_STARS = str.maketrans({"⭐": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★", "✯": "★",
-                              "✰": "★", "✩": "☆", "\ufe0f": " "})
+# A row that shows its empty stars shows its scale too: "★★★☆" is three out of four; a row with
+# no empty star is out of five (ten past five). A half alone counts only before empty stars
+# ("½☆☆☆☆").
+_STAR_GLYPHS = re.compile(r"(?<![★☆])(?<![★☆] )(★(?: ?★){0,9})?( ?½| ?1/2(?!\d))?((?: ?☆)*)(?! ?[★☆])")
+# Other star glyphs read as the two above: "⭐⭐⭐", "🌟🌟", "✪✪✪✩✩" (one character each, so
+# spans hold).
+_OTHER_STARS = str.maketrans({"⭐": "★", "🌟": "★", "✪": "★", "✫": "★", "✬": "★", "✭": "★", "✮": "★",
+                              "✯": "★", "✰": "★", "✩": "☆", "\ufe0f": " "})
 # A rating widget's star images read as text: "1 Star2 Stars3 Stars4 Stars5 Stars" offers every
 # score to the reader and gives none.
 _WIDGET_STARS = re.compile(r"\b1 Stars?\s*2 Stars\s*3 Stars(?:\s*\d{1,2} Stars)*", re.I)
-_WORD_NUMBERS = {"zero": 0, "half": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = r"(?:" + "|".join(_WORD_NUMBERS) + r"|\d(?:\.\d)?)"
 _WORDS = re.compile(
     r"\b(?P<score>" + _WORD_NUMBER + r")(?P<half> and a half)?(?: stars?)? out of (?P<scale>"
@@ -37,7 +48,7 @@ _WORDS = re.compile(
 # Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½").
 _ASTERISKS = re.compile(
     r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
-    r"(?=\s*$|\s*[().,]|\s+out\b)"
+    r"(?=\s*$|\s*[().,|·\]]|\s+out\b|\s[-–—]\s)"
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
 # out of five.
@@ -50,7 +61,7 @@ _STARS_NO_SCALE = re.compile(
 _RATED_NUMBER = re.compile(r"\brated\s*:?\s*(?P<score>[0-5](?:\.\d)?)(?![\d\w./%]|\s*(?:/|out\b))",
                            re.I)
 # A grade alone on its line ("A-", "B+") under a review: the critic's letter grade.
-_BARE_GRADE = re.compile(r"^\s*(?P<grade>[A-DF][+-]?)\s*$")
+_BARE_GRADE = re.compile(r"^\s*(?P<grade>[A-DF](?:[+-]|[ -](?:plus|minus))?)\s*$")
 # "Rating: 1 2 3 4 and a half": star images whose alt texts count up, read as text.
 _COUNTED_STARS = re.compile(
     r"\b(?:rating|score|stars)\s*:?\s*(?P<count>1(?: \d){0,9})(?P<half> and a half| ½)?\s*$", re.I
@@ -59,6 +70,10 @@ _COUNTED_STARS = re.compile(
 _PERCENT = re.compile(
     r"\b(?:gives? (?:it|this(?: film| movie)?)|rating|score|verdict)\s*:?\s*(?P<score>\d{1,3})%", re.I
 )
+# "Movie: 45%", "By Jo | Verdict - 88%", "(Our take: 72%)", "72%" alone: a percentage behind any
+# short label, or alone, closing its line, one of its fields or its brackets.
+_LABELLED_PERCENT = re.compile(r"(?:^|[|·•(\[]\s*)(?:[A-Za-z][\w'’ ]{1,30}?\s*(?::|\s[-–—])\s*)?"
+                               r"(?P<score>\d{1,3})%(?=\s*(?:$|[|·•)\]])|\s[-–—]\s)")
 # Letter grades on grade points (A = 4, B = 3, C = 2, D = 1, F = 0; a plus or minus moves a
 # third of a point) over 4: C is 0.5, A and A+ are 1.
 # "I give it a B+", "it earns an A-": a grade given in words.
@@ -69,7 +84,8 @@ _GIVEN_GRADE = re.compile(
 _GRADE_POINTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "F": 0.0}
 _SIGNS = {"+": 0.3, "-": -0.3, "plus": 0.3, "minus": -0.3}
 _GRADE = re.compile(
-    r"\b(?:grade|rating|score|verdict)\b\s*:?\s*(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
+    r"(?:\b(?:grade|rating|score|verdict)\b\s*:?|\b(?:film|movie|overall|take)\s*:)\s*"
+    r"(?P<grade>(?-i:[A-DF])(?:[+-]|[ -](?:plus|minus)\b)?)"
     r"(?![\w-])"
     r"(?:\s*\((?P<word>[A-Za-z ]{2,20})\))?",
     re.I,
@@ -82,7 +98,8 @@ _UNIT_SCORE = re.compile(r"\b(?P<label>[A-Z][a-z]+)\s*:\s*(?P<score>\d{1,2}(?:\.
                          r"(?P<unit>[A-Z][a-z]{1,15})\b")
 _FILM_LABELS = ("Film", "Movie", "Feature", "Overall", "Story")
 AGGREGATE_LABEL = re.compile(
-    r"\b(overall|average|avg|users?|readers?|audience|community|members?|votes?|imdb|metascore)"
+    r"\b(overall (?:rating|score)|average|avg|users?|readers?|audience|community|members?|votes?|imdb|"
+    r"metascore)"
     r"\b[\w ]*\b(rating|score)?",
     re.I,
 )
@@ -102,10 +119,11 @@ def find_ratings(text: str) -> list[FoundRating]:
     """Every rating-shaped span in ``text``, with the label that follows it on the line if any."""
     found: list[FoundRating] = []
     text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text.translate(_OTHER_STARS))
+    text = text.replace("−", "-")  # a minus sign in a grade ("A−")
     for match in _FRACTION.finditer(text):
-        score = float(match["score"]) + (0.5 if match["half"] else 0.0)
-        scale = float(match["scale"])
-        if score > scale:
+        score = _number(match["score"] or "0") + (0.5 if match["half"] or match["lone"] else 0.0)
+        scale = _number(match["scale"])
+        if score > scale or _counts_a_group(text, match.end()):
             continue
         label = _label_after(text, match.end()) or _label_before(text, match.start())
         found.append(
@@ -118,7 +136,8 @@ def find_ratings(text: str) -> list[FoundRating]:
         score += 0.5 if match["half"] else 0.0
         scale_word = match["scale"].casefold()
         scale = _WORD_NUMBERS.get(scale_word) or float(scale_word)
-        if scale > 0 and score <= scale and not _overlaps(found, match.start(), match.end()):
+        if (scale > 0 and score <= scale and not _overlaps(found, match.start(), match.end())
+                and not _counts_a_group(text, match.end())):
             found.append(FoundRating(match.group(0), round(score / scale, 4), f"{scale:g}",
                                      _label_after(text, match.end()), match.start(), match.end()))
     for match in _ASTERISKS.finditer(text):
@@ -126,8 +145,9 @@ def find_ratings(text: str) -> list[FoundRating]:
         scale = _stated_scale(text, match.end()) or 5
         if stars > scale:
             continue
+        end = _scale_end(text, match.end())
         found.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
-                                 _label_after(text, match.end()), match.start(), match.end()))
+                                 _label_after(text, end), match.start(), end))
     for match in [*_GRADE.finditer(text), *_GIVEN_GRADE.finditer(text)]:
         found.append(FoundRating(match.group(0)[match.start("grade") - match.start():],
                                  grade_value(match["grade"]), "letter",
@@ -136,15 +156,20 @@ def find_ratings(text: str) -> list[FoundRating]:
     found.extend(_unit_sub_score(text, found))
     found.extend(_labelled_forms(text, found))
     for match in _STAR_GLYPHS.finditer(text):
-        full = match.group(1).count("★")
+        full = (match.group(1) or "").count("★")
         half = 0.5 if match.group(2) else 0.0
-        scale = 5 if full + match.group(3).count("☆") + (1 if half else 0) <= 5 else 10
+        empty = match.group(3).count("☆")
+        if not full and not (half and empty):
+            continue
+        shown = full + empty + (1 if half else 0)
+        scale = shown if empty and shown in (4, 5, 10) else 5 if shown <= 5 else 10
         scale = _stated_scale(text, match.end()) or scale
         if full + half > scale:
             continue
+        end = _scale_end(text, match.end())
         found.append(
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
-                        _label_after(text, match.end()), match.start(), match.end())
+                        _label_after(text, end), match.start(), end)
         )
     return [rating for rating in found if not _is_scale_row(text, rating)]
 
@@ -173,6 +198,14 @@ def _stated_scale(text: str, end: int) -> int | None:
         return len(match["glyphs"])
     word = match["scale"].casefold()
     return _SCALE_WORDS.get(word) or int(word)
+
+
+def _scale_end(text: str, end: int) -> int:
+    """Where the rating ends: past a scale stated after its stars ("*** (out of four)")."""
+    match = _OUT_OF_AFTER.match(text, end)
+    if match is None:
+        return end
+    return match.end() + 1 if text.startswith(")", match.end()) else match.end()
 
 
 def grade_value(grade: str) -> float:
@@ -205,11 +238,11 @@ def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
             scale = 5 if stars <= 5 else 10
             more.append(FoundRating(match.group(0), round(stars / scale, 4), f"stars-{scale}",
                                     None, match.start("count"), match.end()))
-    for match in _PERCENT.finditer(text):
+    for match in [*_PERCENT.finditer(text), *_LABELLED_PERCENT.finditer(text)]:
         score = int(match["score"])
         if score <= 100 and not _overlaps(found + more, match.start("score"), match.end()):
             more.append(FoundRating(f"{score}%", score / 100, "100", _label_before(
-                text, match.start()), match.start("score"), match.end()))
+                text, match.start("score")), match.start("score"), match.end()))
     return more
 
 
@@ -242,6 +275,30 @@ def _unit_sub_score(text: str, found: list[FoundRating]) -> list[FoundRating]:
                         film["label"], film.start("score"), film.end())]
 
 
+# "Nine out of ten people", "3 out of 5 films": a share of a group, not a score; "3 out of 5
+# stars", "7 out of 10 for effort" are scores.
+_GROUP_AFTER = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
+_GROUP_NOUNS = {"people", "men", "women", "children"}
+_NOT_GROUPS = {"stars", "points", "marks", "ratings", "this", "does", "goes", "gets", "means", "was", "has",
+               "is", "plus", "minus", "overall", "yes", "thus", "less"}
+
+
+def _counts_a_group(text: str, end: int) -> bool:
+    """The scale is followed by a plural noun: the fraction counts members of a group."""
+    match = _GROUP_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match["word"]
+    return word in _GROUP_NOUNS or (word.endswith("s") and not word.endswith("ss")
+                                    and word not in _NOT_GROUPS)
+
+
+def _number(word: str) -> float:
+    """A number written in digits or as a word ("three", "five", "hundred")."""
+    named = _WORD_NUMBERS.get(word.casefold(), _SCALE_NAMES.get(word.casefold()))
+    return float(word) if named is None else float(named)
+
+
 def _overlaps(found: list[FoundRating], start: int, end: int) -> bool:
     return any(f.start < end and start < f.end for f in found)
 
@@ -258,5 +315,5 @@ def _label_after(text: str, end: int) -> str | None:
 
 def _label_before(text: str, start: int) -> str | None:
     """A short label right before a rating: ``User rating: 7/10``."""
-    match = re.search(r"([A-Za-z][A-Za-z ]{2,30})\s*[:\-–]\s*$", text[:start])
+    match = re.search(r"([A-Za-z][A-Za-z'’ ]{2,30})\s*[:\-–]\s*$", text[:start])
     return match.group(1).strip() if match else None
