@@ -1,11 +1,14 @@
-"""Round 10's date rules (from fresh-12's misses after its blind score; own-words pages)."""
+"""Round 10's date and signature rules (from fresh-12's misses after its blind score; own-words
+pages)."""
 
 from __future__ import annotations
 
 import pytest
 
 from nlmg_tui.corpus.clean import clean_page
+from nlmg_tui.corpus.closing_signature import closing_signature
 from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.models import Paragraph
 
 BODY = ("The ferry scenes carry the film, and the quiet ending lands harder than the loud middle "
         "ever does.\n\nIt is uneven, slow in its second hour, and still worth a winter evening.\n")
@@ -54,3 +57,35 @@ def test_a_list_of_other_posts_does_not_date_the_review() -> None:
     text = "\n\n".join([others, "Lantern Valley review", "04/09/2014 | Comments 2",
                         "May 14, 2011 by Petra Lund", BODY])
     assert clean_page(text, source="own.txt").published == "2011-05-14"
+
+
+def paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(f"p{n}", text) for n, text in enumerate(texts, start=1))
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [(("The ferry scenes carry it.", "It lingers after the lights come up. (Petra Lund)"),
+      "Petra Lund"),
+     (("The ferry scenes carry it. (P. Lund)", "The disc's sound is clean and wide."), "P. Lund"),
+     (("Extras are thin.] (Petra Lund)",), "Petra Lund"),
+     (("I give it three out of five stars. …Petra Lund",), "Petra Lund"),
+     (("Go and be moved by it. ...Petra Lund",), "Petra Lund"),
+     (("Go and be moved by it. PL",), "PL"),
+     (("The ferry (Ida Berg) leaves at dawn, and Karl (Olaf Moen) stays.",), None),
+     (("It opens on Friday. (Rated R)",), None),
+     (("Out now on disc. (Warner Bros.)",), None),
+     (("Suitable for teens. PG",), None),
+     (("Go and be moved by it. PL", "A closing line about the disc."), None),
+     (("It is a gentle film (Petra Lund)",), None)],
+)
+def test_a_signature_after_a_paragraphs_last_sentence(texts: tuple[str, ...],
+                                                      name: str | None) -> None:
+    found = closing_signature(paragraphs(*texts))
+    assert (found[0] if found else None) == name
+
+
+def test_a_bracketed_signature_names_the_critic_of_a_page() -> None:
+    text = "\n\n".join(["Lantern Valley", BODY.rstrip() + " (Petra Lund)",
+                        "The disc's picture is sharp and its sound wide."])
+    assert clean_page(text, source="own.txt").critic == "Petra Lund"
