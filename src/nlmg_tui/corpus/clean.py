@@ -19,6 +19,7 @@ from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus import header as headers
 from nlmg_tui.corpus.body import collect_body, sections_of
 from nlmg_tui.corpus.chrome import doubled_name
+from nlmg_tui.corpus.closing_signature import closing_signature
 from nlmg_tui.corpus.comments import find_thread, parse_any_thread
 from nlmg_tui.corpus.credited_reviewer import label_owner
 from nlmg_tui.corpus.dates import find_date
@@ -174,6 +175,10 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     if signed_in is not None:
         evidence["critic"] = Evidence(0, last[-80:])
         return signed_in
+    closing = closing_signature(draft.paragraphs)
+    if closing is not None:
+        evidence["critic"] = Evidence(0, closing[1][-80:])
+        return closing[0]
     body = "\n".join(paragraph.text for paragraph in draft.paragraphs)
     after = [line for line in lines[draft.last_line:] if line.text][:3]
     opening = [Line(number, paragraph.text) for number, paragraph

@@ -50,10 +50,16 @@ _NUMERIC = re.compile(
 _SHORT_YEAR = re.compile(r"(?<![\d:/.])(?P<day>\d{1,2})\s+" + _MONTH.replace("(?P<month>", "(?P<short_month>")
                          + r"\s+(?P<year>\d\d)(?![\d:/.%])", re.I)
 
+# 01-02-2011: a forum's stamp (vBulletin). Only with a four-digit year: "3-4-11" is a score or
+# a range as often as a date.
+_DASHED = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])")
+
 # Lines that date something other than the review itself.
 NOT_PUBLICATION = re.compile(
-    r"\b(release[sd]?|premiere[sd]?|opens?|opening|modified|updated|edited|in theaters|"
-    r"on (?:dvd|blu-?ray|4k|vod|digital)|festival|born|died)\b",
+    r"\b(release[sd]?|premiere[sd]?|opens?|opening|modified|updated|edited|theat(?:er|re)s|"
+    r"sneak preview|"
+    r"on (?:dvd|blu-?ray|4k|vod|digital)|festival|born|died)\b"
+    r"|\b(?:dvd|blu-?ray|vod)\s*:\s*(?:[a-z]{3,9}\.? \d|\d)",  # "DVD: June 3, 2011"
     re.I,
 )
 
@@ -89,7 +95,7 @@ def find_date(text: str, day_first: bool | None = None,
                  if short_year and named else None)
         if found:
             return found
-    for match in _NUMERIC.finditer(text):
+    for match in (*_NUMERIC.finditer(text), *_DASHED.finditer(text)):
         a, b = int(match["a"]), int(match["b"])
         year = _full_year(match["year"], years)
         order = numeric_order(a, b) if day_first is None else day_first

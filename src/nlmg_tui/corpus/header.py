@@ -308,8 +308,10 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
                    if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
     under_label |= _dated_credit_fields(candidates)
+    listed = _post_list_lines(candidates, raw)
     usable = [line for line in candidates if line.role != "prose"
-              and not NOT_PUBLICATION.search(_posted_part(line.text))
+              and not NOT_PUBLICATION.search(_date_clause(_posted_part(line.text)))
+              and line.number not in listed
               and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
               and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
@@ -326,6 +328,38 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
         if found:
             return found.iso, Evidence(0, last_paragraph[-80:])
     return None
+
+
+# Where a stamp line moves on from its date to other fields: "May 3, 2010 By: Jo | Category:
+# Film Festival" dates the post, whatever its category says.
+_FIELD_BREAK = re.compile(r"\s[|•·]\s|\b(?:categor(?:y|ies)|filed under|tags?|posted in)\b",
+                          re.I)
+
+
+def _date_clause(text: str) -> str:
+    """``text`` up to the first field break after its first date (the whole text if none)."""
+    found = find_date(text)
+    if found is None:
+        return text
+    end = text.find(found.text) + len(found.text)
+    cut = _FIELD_BREAK.search(text, end)
+    return text[:cut.start()] if cut else text
+
+
+def _post_list_lines(candidates: list[Line], raw: str) -> set[int]:
+    """Candidate lines of a shape the page has three times or more with a date in it
+    ("04/02/2014 | Comments 0"): a list of other posts, not this one's stamp."""
+    counts: dict[str, int] = {}
+    for text in raw.splitlines():
+        if any(char.isdigit() for char in text):
+            shape = _shape(text)
+            counts[shape] = counts.get(shape, 0) + 1
+    return {line.number for line in candidates
+            if counts.get(_shape(line.text), 0) >= 3 and find_date(line.text)}
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
 _BARE_DATE_FIELD = re.compile(r"^(?i:date|year)\s*:\s*\S")
