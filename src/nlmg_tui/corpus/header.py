@@ -20,6 +20,7 @@ from nlmg_tui.corpus.headline import (
     is_spec_line,
     page_title,
 )
+from nlmg_tui.corpus.labelled_byline import labelled_byline
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence
 
@@ -310,7 +311,8 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     under_label |= _dated_credit_fields(candidates)
     usable = [line for line in candidates if line.role != "prose"
               and not NOT_PUBLICATION.search(_posted_part(line.text))
-              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
+              and (not is_spec_line(line.text) or labelled_byline(line.text) is not None)
+              and not _EVENT_TIME.match(line.text)
               and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:

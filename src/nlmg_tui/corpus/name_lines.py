@@ -34,6 +34,7 @@ from nlmg_tui.corpus.chrome import is_credited_caption
 from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner, writer_of_more
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
+from nlmg_tui.corpus.labelled_byline import is_whole_date
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.ratings import find_ratings
 
@@ -76,7 +77,7 @@ def _name_and_date(text: str) -> str | None:
 
 def _date_fills(text: str) -> bool:
     found = find_date(text)
-    return found is not None and len(found.text) >= len(text) - 3
+    return (found is not None and len(found.text) >= len(text) - 3) or is_whole_date(text)
 
 
 def _name_shaped(text: str) -> bool:
