@@ -165,6 +165,9 @@ EXTRAS = (
     ("| job | date", "{b} | {job} | {d}", True),
     ("@handle", "{b} @{h}", False),
     ("Updated date", "{b} Updated {d}", False),
+    ("|| Posted On: date", "{b} || Posted On: {d}", True),
+    (", Posted on date", "{b}, Posted on {d}", True),
+    ("– rating", "{b} – 8/10", False),
     ("newline date", "{b}\n{d}", True),
     ("newline Published: date", "{b}\nPublished: {d}", True),
     ("newline job", "{b}\n{job}", False),
@@ -254,6 +257,8 @@ USER_FORMS = (
     ("started by user, date", "Discussion in 'Reviews' started by {n}, Mar 18, 2011.", "2011-03-18"),
     ("Submitted by user on date", "Submitted by {n} on Fri, 03/18/2011 - 10:15", "2011-03-18"),
     ("user wrote:", "{n} wrote:", None),
+    ("title bar: film | user's blog", "{film} | {n}'s blog", None),
+    ("title bar: user's blog - film", "{n}'s blog - movies - {film}", None),
 )
 
 
@@ -273,7 +278,9 @@ def _bylines(name: str, name_kind: str, date: str | None, rng: random.Random) ->
         yield from _above_or_under(f"date first: {form}", template.format(**fill), name, True)
     if user:
         for form, template, iso in USER_FORMS:
-            yield Byline(f"user: {form}", (template.format(**fill),), "under", name, iso is not None)
+            position = "title bar" if form.startswith("title bar") else "under"
+            yield Byline(f"user: {form}", (template.format(film="{film}", **fill),), position, name,
+                         iso is not None)
         return
     for form, template, dated in BARE:
         yield from _above_or_under(f"bare: {form}", template.format(**fill), name, dated)
@@ -304,6 +311,7 @@ def _under_the_body(fill: dict[str, str], date: str | None) -> Iterator[Byline]:
             yield Byline(f"sign-off: date header + {form}", (template.format(**fill),), "after", name,
                          True, date)
     yield Byline("run-in: — name", ("— " + name,), "run-in", name, False)
+    yield Byline("dialogue: First: ... / Other: ...", (_first(name), "Maud"), "dialogue", _first(name), False)
     for form, template in BIOS:
         yield Byline(f"bio: {form}", tuple(template.format(**fill).split("\n")), "after", name, False)
 
@@ -311,8 +319,8 @@ def _under_the_body(fill: dict[str, str], date: str | None) -> Iterator[Byline]:
 def _in_the_title(fill: dict[str, str], name_kind: str) -> Iterator[Byline]:
     name = fill["n"]
     for form, template, part in POSSESSIVE:
-        if part == "first" and name_kind == "capitals":
-            continue
+        if part == "first" and (name_kind == "capitals" or name.endswith(".") or _first(name).endswith(".")):
+            continue  # a first name alone, never an initial
         owner = _first(name) if part == "first" else name
         yield Byline(f"possessive: {form}", (template.format(first=owner, film="{film}", **fill),),
                      "headline", owner, False)
@@ -410,6 +418,8 @@ def _place(byline: Byline, film: str, parts: dict[str, list[str]], body: list[st
         parts["top"].insert(0, lines[0])
     elif byline.position == "run-in":
         body[-1] = f"{body[-1]} {lines[0]}"
+    elif byline.position == "dialogue":  # two critics talk it over, each turn under a first name
+        body[:] = [f"{lines[turn % 2]}: {paragraph}" for turn, paragraph in enumerate(body)]
     return lines[0] if byline.position == "headline" else None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from nlmg_tui.corpus.credited_reviewer import credited_review
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.labelled_byline import is_whole_date, labelled_byline
-from nlmg_tui.corpus.person_names import CAPITALS, LOWER, NAME_WORD, PERSON, UPPER
+from nlmg_tui.corpus.person_names import CAPITALS, LOWER, NAME_WORD, PERSON, UPPER, is_handle
 from nlmg_tui.corpus.text import ends_like_sentence
 
 PERSON_OR_CAPITALS = "(?:" + PERSON + "|" + CAPITALS + ")"
@@ -50,7 +50,7 @@ _WROTE = re.compile(r"^(?P<name>" + PERSON + r"|[A-Za-z][\w.-]{2,24}) wrote:$")
 _POSTED = re.compile(r"^(?i:posted|published|updated)(?: on)?\s+")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
-    r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>" + PERSON
+    r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>" + PERSON_OR_CAPITALS
     + r") (?:[Rr]eviews?|[Oo]n) [A-Z\"“‘']"
 )
 # "Jane's Review of The Film", "jdoe's Rating of The Film": the name only in the headline (not
@@ -58,16 +58,17 @@ _OUTLET_POSSESSIVE = re.compile(
 _POSSESSIVE_REVIEW = re.compile(
     r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|Last|Next|Our|Editor|Critic|Readers?|Users?|"
     r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
-    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
+    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
     r"(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)")
 # "Jane Doe reviews The Film": a headline naming its writer first.
 _NAME_REVIEWS = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r") reviews (?=[A-Z\"“‘'])")
 # A page's title bar naming whose blog it is: "The Film | Jane Doe's blog", "Jane Doe's Film
 # Diary: The Film".
 _BLOG = r"(?i:(?:movie |film |dvd )?(?:blog|diary|journal|reviews|review site|corner))"
+_BLOG_OWNER = PERSON_OR_CAPITALS + r"|[A-Za-z][\w.-]{2,23}"  # a person, or a user's handle
 _OWNERS_BLOG = re.compile(
-    r"^(?:.{2,80}?\s(?:\||[—–-]|::)\s(?P<name>" + PERSON_OR_CAPITALS + r")[’']s " + _BLOG + r"$|"
-    r"(?P<first>" + PERSON_OR_CAPITALS + r")[’']s " + _BLOG + r"\s*(?::|\||[—–-])\s.{2,80})$")
+    r"^(?:.{2,80}?\s(?:\||[—–-]|::)\s(?P<name>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"$|"
+    r"(?P<first>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"\s*(?::|\||[—–-])\s.{2,80})$")
 # Job titles a byline may put before the name ("Chief Judge Jane Doe", "Senior Critic Jane Doe").
 _JOB_TITLE = re.compile(
     r"^(?:(?:Chief|Senior|Associate|Appellate|Managing|Executive|Contributing|Staff|Film|Movie|"
@@ -75,7 +76,8 @@ _JOB_TITLE = re.compile(
 )
 _CREDIT_LIST = re.compile(r",|\band\b|&")
 _OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
-_NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
+_NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + "|" + PERSON_OR_CAPITALS + r"), "
+                                + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
 # A forum post's header: "Post by jdoe » Sat May 14, 2011 9:12 pm".
 _FORUM_POST = re.compile(r"^(?i:post) by:?\s*(?P<name>[^\s»|]{2,40}(?: [A-Z][\w'’.-]*){0,2})\s*»\s*\S")
@@ -138,7 +140,7 @@ _SITE_ADDRESS = re.compile(
     r"(?: Rating\b| with others| is your (?:source|home|guide)\b)")
 # "About Jane Doe" heads a bio; "About the Author" and "About Us" name nobody.
 ABOUT_HEADING = re.compile(r"^About (?!(?i:(?:the )?(?:author|writer|reviewer|critic)|us|me)$)"
-                           r"(?P<name>" + _NAME + r")$")
+                           r"(?P<name>" + _NAME + "|" + PERSON_OR_CAPITALS + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
     r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})"
@@ -197,7 +199,8 @@ def parse_byline(line: str) -> Byline | None:
             match["name"]):
         return Byline(match["name"], None)
     match = _NAME_SLASHES_DATE.match(line)
-    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
+    if match and (date := find_date(match["date"])) and (len(date.text) >= len(match["date"]) - 3
+                                                         or is_whole_date(match["date"])):
         return Byline(match["name"], None)
     return _name_then_posted(line) or _segmented_byline(line)
 
@@ -211,8 +214,9 @@ def _whole_line_byline(line: str) -> Byline | None:
         outlet = _TRAILING_OUTLET.match(rest)
         return Byline(name, outlet["outlet"].strip() if outlet else None)
     match = _OWNERS_BLOG.match(line) or _WROTE.match(line) or _NAME_REVIEWS.match(line)
-    if match and not not_a_name(name := match["name"] or match["first"]):
-        return Byline(name, None)
+    owner: str | None = (match["name"] or match["first"]) if match else None
+    if owner and not not_a_name(owner) and (ONLY_A_NAME.match(owner) or is_handle(owner)):
+        return Byline(owner, None)
     return None
 
 
@@ -378,9 +382,13 @@ def run_in_signature(paragraph: str) -> str | None:
     return match["name"]
 
 
+_ONLY_CAPITALS = re.compile(r"^" + CAPITALS + r"$")
+
+
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
-    if SIGN_OFF.match(line) and not _NOT_NAME_WORDS.search(line) and not _NOT_A_NAME.search(line):
+    if ((SIGN_OFF.match(line) or _ONLY_CAPITALS.match(line)) and not _NOT_NAME_WORDS.search(line)
+            and not _NOT_A_NAME.search(line)):
         return line
     return None
 

@@ -207,6 +207,16 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
     return _bulleted_author(header) or _name_with_own_label(header) or bare
 
 
+def owned_heading(header: list[Line]) -> tuple[str, Line] | None:
+    """A heading naming the writer as its owner ("Jo's take: The Film", "Jane Doe reviews The
+    Film") that was not taken for the headline (a kicker stood over it)."""
+    for line in header:
+        name = bylines.critic_in_headline(line.text) if line.role == "heading" else None
+        if name:
+            return name, line
+    return None
+
+
 def _held_by_longer_line(header: list[Line], line: Line) -> bool:
     """A longer header line holding the name makes it a title ("Reviews » Blue Valentine")."""
     return any(line.text in other.text and other.text != line.text for other in header)

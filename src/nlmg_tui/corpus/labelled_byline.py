@@ -31,8 +31,12 @@ _JOB = (r"(?:(?:chief|senior|associate|appellate|managing|executive|contributing
         r"writer|correspondent|contributor|columnist|blogger|judge)")
 _JOB_FIRST = re.compile(r"^(?i:" + _JOB + r")\s+(?=[A-ZÀ-ÖØ-Þ])")
 _NAME = re.compile(r"^(?:" + PERSON + "|" + CAPITALS + r")$")
-_SEP = (r"(?:\s*(?:[|·•,]|//|[—–-])?\s*(?i:(?:last )?updated|published|posted)(?: on)?:?\s+|"
-        r"\s*(?:[|·•,]|//|[—–-])\s*|\s+(?:on|at)\s+|\s+)")
+_MARK = r"(?:\|\||[|·•,]|//|[—–-])"
+_SEP = (r"(?:\s*" + _MARK + r"?\s*(?i:(?:(?:last )?updated|published|posted)(?: on)?):?\s+|"
+        r"\s*" + _MARK + r"\s*|\s+(?:on|at)\s+|\s+)")
+# A score after the name: "By Jane Doe – 9/10", "Jane Doe | ★★★★".
+_RATING_TAIL = re.compile(r"^\s*" + _MARK + r"\s*(?:\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}|\d(?:\.5)? stars?"
+                          r"|[★☆]{1,5}|[A-F][+-]?)$")
 _SECTION = r"(?:\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})?"
 _COMMENTS = r"(?:\s*(?:[|·•]|\s)\s*(?:\d+|no) (?i:comments?|responses?|replies))?"
 _JOB_TAIL = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")(?P<rest>.*)$")
@@ -59,7 +63,8 @@ def is_whole_date(text: str) -> bool:
 def _is_tail(rest: str) -> bool:
     if not rest.strip():
         return True
-    if _HANDLE_TAIL.match(rest) or _OUTLET_TAIL.match(rest) or _READING_TIME.match(rest):
+    if (_HANDLE_TAIL.match(rest) or _OUTLET_TAIL.match(rest) or _READING_TIME.match(rest)
+            or _RATING_TAIL.match(rest)):
         return True
     if _SECTION_TAIL.match(rest):
         return True

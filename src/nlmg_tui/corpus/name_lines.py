@@ -31,11 +31,11 @@ import re
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_credited_caption
-from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner, writer_of_more
+from nlmg_tui.corpus.credited_reviewer import SCORE_LABELS, label_owner, rating_label_owner, writer_of_more
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.labelled_byline import is_whole_date
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import SECTION_LABELS, Line
 from nlmg_tui.corpus.ratings import find_ratings
 
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
@@ -173,6 +173,27 @@ def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tupl
     if name.role in _NAME_ROLES and _name_shaped(name.text) and name.text not in body:
         return name.text, name
     return None
+
+
+_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?): (?=[A-Z0-9\"“‘'])")
+_MIN_TURNS = 3
+_SCORE_AND_SECTION_LABELS = SCORE_LABELS | SECTION_LABELS | {"q", "a", "question", "answer", "note", "update"}
+
+
+def first_speaker(paragraphs: list[Line]) -> tuple[str, Line] | None:
+    """Two critics talking a film over, each turn opening with a first name ("Jo: ...", "Ed:
+    ..."): the first to speak. The opening paragraphs must take turns between two names, none
+    of them a score's or a section's label ("Verdict:", "Plot:")."""
+    speakers = [_SPEAKER.match(line.text) for line in paragraphs]
+    names = [match["name"] for match in speakers if match]
+    if len(names) < _MIN_TURNS or len(names) < len(paragraphs) or len(set(names)) != 2:
+        return None
+    if any(first == second for first, second in zip(names, names[1:], strict=False)):
+        return None
+    if any(label_owner(f"{name}'s review") is None or name.casefold() in _SCORE_AND_SECTION_LABELS
+           for name in set(names)):
+        return None
+    return names[0], paragraphs[0]
 
 
 def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:
