@@ -101,7 +101,7 @@ CHROME_BOTTOM = ("", "Share this:\nTwitter\nFacebook", "Tags: drama, festival, b
 
 # What else stands around the headline: a kicker over it, a deck under it, a picture and its
 # credit, a rating line.
-LAYOUTS = ("plain", "kicker", "deck", "picture", "rating")
+LAYOUTS = ("plain", "kicker", "deck", "picture", "rating", "share", "comment count", "avatar")
 HEADLINES = ("{film} review", "Review: {film}", "{film} (2011)", "{film}: slow, cold and worth it",
              "A slow tide carries {film}")
 
@@ -233,6 +233,9 @@ BIOS = (
     ("About the author: name is", "About the author: {n} is a film critic for {o}."),
     ("About name heading", "About {n}\nShe has written about film for ten years."),
     ("Follow name on Twitter", "Follow {n} on Twitter: @{h}"),
+    ("About the reviewer box", "About the reviewer\n{n}\nShe has written about film for ten years."),
+    ("Written by box", "Written by\n{n}\n{job} at {o}"),
+    ("name, job at outlet box", "{n}\n{job} at {o}"),
     ("is a critic (no outlet)", "{n} is a film critic."),
 )
 # The name owns the headline (first name only where a site shows only that).
@@ -311,7 +314,9 @@ def _under_the_body(fill: dict[str, str], date: str | None) -> Iterator[Byline]:
             yield Byline(f"sign-off: date header + {form}", (template.format(**fill),), "after", name,
                          True, date)
     yield Byline("run-in: — name", ("— " + name,), "run-in", name, False)
-    yield Byline("dialogue: First: ... / Other: ...", (_first(name), "Maud"), "dialogue", _first(name), False)
+    if not _first(name).endswith("."):
+        yield Byline("dialogue: First: ... / Other: ...", (_first(name), "Maud"), "dialogue", _first(name),
+                     False)
     for form, template in BIOS:
         yield Byline(f"bio: {form}", tuple(template.format(**fill).split("\n")), "after", name, False)
 
@@ -402,6 +407,12 @@ def _page(film: str, byline: Byline | None, distractor: tuple[str, tuple[str, ..
         parts["under"].extend([f"{lead} as Ruth in {film}", "Photo: Lantern Pictures"])
     elif layout == "rating":
         parts["under"].append("Rating: 4/5")
+    elif layout == "share":
+        parts["under"].append("Share: Facebook | Twitter | Email")
+    elif layout == "comment count":
+        parts["under"].append("3 Comments")
+    elif layout == "avatar" and byline is not None and byline.position in ("top", "under"):
+        parts[byline.position].insert(0, "Avatar photo")
     blocks = [chrome_top, *parts["top"], *kicker, headline, *deck, *parts["under"], *body,
               *parts["after"], *thread, chrome_bottom]
     return "\n\n".join(block for block in blocks if block) + "\n"

@@ -61,7 +61,7 @@ _POSSESSIVE_REVIEW = re.compile(
     r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
     r"(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)")
 # "Jane Doe reviews The Film": a headline naming its writer first.
-_NAME_REVIEWS = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r") reviews (?=[A-Z\"“‘'])")
+_NAME_REVIEWS = re.compile(r"^(?![^’']*[’']s )(?P<name>" + PERSON_OR_CAPITALS + r") reviews (?=[A-Z\"“‘'])")
 # A page's title bar naming whose blog it is: "The Film | Jane Doe's blog", "Jane Doe's Film
 # Diary: The Film".
 _BLOG = r"(?i:(?:movie |film |dvd )?(?:blog|diary|journal|reviews|review site|corner))"

@@ -42,8 +42,8 @@ _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|y
 _USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))(?=.{3,24}$)[A-Za-z][\w.]*(?:-[\w.]+)?$")  # not a slug
 _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
-_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
-                          re.I)
+_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words|"
+                          r"about the (?:author|reviewer|writer|critic))\s*:?$", re.I)
 _DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):?\s+)")
 
 
