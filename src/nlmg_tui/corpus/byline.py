@@ -126,7 +126,9 @@ SIGN_OFF = re.compile(
 _NOT_NAME_WORDS = re.compile(
     r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
     r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer|"
-    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?)\b",
+    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?|"
+    # a film's credits: "Starring Cara Lind" is no name
+    r"starring|featuring|directed|produced|screenplay)\b",
     re.I,
 )
 # "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.

@@ -50,7 +50,7 @@ _DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):
 def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
     """The first bare name line the header's structure makes the byline, or None."""
     for index, line in enumerate(header):
-        dated = _name_and_date(line.text)
+        dated = _name_and_date(line.text) or _name_and_paper(line.text, header, body)
         if dated is not None:
             if not _ruled_out(header, index, body, dated):
                 return dated, line
@@ -73,6 +73,25 @@ def _name_and_date(text: str) -> str | None:
         if bylines.ONLY_A_NAME.match(name) and not bylines.not_a_name(name) and _date_fills(rest):
             return name
     return None
+
+
+_NAME_COMMA_PAPER = re.compile(r"^(?P<name>" + bylines.PERSON_OR_CAPITALS + r"), (?P<paper>(?:The )?"
+                               r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$")
+
+
+def _name_and_paper(text: str, header: list[Line], body: str) -> str | None:
+    """The name of "Jane Doe, The Evening Lantern": a name and the paper she writes for, when
+    the paper's name is nowhere else on the page (else it is an actor and the film's title, a
+    caption)."""
+    match = _NAME_COMMA_PAPER.match(text)
+    if match is None or bylines.not_a_name(match["name"]):
+        return None
+    paper = match["paper"]
+    if not (paper.startswith("The ") or bylines.masthead(paper)):
+        return None  # "Cara Lind, Dev Marlow": a cast list
+    if paper in body or any(paper in line.text for line in header if line.text != text):
+        return None
+    return match["name"]
 
 
 def _date_fills(text: str) -> bool:
