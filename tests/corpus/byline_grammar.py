@@ -135,10 +135,11 @@ LABELS = (
     "Critic: {n}", "Reviewer: {n}", "Words: {n}", "Words by {n}", "Words by: {n}",
     "Review from {n}", "Film review by {n}", "DVD review by {n}", "A review by {n}",
     "Article by {n}", "Submitted by {n}", "Contributed by {n}", "Reviewed by {job} {n}",
-    "By {job} {n}", "— By {n}",
+    "By {job} {n}", "— By {n}", "Posted by: {n}", "Published by {n}", "By {n} »",
 )
 # Labels that may carry a user's handle.
-USER_LABELS = ("Posted by {n}", "Review by {n}", "Reviewed by {n}", "Submitted by {n}", "by {n}",
+USER_LABELS = ("Uploaded by {n}", "Added by {n}",
+               "Posted by {n}", "Review by {n}", "Reviewed by {n}", "Submitted by {n}", "by {n}",
                "Reviewer: {n}", "Author: {n}")
 # What may follow the name on the byline's line: (name of the extra, template, dated).
 EXTRAS = (
@@ -158,6 +159,8 @@ EXTRAS = (
     (", job | date", "{b}, {job} | {d}", True),
     ("(@handle)", "{b} (@{h})", False),
     ("for outlet", "{b} for {o}", False),
+    (", outlet", "{b}, {o}", False),
+    (" / outlet", "{b} / {o}", False),
     (", special to outlet", "{b}, Special to {o}", False),
     ("in Reviews", "{b} in Reviews", False),
     ("on date in Reviews | comments", "{b} on {d} in Reviews | 3 Comments", True),
@@ -203,6 +206,7 @@ BARE = (
     ("name, outlet", "{n}, {o}", False),
     ("name for outlet", "{n} for {o}", False),
     ("name, special to outlet", "{n}, Special to {o}", False),
+    ("name — outlet", "{n} — {o}", False),
     ("Author newline name", "Author\n{n}", False),
     ("Written by newline name", "Written by\n{n}", False),
 )
@@ -223,6 +227,7 @@ SIGN_OFFS = (
     ("Posted by name | date", "Posted by {n} | {d}"),
     ("By name, date", "By {n}, {d}"),
     ("Reviewed by name, date", "Reviewed by {n}, {d}"),
+    ("(name)", "({n})"),
 )
 BIOS = (
     ("is a film critic for outlet", "{n} is a film critic for {o}."),
@@ -239,6 +244,12 @@ BIOS = (
     ("is a critic (no outlet)", "{n} is a film critic."),
 )
 # The name owns the headline (first name only where a site shows only that).
+# The headline carries the byline.
+HEADLINE_BYLINES = (
+    ("Review: film, by name", "Review: {film}, by {n}"),
+    ("film – a review by name", "{film} – a review by {n}"),
+    ("film review by name", "{film} review by {n}"),
+)
 POSSESSIVE = (
     ("First's review: film", "{first}'s review: {film}", "first"),
     ("First's Review of film", "{first}'s Review of {film}", "first"),
@@ -329,6 +340,9 @@ def _in_the_title(fill: dict[str, str], name_kind: str) -> Iterator[Byline]:
         owner = _first(name) if part == "first" else name
         yield Byline(f"possessive: {form}", (template.format(first=owner, film="{film}", **fill),),
                      "headline", owner, False)
+    for form, template in HEADLINE_BYLINES:
+        yield Byline(f"headline byline: {form}", (template.format(film="{film}", **fill),), "headline",
+                     name, False)
     for form, template in TITLE_BARS:
         yield Byline(f"title bar: {form}", (template.format(film="{film}", **fill),), "title bar",
                      name, False)
@@ -376,6 +390,12 @@ def _distractors(film: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
                             "Great review, I agree about the ending.", f"{COMMENTERS[1]} says:",
                             "March 20, 2011 at 8:40 pm", "I thought the middle dragged a little."),
          "after"),
+        ("caption: actor, film", (f"{c}, {film}",), "under"),
+        ("about the director box", ("About the director", a, "She has made three films."), "after"),
+        ("labelled sections", ("Plot", "Acting", "Verdict"), "body"),
+        ("two score labels taking turns", ("Story", "Visuals"), "body"),
+        ("pros and cons", ("Pros", "Cons"), "body"),
+        ("interview turns", ("Q", "A"), "body"),
         ("said thread", (f"{COMMENTERS[2]} said...", "Nice write-up, going to see it tonight.",
                          "March 19, 2011 at 4:15 PM", "Post a Comment"), "after"),
     )
@@ -399,6 +419,9 @@ def _page(film: str, byline: Byline | None, distractor: tuple[str, tuple[str, ..
     thread: tuple[str, ...] = ()
     if distractor is not None and distractor[0] in ("comment thread", "said thread"):
         thread = distractor[1]
+    elif distractor is not None and distractor[2] == "body":  # labels opening the paragraphs
+        labels = distractor[1]
+        body[:] = [f"{labels[turn % len(labels)]}: {paragraph}" for turn, paragraph in enumerate(body)]
     elif distractor is not None:
         parts[distractor[2]].extend(distractor[1])
     kicker = ["Film review"] if layout == "kicker" else []

@@ -13,12 +13,10 @@ from nlmg_tui.corpus.person_names import ONLY_PERSON, is_handle
 
 _POSITIVE = list(positive_cases())
 _NEGATIVE = list(negative_cases())
-POSITIVE_SAMPLE = sample(_POSITIVE, 1500)
+POSITIVE_SAMPLE = sample(_POSITIVE, 1200)
 NEGATIVE_SAMPLE = sample(_NEGATIVE, 400)
-# Forms the cleaner does not read yet (see the report of the byline round): a name, a comma and
-# an outlet whose name carries no word papers are called by ("Jane Doe, The Daily Lantern") is
-# also how a caption credits an actor and a film.
-KNOWN_GAPS = frozenset({"bare: name, outlet"})
+# Forms the cleaner does not read yet (none at present).
+KNOWN_GAPS: frozenset[str] = frozenset()
 
 
 def _label(case: Case) -> str:
@@ -48,12 +46,6 @@ def test_the_samples_hold_every_form_name_and_distractor() -> None:
         assert {cause for case in cases for cause in case.causes} == {
             cause for case in chosen for cause in case.causes}
     assert len(_POSITIVE) > 10_000 and len(_NEGATIVE) > 10_000
-
-
-@pytest.mark.parametrize("case", [case for case in _POSITIVE if case.causes[0] in KNOWN_GAPS][:3],
-                         ids=_label)
-def test_a_known_gap_still_invents_no_one(case: Case) -> None:
-    assert clean_page(case.page, "page.txt").critic in (None, case.critic)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from nlmg_tui.corpus.credited_reviewer import credited_review
 from nlmg_tui.corpus.dates import find_date
-from nlmg_tui.corpus.labelled_byline import is_whole_date, labelled_byline
+from nlmg_tui.corpus.labelled_byline import PAPER_WORDS, is_whole_date, labelled_byline
 from nlmg_tui.corpus.person_names import CAPITALS, LOWER, NAME_WORD, PERSON, UPPER, is_handle
 from nlmg_tui.corpus.text import ends_like_sentence
 
@@ -37,8 +37,9 @@ _WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|s
                      r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3})\.?$")
 # "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
 _MID_LINE_BY = re.compile(
-    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
-    r"|[A-Za-z][\w.-]{2,24}(?=\s*$))"  # one word (a user name) only when it ends the line
+    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}|"
+    + PERSON_OR_CAPITALS
+    + r"|[A-Za-z][\w.-]{2,24}(?=\s*$))"  # one word (a user name) only when it ends the line
     r"\s*(?:$|[|•·,»]|\s[-–—/]{1,2}\s|\bon\s)"
 )
 # "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
@@ -385,10 +386,12 @@ def run_in_signature(paragraph: str) -> str | None:
 
 
 _ONLY_CAPITALS = re.compile(r"^" + CAPITALS + r"$")
+_IN_BRACKETS = re.compile(r"^\((.+)\)$")  # "(Jane Doe)" signs off as "Jane Doe" does
 
 
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
+    line = _IN_BRACKETS.sub(r"\1", line)
     if ((SIGN_OFF.match(line) or _ONLY_CAPITALS.match(line)) and not _NOT_NAME_WORDS.search(line)
             and not _NOT_A_NAME.search(line)):
         return line
@@ -397,11 +400,7 @@ def sign_off_name(line: str) -> str | None:
 
 # A masthead: "The Evening Courier", "WESTPORT DAILY HERALD" — a name ending in a word papers
 # and magazines are called by, with at least one word before it.
-_MASTHEAD_WORDS = (
-    r"times|post|herald|gazette|courier|chronicle|guardian|observer|tribune|journal|telegraph|"
-    r"independent|express|mail|record|reader|weekly|monthly|magazine|bulletin|examiner|sentinel|"
-    r"standard|dispatch|echo|argus|mercury|advertiser"
-)
+_MASTHEAD_WORDS = PAPER_WORDS
 _MASTHEAD = re.compile(r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:" + _MASTHEAD_WORDS + r")$", re.I)
 
 

@@ -20,11 +20,12 @@ from nlmg_tui.corpus.person_names import CAPITALS, PERSON, is_handle
 
 _LABEL = re.compile(
     r"^(?:[—–-]{1,2}\s*)?(?:(?i:(?:(?:a |an )?(?:(?:film|movie|dvd|blu-ray|theatrical|tv|book) )?"
-    r"review(?:ed)?|written|posted|words|article|submitted|contributed|filed|text) by|"
+    r"review(?:ed)?|written|posted|published|uploaded|added|words|article|submitted|contributed|filed|"
+    r"text) by|"
     r"(?:a )?review(?:ed)? from|by|(?:posted|filed) (?:in|under):? [A-Z][\w&'’ -]{1,30}? by)"
     r"(?:\s*:\s*|\s+)|(?i:words|author|critic|reviewer)\s*:\s*)(?=\S)")
 # Labels after which a user's handle may stand for the name ("Posted by reelfan81").
-_HANDLE_LABELS = re.compile(r"^(?:[—–-]{1,2}\s*)?(?i:posted by|review(?:ed)? by|submitted by|by|"
+_HANDLE_LABELS = re.compile(r"^(?:[—–-]{1,2}\s*)?(?i:(?:posted|uploaded|added|review(?:ed)?|submitted)? ?by|"
                             r"author|reviewer)\b")
 _JOB = (r"(?:(?:chief|senior|associate|appellate|managing|executive|contributing|staff|film|movie|"
         r"guest|arts|tv|dvd|features?|deputy|regular|freelance)\s+)*(?:critic|reviewer|editor|"
@@ -41,8 +42,20 @@ _SECTION = r"(?:\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})?"
 _COMMENTS = r"(?:\s*(?:[|·•]|\s)\s*(?:\d+|no) (?i:comments?|responses?|replies))?"
 _JOB_TAIL = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")(?P<rest>.*)$")
 _HANDLE_TAIL = re.compile(r"^\s*\(?@\w{2,30}\)?$")
-_OUTLET_TAIL = re.compile(r"^(?:\s+for|\s*,\s*(?i:special to))\s+(?:the\s+)?[A-Z][\w&'’.-]*"
-                          r"(?: (?:[A-Z][\w&'’.-]*|of|and|&)){0,5}$")
+# Words papers and magazines are called by ("The Evening Courier", "Harbour Weekly").
+PAPER_WORDS = (
+    r"times|post|herald|gazette|courier|chronicle|guardian|observer|tribune|journal|telegraph|"
+    r"independent|express|mail|record|reader|weekly|monthly|magazine|bulletin|examiner|sentinel|"
+    r"standard|dispatch|echo|argus|mercury|advertiser"
+)
+_PAPER = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&)){0,5}"
+# "for The Lantern", ", special to The Lantern"; after a comma, a slash or a dash only a name
+# that is a paper's ("The Lantern", "Harbour Weekly"), not a second writer ("Jane Doe, Tom Roe").
+_OUTLET_TAIL = re.compile(r"^(?:(?:\s+for|\s*,\s*(?i:special to))\s+(?:the\s+)?" + _PAPER + "|"
+                          r"(?:\s*[,/]|\s+[—–-])\s+(?:The\s+" + _PAPER + r"|(?:[A-Z][\w&'’.-]* ){1,3}(?i:"
+                          + PAPER_WORDS + r")))(?:\s*»)?$")
+# A link's arrow after the name: "By Jane Doe »".
+_ARROW = re.compile(r"^\s*[»›>]$")
 _SECTION_TAIL = re.compile(r"^\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}" + _COMMENTS + r"$")
 _READING_TIME = re.compile(r"^\s*[·|•,]\s*\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
 _DATED_TAIL = re.compile(r"^" + _SEP + r"(?P<date>.+?)" + _SECTION + _COMMENTS + r"$")
@@ -64,7 +77,7 @@ def _is_tail(rest: str) -> bool:
     if not rest.strip():
         return True
     if (_HANDLE_TAIL.match(rest) or _OUTLET_TAIL.match(rest) or _READING_TIME.match(rest)
-            or _RATING_TAIL.match(rest)):
+            or _RATING_TAIL.match(rest) or _ARROW.match(rest)):
         return True
     if _SECTION_TAIL.match(rest):
         return True

@@ -36,6 +36,7 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
 from nlmg_tui.corpus.labelled_byline import is_whole_date
 from nlmg_tui.corpus.lines import SECTION_LABELS, Line
+from nlmg_tui.corpus.person_names import LOWER, UPPER
 from nlmg_tui.corpus.ratings import find_ratings
 
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
@@ -75,14 +76,14 @@ def _name_and_date(text: str) -> str | None:
     return None
 
 
-_NAME_COMMA_PAPER = re.compile(r"^(?P<name>" + bylines.PERSON_OR_CAPITALS + r"), (?P<paper>(?:The )?"
-                               r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$")
+_NAME_COMMA_PAPER = re.compile(r"^(?P<name>" + bylines.PERSON_OR_CAPITALS + r")(?:,| [—–-]) "
+                               r"(?P<paper>(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$")
 
 
 def _name_and_paper(text: str, header: list[Line], body: str) -> str | None:
-    """The name of "Jane Doe, The Evening Lantern": a name and the paper she writes for, when
-    the paper's name is nowhere else on the page (else it is an actor and the film's title, a
-    caption)."""
+    """The name of "Jane Doe, The Evening Lantern" (or "Jane Doe — The Evening Lantern"): a name
+    and the paper she writes for, when the paper's name is nowhere else on the page (else it is
+    an actor and the film's title, a caption)."""
     match = _NAME_COMMA_PAPER.match(text)
     if match is None or bylines.not_a_name(match["name"]):
         return None
@@ -194,7 +195,8 @@ def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tupl
     return None
 
 
-_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?): (?=[A-Z0-9\"“‘'])")
+_FIRST_NAME = rf"[{UPPER}][{LOWER}]{{1,15}}(?:-[{UPPER}][{LOWER}]{{1,15}})?"
+_SPEAKER = re.compile(r"^(?P<name>" + _FIRST_NAME + "(?: " + _FIRST_NAME + r")?): (?=[A-Z0-9\"“‘'])")
 _MIN_TURNS = 3
 _SCORE_AND_SECTION_LABELS = SCORE_LABELS | SECTION_LABELS | {"q", "a", "question", "answer", "note", "update"}
 
