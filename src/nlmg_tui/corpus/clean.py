@@ -75,6 +75,9 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
 
     draft = collect_body(lines, start, critic)
     trailer = headers.trailer(lines, draft.last_line)
+    if critic and byline_line and headers.named_elsewhere(critic, byline_line, header, draft.paragraphs):
+        critic = None  # "Lantern Valley | March 18, 2011": the film's title and its date
+        del evidence["critic"]
     if critic is None:
         critic = _critic_after_header(lines, draft, trailer, evidence, header, start)
         if critic and draft.paragraphs and draft.paragraphs[-1].text.startswith(critic):

@@ -295,7 +295,33 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
 def _named_in_body(lines: list[Line], last_body_line: int, name: str) -> bool:
     """A critic does not write about themselves in the third person: a name the body talks
     about ("Jane Doe's latest film") is someone in or behind the film."""
-    return any(name in line.text for line in lines[:last_body_line] if line.role == "prose")
+    folded = name.casefold()
+    return any(folded in line.text.casefold() for line in lines[:last_body_line] if line.role == "prose")
+
+
+# A byline that says it is one: "By", "Author", "Critic", "Reviewer", "Posted", "wrote on" ...
+_LABEL_CUE = re.compile(r"\b(?i:by|author|critic|reviewer|words|posted|written|submitted|wrote)\b")
+
+
+def named_elsewhere(name: str, line: Line, header: list[Line], paragraphs: list) -> bool:
+    """A name read from a byline with no label ("Lantern Valley | March 18, 2011") that the
+    page also uses as something else: the body talks about it (not in a bio) or another header
+    line holds it (the headline "Lantern Valley (2011)"): it is the film's title or someone in
+    the film, not the writer."""
+    if _LABEL_CUE.search(line.text.replace(name, " ")):
+        return False
+    folded = name.casefold()
+    if any(folded in paragraph.text.casefold() and not bylines.is_bio(paragraph.text, name)
+           for paragraph in paragraphs):
+        return True
+    for other in header:
+        text = other.text.casefold()
+        if other is line or folded not in text:
+            continue
+        if re.search(re.escape(folded) + r"[’']s\b|\bby:? " + re.escape(folded), text):
+            continue  # "Jane Doe's blog", "The Film by Jane Doe": she is named as the writer
+        return True
+    return False
 
 
 def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:

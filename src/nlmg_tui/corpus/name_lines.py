@@ -132,7 +132,7 @@ def _is_status(text: str) -> bool:
 def _ruled_out(header: list[Line], index: int, body: str, name: str | None = None) -> bool:
     own = header[index].text
     name = name or own
-    if name in body:
+    if name.casefold() in body.casefold():  # "SALT ROAD" over a date is the film the body reviews
         return True
     if any(name in line.text and line.text not in (name, own) for line in header):
         return True  # a title in a breadcrumb or heading, not a name
