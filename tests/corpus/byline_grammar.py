@@ -325,7 +325,7 @@ def _under_the_body(fill: dict[str, str], date: str | None) -> Iterator[Byline]:
             yield Byline(f"sign-off: date header + {form}", (template.format(**fill),), "after", name,
                          True, date)
     yield Byline("run-in: — name", ("— " + name,), "run-in", name, False)
-    if not _first(name).endswith("."):
+    if not _first(name).endswith(".") and not _first(name).isupper():
         yield Byline("dialogue: First: ... / Other: ...", (_first(name), "Maud"), "dialogue", _first(name),
                      False)
     for form, template in BIOS:

@@ -287,6 +287,8 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     rest = after[1:]
     if name and _named_in_body(lines, last_body_line, name):
         return None  # the film's director or a star, credited under the review
+    if name and rest and is_film_credit_field(rest[0].text):
+        return None  # the film's title or its star over its credits ("Directed by ...")
     if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
         return name, after[0]
     return None

@@ -54,8 +54,8 @@ _PAPER = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&)){0,5}"
 _OUTLET_TAIL = re.compile(r"^(?:(?:\s+for|\s*,\s*(?i:special to))\s+(?:the\s+)?" + _PAPER + "|"
                           r"(?:\s*[,/]|\s+[—–-])\s+(?:The\s+" + _PAPER + r"|(?:[A-Z][\w&'’.-]* ){1,3}(?i:"
                           + PAPER_WORDS + r")))(?:\s*»)?$")
-# A link's arrow after the name: "By Jane Doe »".
-_ARROW = re.compile(r"^\s*[»›>]$")
+# A link's arrow after the name: "By Jane Doe »", "By Jane Doe » March 18, 2011".
+_LINK_ARROW = re.compile(r"^\s*[»›](?=\s|$)")
 _SECTION_TAIL = re.compile(r"^\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}" + _COMMENTS + r"$")
 _READING_TIME = re.compile(r"^\s*[·|•,]\s*\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
 _DATED_TAIL = re.compile(r"^" + _SEP + r"(?P<date>.+?)" + _SECTION + _COMMENTS + r"$")
@@ -74,10 +74,11 @@ def is_whole_date(text: str) -> bool:
 
 
 def _is_tail(rest: str) -> bool:
+    rest = _LINK_ARROW.sub("", rest)
     if not rest.strip():
         return True
     if (_HANDLE_TAIL.match(rest) or _OUTLET_TAIL.match(rest) or _READING_TIME.match(rest)
-            or _RATING_TAIL.match(rest) or _ARROW.match(rest)):
+            or _RATING_TAIL.match(rest)):
         return True
     if _SECTION_TAIL.match(rest):
         return True

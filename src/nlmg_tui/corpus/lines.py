@@ -117,6 +117,9 @@ def _role_before_prose(text: str) -> str | None:
     Doe."), a part score, a section label, a film credit."""
     if bylines.names_writer(text) or _name_ends_line(text):
         return "byline"
+    if _NAME_ABBREVIATION.search(text) and (bylines.ONLY_A_NAME.match(text)
+                                            or bylines.ABOUT_HEADING.match(text)):
+        return "heading"  # "Carl Benning Jr." or "About Carl Benning Jr." on a line of its own
     if _is_scored_label(text):
         return "field"
     if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:

@@ -134,7 +134,8 @@ def _ruled_out(header: list[Line], index: int, body: str, name: str | None = Non
     name = name or own
     if name.casefold() in body.casefold():  # "SALT ROAD" over a date is the film the body reviews
         return True
-    if any(name in line.text and line.text not in (name, own) for line in header):
+    folded = name.casefold()
+    if any(folded in line.text.casefold() and line.text not in (name, own) for line in header):
         return True  # a title in a breadcrumb or heading, not a name
     neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
     return any(bylines.ONLY_A_NAME.match(line.text) and not bylines.not_a_name(line.text)
