@@ -34,6 +34,8 @@ PERSON_NAMES: dict[str, tuple[str, ...]] = {
     "accents": ("Émile Roux", "Zoë Marsh", "Søren Holm", "Ana Núñez"),
     "capitals": ("NORA HALDANE", "FELIX ABARA"),
     "suffix": ("Carl Benning Jr.", "Walt Harmon III"),
+    "short": ("Jo Li", "Ed Ng"),
+    "initial last": ("Maya K.", "Theo B."),
 }
 # A site user's handle: only where the label says a user posted it.
 USER_NAMES = ("reelfan81", "night_owl", "ShadowCaster", "moviebuff", "cinephile-jo", "kmarsh")
@@ -65,6 +67,11 @@ DATE_FORMS: dict[str, Callable[[int, int, int], str]] = {
     "DD.MM.YYYY": lambda y, m, d: f"{d:02d}.{m:02d}.{y}",
     "Month D, YYYY at time": lambda y, m, d: f"{_MONTHS[m - 1]} {d}, {y} at 9:14 pm",
     "D Mon YYYY, time": lambda y, m, d: f"{d} {_MONTHS[m - 1][:3]} {y}, 21:14",
+    "D Month, YYYY": lambda y, m, d: f"{d} {_MONTHS[m - 1]}, {y}",
+    "Mon Dth YYYY": lambda y, m, d: f"{_MONTHS[m - 1][:3]} {_ordinal(d)} {y}",
+    "YYYY/MM/DD": lambda y, m, d: f"{y}/{m:02d}/{d:02d}",
+    "D-Mon-YYYY": lambda y, m, d: f"{d}-{_MONTHS[m - 1][:3]}-{y}",
+    "M/D/YYYY": lambda y, m, d: f"{m}/{d}/{y}",
 }
 
 JOBS = ("Film Critic", "Senior Editor", "Contributor", "Staff Writer", "Chief Film Critic",
