@@ -178,6 +178,10 @@ EXTRAS = (
     ("|| Posted On: date", "{b} || Posted On: {d}", True),
     (", Posted on date", "{b}, Posted on {d}", True),
     ("– rating", "{b} – 8/10", False),
+    ("| date | sections | comments", "{b} | {d} | Reviews, Drama | 3 Comments", True),
+    ("• job • @handle", "{b} • {job} • @{h}", False),
+    ("| email", "{b} | {h}@lantern.example", False),
+    ("for outlet on date", "{b} for {o} on {d}", True),
     ("newline date", "{b}\n{d}", True),
     ("newline Published: date", "{b}\nPublished: {d}", True),
     ("newline job", "{b}\n{job}", False),
@@ -216,6 +220,7 @@ BARE = (
     ("name — outlet", "{n} — {o}", False),
     ("Author newline name", "Author\n{n}", False),
     ("Written by newline name", "Written by\n{n}", False),
+    ("By newline name", "By\n{n}", False),
 )
 # Under the body.
 SIGN_OFFS = (
@@ -235,6 +240,8 @@ SIGN_OFFS = (
     ("By name, date", "By {n}, {d}"),
     ("Reviewed by name, date", "Reviewed by {n}, {d}"),
     ("(name)", "({n})"),
+    ("This review was written by name.", "This review was written by {n}."),
+    ("Reviewed for outlet by name.", "Reviewed for {o} by {n}."),
 )
 BIOS = (
     ("is a film critic for outlet", "{n} is a film critic for {o}."),

@@ -59,6 +59,12 @@ def test_the_samples_hold_every_form_name_and_distractor() -> None:
      ("Submitted by kmarsh on Fri, 03/18/2011 - 10:15", "kmarsh"),
      ("Posted by reelfan81", "reelfan81"),
      ("By NORA HALDANE (@nhaldane)", "NORA HALDANE"),
+     ("By Jane Doe | March 18, 2011 | Reviews, Drama | 3 Comments", "Jane Doe"),
+     ("Critic: Jane Doe • Film Critic • @janedoe", "Jane Doe"),
+     ("By Jane Doe for The Westbrook Courier on 18-Mar-2011", "Jane Doe"),
+     ("By Jane Doe, Harbour Weekly", "Jane Doe"),
+     ("Written by: Jane Doe, Tom Roe", None),
+     ("Written by Ben Oduya | Directed by Ann Quill", None),
      # not wholly a byline: left to the looser rules, or no one
      ("Posted by admin", None),
      ("by the end of the film", None),

@@ -61,6 +61,12 @@ _POSSESSIVE_REVIEW = re.compile(
     r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
     r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
     r"(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)")
+# "This review was written by Jane Doe.", "Reviewed for The Lantern by Jane Doe.": a closing
+# sentence crediting the review.
+_WRITTEN_BY_SENTENCE = re.compile(
+    r"^(?:(?:This|The) (?:review|article|piece|post) (?:was )?(?:written|contributed|reviewed) by|"
+    r"(?:Reviewed|Written) for (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4} by) (?P<name>"
+    + PERSON_OR_CAPITALS + r")\.?$")
 # "Jane Doe reviews The Film": a headline naming its writer first.
 _NAME_REVIEWS = re.compile(r"^(?![^’']*[’']s )(?P<name>" + PERSON_OR_CAPITALS + r") reviews (?=[A-Z\"“‘'])")
 # A page's title bar naming whose blog it is: "The Film | Jane Doe's blog", "Jane Doe's Film
@@ -332,7 +338,7 @@ def names_writer(line: str) -> str | None:
         return credited[0]
     match = _THREAD_OPENER.search(line) if find_date(line) else None
     if match is None:
-        match = _WRITES.match(line) or _RUN_IN_BY.search(line)
+        match = _WRITES.match(line) or _RUN_IN_BY.search(line) or _WRITTEN_BY_SENTENCE.match(line)
     return _clean_name(_trim_name(match["name"])) if match else None
 
 

@@ -36,30 +36,37 @@ _MARK = r"(?:\|\||[|·•,]|//|[—–-])"
 _SEP = (r"(?:\s*" + _MARK + r"?\s*(?i:(?:(?:last )?updated|published|posted)(?: on)?):?\s+|"
         r"\s*" + _MARK + r"\s*|\s+(?:on|at)\s+|\s+)")
 # A score after the name: "By Jane Doe – 9/10", "Jane Doe | ★★★★".
-_RATING_TAIL = re.compile(r"^\s*" + _MARK + r"\s*(?:\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}|\d(?:\.5)? stars?"
-                          r"|[★☆]{1,5}|[A-F][+-]?)$")
-_SECTION = r"(?:\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})?"
-_COMMENTS = r"(?:\s*(?:[|·•]|\s)\s*(?:\d+|no) (?i:comments?|responses?|replies))?"
-_JOB_TAIL = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")(?P<rest>.*)$")
-_HANDLE_TAIL = re.compile(r"^\s*\(?@\w{2,30}\)?$")
+_RATING = re.compile(r"^\s*" + _MARK + r"\s*(?:\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}|\d(?:\.5)? stars?"
+                     r"|[★☆]{1,5}|[A-F][+-]?)(?![\w/])")
+_JOB_PIECE = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")\b")
+_HANDLE = re.compile(r"^\s*(?:[|•·,]\s*)?\(?@\w{2,30}\)?")
+_EMAIL = re.compile(r"^\s*(?:[|•·,]\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Words papers and magazines are called by ("The Evening Courier", "Harbour Weekly").
 PAPER_WORDS = (
     r"times|post|herald|gazette|courier|chronicle|guardian|observer|tribune|journal|telegraph|"
     r"independent|express|mail|record|reader|weekly|monthly|magazine|bulletin|examiner|sentinel|"
     r"standard|dispatch|echo|argus|mercury|advertiser"
 )
-_PAPER = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&)){0,5}"
+_PAPER = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&))*"
 # "for The Lantern", ", special to The Lantern"; after a comma, a slash or a dash only a name
 # that is a paper's ("The Lantern", "Harbour Weekly"), not a second writer ("Jane Doe, Tom Roe").
-_OUTLET_TAIL = re.compile(r"^(?:(?:\s+for|\s*,\s*(?i:special to))\s+(?:the\s+)?" + _PAPER + "|"
-                          r"(?:\s*[,/]|\s+[—–-])\s+(?:The\s+" + _PAPER + r"|(?:[A-Z][\w&'’.-]* ){1,3}(?i:"
-                          + PAPER_WORDS + r")))(?:\s*»)?$")
+_OUTLET = re.compile(r"^(?:(?:\s+for|\s*,\s*(?i:special to))\s+(?:the\s+)?" + _PAPER + "|"
+                     r"(?:\s*[,/]|\s+[—–-])\s+(?:The\s+" + _PAPER + r"|(?:[A-Z][\w&'’.-]* ){1,3}(?i:"
+                     + PAPER_WORDS + r")\b))")
 # A link's arrow after the name: "By Jane Doe »", "By Jane Doe » March 18, 2011".
 _LINK_ARROW = re.compile(r"^\s*[»›](?=\s|$)")
-_SECTION_TAIL = re.compile(r"^\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}" + _COMMENTS + r"$")
-_READING_TIME = re.compile(r"^\s*[·|•,]\s*\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
-_DATED_TAIL = re.compile(r"^" + _SEP + r"(?P<date>.+?)" + _SECTION + _COMMENTS + r"$")
-_BRACKETED_DATE = re.compile(r"^\s*\((?P<date>[^()]{6,40})\)$")
+_SECTION = re.compile(r"^\s+in\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}")
+# "| Reviews, Drama": the post's sections (capitalised words; "| Directed by ..." is none).
+_SECTIONS = re.compile(r"^\s*[|•·]\s*[A-Z][\w-]*(?:,? [A-Z][\w-]*){0,4}(?=\s*(?:[|•·]|$))")
+_COMMENTS = re.compile(r"^\s*(?:[|·•]\s*|\s)(?:\d+|no) (?i:comments?|responses?|replies)")
+_READING_TIME = re.compile(r"^\s*[·|•,]\s*\d{1,2} min(?:ute)?s?(?: read)?", re.I)
+_PIECES = (_LINK_ARROW, _RATING, _JOB_PIECE, _HANDLE, _EMAIL, _OUTLET, _SECTION, _SECTIONS, _COMMENTS,
+           _READING_TIME)
+_DATE_START = re.compile(_SEP)
+# Where a date may end: the line's end, a separator, a bracket, "in Reviews", "for The Paper".
+_DATE_END = re.compile(r"(?=\s*(?:[|•·(»]|//|$)|\s+(?:in|for)\s)")
+_MAX_PIECES = 6
+_BRACKETED_DATE = re.compile(r"^\s*\((?P<date>[^()]{6,40})\)")
 _WEEKDAY = re.compile(r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)\s+")
 _TIME = re.compile(r"(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)$", re.I)
 _MAX_NAME_CHARS = 48
@@ -73,23 +80,27 @@ def is_whole_date(text: str) -> bool:
     return found is not None and len(found.text) >= len(text.strip(" .,")) - 1
 
 
-def _is_tail(rest: str) -> bool:
-    rest = _LINK_ARROW.sub("", rest)
+def _is_tail(rest: str, pieces: int = 0) -> bool:
+    """``rest`` is only what bylines put after a name: pieces (a date, a job, a handle, an
+    outlet, a section, a comment count, a reading time, a score) one after another."""
     if not rest.strip():
         return True
-    if (_HANDLE_TAIL.match(rest) or _OUTLET_TAIL.match(rest) or _READING_TIME.match(rest)
-            or _RATING_TAIL.match(rest)):
-        return True
-    if _SECTION_TAIL.match(rest):
-        return True
+    if pieces == _MAX_PIECES:
+        return False
+    for piece in _PIECES:
+        match = piece.match(rest)
+        if match and match.end() and _is_tail(rest[match.end():], pieces + 1):
+            return True
     bracketed = _BRACKETED_DATE.match(rest)
-    if bracketed and is_whole_date(bracketed["date"]):
+    if bracketed and is_whole_date(bracketed["date"]) and _is_tail(rest[bracketed.end():], pieces + 1):
         return True
-    job = _JOB_TAIL.match(rest)
-    if job:
-        return _is_tail(job["rest"]) and not _OUTLET_TAIL.match(job["rest"])
-    dated = _DATED_TAIL.match(rest)
-    return dated is not None and is_whole_date(dated["date"])
+    start = _DATE_START.match(rest)
+    if start is None:
+        return False
+    for end in _DATE_END.finditer(rest, start.end() + 6):
+        if is_whole_date(rest[start.end():end.start()]) and _is_tail(rest[end.start():], pieces + 1):
+            return True
+    return False
 
 
 def labelled_byline(line: str) -> tuple[str, str] | None:
