@@ -60,7 +60,7 @@ _POSSESSIVE_REVIEW = re.compile(
     r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|Last|Next|Our|Editor|Critic|Readers?|Users?|"
     r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
     r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
-    r"(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)")
+    r"(?:(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)|(?:Review|Take|Verdict|Thoughts)$)")
 # "This review was written by Jane Doe.", "Reviewed for The Lantern by Jane Doe.": a closing
 # sentence crediting the review.
 _WRITTEN_BY_SENTENCE = re.compile(

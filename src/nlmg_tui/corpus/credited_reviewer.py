@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 # One to three capitalised words ("Jo", "Jo Ann Lund", "JD"), or a user handle ("fogwatcher").
-_OWNER = r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
+_OWNER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
 _OWNED_LABEL = re.compile(
     r"^" + _OWNER + r"[’']s (?i:review|rating|verdict|take|score|grade|thoughts)"
     r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")

@@ -200,8 +200,10 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
             bare = (found, line)
     for index, line in enumerate(header[1:-1], start=1):
         following = header[index + 1]
+        above = header[index - 1]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
                 and not bylines.not_a_name(line.text) and not _held_by_longer_line(header, line)
+                and not bylines.ONLY_A_NAME.match(above.text)  # the last of a list of names: a cast
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
     return _bulleted_author(header) or _name_with_own_label(header) or bare
