@@ -242,6 +242,8 @@ SIGN_OFFS = (
     ("(name)", "({n})"),
     ("This review was written by name.", "This review was written by {n}."),
     ("Reviewed for outlet by name.", "Reviewed for {o} by {n}."),
+    ("Outlet - name", "{o} - {n}"),
+    ("More reviews by name", "More reviews by {n}"),
 )
 BIOS = (
     ("is a film critic for outlet", "{n} is a film critic for {o}."),
@@ -259,6 +261,17 @@ BIOS = (
 )
 # The name owns the headline (first name only where a site shows only that).
 # The headline carries the byline.
+# Under the body, the writer owns the score: "Jo: 3.5/4", "JD Rating: B", "Jo's Rating: 7/10".
+RATING_OWNERS = (
+    ("First: score", "{first}: 3.5/4", "first"),
+    ("Initials Rating: grade", "{initials} Rating: B", "initials"),
+    ("First's Rating: score", "{first}'s Rating: 7/10", "first"),
+)
+# A deck over the review naming its writer.
+DECKS = (
+    (", writes name.", "{film} is a quiet drama about a family's debts, writes {n}."),
+    ("name from outlet gives a review of film", "{n} from {o} gives her 4/5 star review of {film}."),
+)
 HEADLINE_BYLINES = (
     ("Review: film, by name", "Review: {film}, by {n}"),
     ("film – a review by name", "{film} – a review by {n}"),
@@ -287,6 +300,8 @@ USER_FORMS = (
     ("user wrote:", "{n} wrote:", None),
     ("title bar: film | user's blog", "{film} | {n}'s blog", None),
     ("title bar: user's blog - film", "{n}'s blog - movies - {film}", None),
+    ("headline: film Movie Review by user", "{film} Movie Review by {n}", None),
+    ("segments: Movie Review | user | date", "Movie Review | {n} | 18th March 2011", "2011-03-18"),
 )
 
 
@@ -306,7 +321,8 @@ def _bylines(name: str, name_kind: str, date: str | None, rng: random.Random) ->
         yield from _above_or_under(f"date first: {form}", template.format(**fill), name, True)
     if user:
         for form, template, iso in USER_FORMS:
-            position = "title bar" if form.startswith("title bar") else "under"
+            position = ("title bar" if form.startswith("title bar") else "headline"
+                        if form.startswith("headline") else "under")
             yield Byline(f"user: {form}", (template.format(film="{film}", **fill),), position, name,
                          iso is not None)
         return
@@ -354,6 +370,15 @@ def _in_the_title(fill: dict[str, str], name_kind: str) -> Iterator[Byline]:
         owner = _first(name) if part == "first" else name
         yield Byline(f"possessive: {form}", (template.format(first=owner, film="{film}", **fill),),
                      "headline", owner, False)
+    first, initials = _first(name), "".join(word[0] for word in name.split()[:2])
+    for form, template, part in RATING_OWNERS:
+        if first.endswith(".") or first.isupper():
+            continue
+        owner = first if part == "first" else initials
+        yield Byline(f"rating owner: {form}", (template.format(first=first, initials=initials),), "after",
+                     owner, False)
+    for form, template in DECKS:
+        yield Byline(f"deck: {form}", (template.format(film="{film}", **fill),), "under", name, False)
     for form, template in HEADLINE_BYLINES:
         yield Byline(f"headline byline: {form}", (template.format(film="{film}", **fill),), "headline",
                      name, False)

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from nlmg_tui.corpus.credited_reviewer import credited_review
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.labelled_byline import PAPER_WORDS, is_whole_date, labelled_byline
-from nlmg_tui.corpus.person_names import CAPITALS, LOWER, NAME_WORD, PERSON, UPPER, is_handle
+from nlmg_tui.corpus.person_names import (
+    CAPITALS,
+    LOWER,
+    NAME_WORD,
+    PERSON,
+    UPPER,
+    is_handle,
+    is_marked_handle,
+)
 from nlmg_tui.corpus.text import ends_like_sentence
 
 PERSON_OR_CAPITALS = "(?:" + PERSON + "|" + CAPITALS + ")"
@@ -34,7 +42,8 @@ _BY = re.compile(
 _THREAD_OPENER = re.compile(r"\b(?i:started|submitted) by:? (?P<name>[^\s,]{2,40}),")
 # A deck that ends naming its writer: "A drama about a common nightmare, writes Jane Doe."
 _WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|says) (?P<name>"
-                     r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3})\.?$")
+                     r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}|"
+                     + PERSON_OR_CAPITALS + r")\.?$")
 # "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
 _MID_LINE_BY = re.compile(
     r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}|"
@@ -292,7 +301,8 @@ def _segmented_byline(line: str) -> Byline | None:
     if len(segments) < 2:
         return None
     dated = [segment for segment in segments if _is_date_segment(segment)]
-    names = [segment for segment in segments if segment not in dated and _ONE_NAME.match(segment)
+    names = [segment for segment in segments if segment not in dated
+             and (_ONE_NAME.match(segment) or is_marked_handle(segment))
              and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)
              and segment.casefold() not in _GENRES]
     others = [segment for segment in segments if segment not in dated and segment not in names]

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.person_names import PERSON
+
 # One to three capitalised words ("Jo", "Jo Ann Lund", "JD"), or a user handle ("fogwatcher").
 _OWNER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
 _OWNED_LABEL = re.compile(
@@ -52,7 +54,7 @@ _NOT_OWNERS = frozenset("""
     hollywood
 """.split())
 
-_PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3})"
+_PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3}|" + PERSON + ")"
 _CREDITING = re.compile(
     r"^" + _PERSON + r" (?:from|of|at) (?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}) "
     r"(?:gives|delivers|offers|shares|posts) (?:his|her|their|its|a|an) "

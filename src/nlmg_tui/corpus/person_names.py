@@ -39,6 +39,15 @@ GENERIC_ACCOUNTS = frozenset("""
 ONLY_PERSON = re.compile(r"^(?:" + PERSON + "|" + CAPITALS + r")$")
 
 
+_MARKED = re.compile(r"\d|_|[a-z][A-Z]")
+
+
+def is_marked_handle(text: str) -> bool:
+    """A handle no word could be: a digit, an underscore or a capital inside ("ShadowCaster",
+    "reelfan81"); "drama" or "uncategorized" beside a date is a section, not a user."""
+    return is_handle(text) and bool(_MARKED.search(text))
+
+
 def is_handle(text: str) -> bool:
     """A user's handle, not a generic account ("admin") nor a word of a sentence."""
     return bool(_HANDLE.match(text)) and text.casefold() not in GENERIC_ACCOUNTS
