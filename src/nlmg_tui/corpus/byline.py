@@ -378,7 +378,7 @@ def _trim_name(name: str) -> str:
 
 # "Screen Parlour - Jane Doe" under the body: the outlet, a dash, the critic.
 _OUTLET_DASH_NAME = re.compile(r"^(?P<outlet>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}) [-–—] "
-                               r"(?P<name>" + PERSON + r")$")
+                               r"(?P<name>" + PERSON_OR_CAPITALS + r")$")
 
 
 def outlet_sign_off(line: str) -> Byline | None:

@@ -30,7 +30,8 @@ _OWNED_LABEL = re.compile(
     r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")
 _NAMED_RATING = re.compile(r"^" + _OWNER + r" (?i:rating|grade)\s*:\s*(?P<value>\S.{0,20})$")
 # "Tom: 3.5/4" alone on a line: a first name (one or two words), then only a rating.
-_NAME_COLON = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)\s*:\s*(?P<value>\S.{0,20})$")
+_NAME_COLON = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?(?: [A-Z][a-z]{1,15})?)\s*:\s*"
+                         r"(?P<value>\S.{0,20})$")
 # Labels of a score that name no one ("Verdict: B", "Gore: 8/10", "Overall: 4/5").
 SCORE_LABELS = frozenset("""
     rating ratings score scores grade grades verdict stars mark marks points overall total final

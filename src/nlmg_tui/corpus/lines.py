@@ -139,7 +139,7 @@ def _name_ends_line(text: str) -> bool:
     """A byline whose name ends the line with "Jr." or an initial ("— Carl Benning Jr.")."""
     if not _NAME_ABBREVIATION.search(text):
         return False
-    found = bylines.parse_byline(text)
+    found = bylines.parse_byline(text) or bylines.outlet_sign_off(text)
     return found is not None and found.critic is not None and text.endswith(found.critic)
 
 
