@@ -12,7 +12,19 @@ from dataclasses import dataclass
 
 from nlmg_tui.corpus.credited_reviewer import credited_review
 from nlmg_tui.corpus.dates import find_date
+from nlmg_tui.corpus.labelled_byline import PAPER_WORDS, is_whole_date, labelled_byline
+from nlmg_tui.corpus.person_names import (
+    CAPITALS,
+    LOWER,
+    NAME_WORD,
+    PERSON,
+    UPPER,
+    is_handle,
+    is_marked_handle,
+)
 from nlmg_tui.corpus.text import ends_like_sentence
+
+PERSON_OR_CAPITALS = "(?:" + PERSON + "|" + CAPITALS + ")"
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0,3}"
 # What may follow a byline's name with no separator: "By Jane Doe Published March 3, 2011",
@@ -30,28 +42,49 @@ _BY = re.compile(
 _THREAD_OPENER = re.compile(r"\b(?i:started|submitted) by:? (?P<name>[^\s,]{2,40}),")
 # A deck that ends naming its writer: "A drama about a common nightmare, writes Jane Doe."
 _WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|says) (?P<name>"
-                     r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3})\.?$")
+                     r"[A-Z][a-z'’.-]+(?: (?:[A-Z][a-z'’.-]*|de|van|von|da|di|del|la|le)){1,3}|"
+                     + PERSON_OR_CAPITALS + r")\.?$")
 # "Film Review by Jane Doe | 3 March 2011", "Review of The Film by Jane Doe — 3 March 2011".
 _MID_LINE_BY = re.compile(
-    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
-    r"|[A-Za-z][\w.-]{2,24}(?=\s*$))"  # one word (a user name) only when it ends the line
+    r"\b(?i:review(?:ed)?)\b.{0,60}?\b(?i:by):?\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}|"
+    + PERSON_OR_CAPITALS
+    + r"|[A-Za-z][\w.-]{2,24}(?=\s*$))"  # one word (a user name) only when it ends the line
     r"\s*(?:$|[|•·,»]|\s[-–—/]{1,2}\s|\bon\s)"
 )
 # "July 30th, 2011 by Jane Doe", "Posted on March 3, 2012 by jdoe": a blog's date, then its
 # writer (the date is checked by the caller; "by" follows it with no separator).
 _DATE_THEN_BY = re.compile(r"^(?P<date>(?:(?i:posted|published|updated)(?: on)?\s+)?.{6,30}?)"
                            r"\s+(?i:by):?\s+(?P<name>[^\s|•·,].{0,40}?)(?:\s+in\s+[A-Z].{0,30})?\s*$")
+# "jdoe wrote:" over a forum post: the poster.
+_WROTE = re.compile(r"^(?P<name>" + PERSON + r"|[A-Za-z][\w.-]{2,24}) wrote:$")
+_POSTED = re.compile(r"^(?i:posted|published|updated)(?: on)?\s+")
 # "Screen Weekly's Jane Doe Reviews The Film": the outlet, then the critic.
 _OUTLET_POSSESSIVE = re.compile(
-    r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>[A-Z][a-z'’.-]+"
-    r"(?: [A-Z][a-z'’.-]+){1,2}) (?:[Rr]eviews?|[Oo]n) [A-Z\"“‘']"
+    r"^(?P<outlet>[A-Z][\w+&.]*(?: [A-Z][\w+&.]*){0,3})[’']s (?P<name>" + PERSON_OR_CAPITALS
+    + r") (?:[Rr]eviews?|[Oo]n) [A-Z\"“‘']"
 )
 # "Jane's Review of The Film", "jdoe's Rating of The Film": the name only in the headline (not
 # "Today's Review of", "Our Critic's Take on").
 _POSSESSIVE_REVIEW = re.compile(
     r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|Last|Next|Our|Editor|Critic|Readers?|Users?|"
     r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
-    r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s (?:Review|Rating|Take|Verdict) (?:of|on)\b")
+    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
+    r"(?:(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)|(?:Review|Take|Verdict|Thoughts)$)")
+# "This review was written by Jane Doe.", "Reviewed for The Lantern by Jane Doe.": a closing
+# sentence crediting the review.
+_WRITTEN_BY_SENTENCE = re.compile(
+    r"^(?:(?:This|The) (?:review|article|piece|post) (?:was )?(?:written|contributed|reviewed) by|"
+    r"(?:Reviewed|Written) for (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4} by) (?P<name>"
+    + PERSON_OR_CAPITALS + r")\.?$")
+# "Jane Doe reviews The Film": a headline naming its writer first.
+_NAME_REVIEWS = re.compile(r"^(?![^’']*[’']s )(?P<name>" + PERSON_OR_CAPITALS + r") reviews (?=[A-Z\"“‘'])")
+# A page's title bar naming whose blog it is: "The Film | Jane Doe's blog", "Jane Doe's Film
+# Diary: The Film".
+_BLOG = r"(?i:(?:movie |film |dvd )?(?:blog|diary|journal|reviews|review site|corner))"
+_BLOG_OWNER = PERSON_OR_CAPITALS + r"|[A-Za-z][\w.-]{2,23}"  # a person, or a user's handle
+_OWNERS_BLOG = re.compile(
+    r"^(?:.{2,80}?\s(?:\||[—–-]|::)\s(?P<name>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"$|"
+    r"(?P<first>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"\s*(?::|\||[—–-])\s.{2,80})$")
 # Job titles a byline may put before the name ("Chief Judge Jane Doe", "Senior Critic Jane Doe").
 _JOB_TITLE = re.compile(
     r"^(?:(?:Chief|Senior|Associate|Appellate|Managing|Executive|Contributing|Staff|Film|Movie|"
@@ -59,14 +92,9 @@ _JOB_TITLE = re.compile(
 )
 _CREDIT_LIST = re.compile(r",|\band\b|&")
 _OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
-_NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + r"), " + _OUTLET_PHRASE)
+_NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + "|" + PERSON_OR_CAPITALS + r"), "
+                                + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)
-# One capitalised word of a name, with the capitals names carry inside them: "Jane", "J.D.",
-# "McDonnell", "MacLeod", "O'Neil", "Mary-Kate", "Smith-Jones" (never a run of capitals: "DVD").
-NAME_WORD = r"[A-Z][a-z'’]*(?:(?:[.-]|(?<=[’']))[A-Z]?[a-z'’]*|(?<=Mc)[A-Z][a-z]+|(?<=Mac)[A-Z][a-z]+)*\.?"
-# A person's name as typeset: two to four capitalised words ("Jane Doe", "Mary-Kate O'Neil").
-PERSON = (r"(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:" + NAME_WORD
-          + r"|de|van|von|da|di|del|la|le)){1,3}")
 # A forum post's header: "Post by jdoe » Sat May 14, 2011 9:12 pm".
 _FORUM_POST = re.compile(r"^(?i:post) by:?\s*(?P<name>[^\s»|]{2,40}(?: [A-Z][\w'’.-]*){0,2})\s*»\s*\S")
 # "... Directed by Jo Sands. Rated M. By Simon Miraudo.": a credits line signed at its end.
@@ -75,41 +103,48 @@ _RUN_IN_BY = re.compile(r"[.!?][\"”’)]?\s+By (?P<name>" + PERSON + r")\.?$")
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
 _JOB = (r"(?i:(?:(?:chief|senior|associate|managing|executive|contributing|staff|film|movie|guest|"
-        r"arts)\s+)*(?:critic|reviewer|film editor|arts editor|correspondent|contributor|writer|"
-        r"columnist))")
-_TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON + r")$")
+        r"arts|deputy|features?|regular|freelance)\s+)*(?:critic|reviewer|editor|correspondent|"
+        r"contributor|writer|columnist|blogger))")
+_TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON_OR_CAPITALS + r")$")
 # "Jane Doe, Film Critic", "Jane Doe | Contributor", "Jane Doe (@janedoe)": a name, then only a
 # job that reviews or a social handle.
-_NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,|•·]|\s[-–—]\s)\s*" + _JOB + r"$")
+_NAME_THEN_JOB = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r")\s*(?:[,|•·]|\s[-–—]\s)\s*"
+                            + _JOB + r"$")
 JOB_LINE = re.compile(r"^" + _JOB + r"$")
 # The job after its site's name: "The Harbour Film Critic", "Screen Notes Contributor".
 SITE_JOB_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,4}" + _JOB + r"$")
 # "Jane Doe is a freelance film critic based in Leeds.": a bio naming the writer first.
 # A name set in capitals at the head of a bio: "JANE DOE is the film critic for ...".
-_CAPITALS_NAME = r"(?=[A-Z]{2})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3}(?= is | has | was | writes )"
+_CAPITALS_NAME = CAPITALS + r"(?= is | has | was | writes )"
 _BIO_SENTENCE = re.compile(
     r"^(?P<name>" + PERSON + "|" + _CAPITALS_NAME + r") "
     r"(?:(?:is|has been|was) (?:an? |the )?(?:[\w'’-]+ ){0,3}" + _JOB
-    + r"(?![\w'’])|(?:writes|reviews|has written) (?:about |on )?(?:films?|movies|cinema)\b"
+    + r"(?![\w'’])|(?:writes|reviews|has written|has been (?:reviewing|writing about)) (?:about |on )?"
+    r"(?:films?|movies|cinema)\b"
     # "Jane Doe works at Harbour Books." alone under the review: a bio, whatever the job.
     r"|works (?:at|for) (?:the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}\.?$)")
 # "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
 # (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
 _NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\s+"
                               r"(?P<outlet>\S.{2,50})$")
-_NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON + r")\s+\(?@\w{2,30}\)?$")
-_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>" + PERSON + r")(?:,\s*.{2,40})?$")
+# "Jane Doe for The Evening Lantern": writing for a paper, whatever the paper is called.
+_NAME_FOR_OUTLET = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r") for (?P<outlet>(?:The )?"
+                              r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&)){0,4})$")
+_NAME_THEN_HANDLE = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r")\s+\(?@\w{2,30}\)?$")
+_SIGNATURE = re.compile(r"^(?:[—–-]{1,2}|~)\s*(?P<name>" + PERSON_OR_CAPITALS + r")(?:,\s*.{2,40})?$")
 _LABELLED = re.compile(r"^(?i:words|author|critic|reviewer|written by|review by|reviewed by|by)"
                        r"\s*:\s*(?P<name>[^\s,|][^|]{0,40}?)\s*$")
-ONLY_A_NAME = re.compile(r"^" + PERSON + r"$")
+ONLY_A_NAME = re.compile(r"^(?:" + PERSON_OR_CAPITALS + r")$")
 # A sign-off under the body: a name, perhaps with a nickname in quotes ('Jo "JJ" Doe').
 SIGN_OFF = re.compile(
-    r"^(?=[A-Z][a-z'’.-])" + NAME_WORD + r"(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|" + NAME_WORD
-    + r"|de|van|von)){1,3}$")
+    r"^(?=[" + UPPER + "][" + LOWER + r"'’.-])" + NAME_WORD + r"(?: (?:\"[^\"]{1,25}\"|“[^”]{1,25}”|"
+    + NAME_WORD + r"|de|van|von)){1,3}(?:,? (?:II|III|IV))?$")
 _NOT_NAME_WORDS = re.compile(
     r"\b(posts?|reviews?|comments?|movies?|films?|news|archives?|blog|home|menu|pages?|links?|"
     r"categories|tags|labels|search|about|contact|more|latest|popular|recent|related|older|newer|"
-    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?)\b",
+    r"critics|circle|association|society|guild|club|awards?|print|article|pictures|studios?|"
+    # a film's credits: "Starring Cara Lind" is no name
+    r"starring|featuring|directed|produced|screenplay)\b",
     re.I,
 )
 # "— The Daily Planet" alone on a line, or "Why you can trust Screen Weekly": the outlet.
@@ -123,7 +158,7 @@ _SITE_ADDRESS = re.compile(
     r"(?: Rating\b| with others| is your (?:source|home|guide)\b)")
 # "About Jane Doe" heads a bio; "About the Author" and "About Us" name nobody.
 ABOUT_HEADING = re.compile(r"^About (?!(?i:(?:the )?(?:author|writer|reviewer|critic)|us|me)$)"
-                           r"(?P<name>" + _NAME + r")$")
+                           r"(?P<name>" + _NAME + "|" + PERSON_OR_CAPITALS + r")$")
 _OUTLET_IN_BIO = re.compile(
     r"\b(?:critic|writer|reviewer|editor|columnist|correspondent|contributor)\s+(?:for|at|of|with)"
     r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})"
@@ -149,9 +184,9 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
-    in_sentence = _sentence_byline(line)
-    if in_sentence is not None:
-        return in_sentence
+    whole = _sentence_byline(line) or _whole_line_byline(line)
+    if whole is not None:
+        return whole
     if len(line.split()) > 14 or (ends_like_sentence(line) and not line.endswith(".")):
         return None
     match = _OUTLET_POSSESSIVE.match(line)
@@ -166,7 +201,8 @@ def parse_byline(line: str) -> Byline | None:
     if match:
         return Byline(match["name"], match["outlet"].strip())
     match = _DATE_THEN_BY.match(line)
-    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 12:
+    if match and (date := find_date(match["date"])) and (
+            len(date.text) >= len(match["date"]) - 12 or is_whole_date(_POSTED.sub("", match["date"]))):
         return Byline(_clean_name(_trim_name(match["name"])), None)
     match = _FORUM_POST.match(line) or _BY.search(line) or _MID_LINE_BY.search(line)
     if match:
@@ -181,9 +217,25 @@ def parse_byline(line: str) -> Byline | None:
             match["name"]):
         return Byline(match["name"], None)
     match = _NAME_SLASHES_DATE.match(line)
-    if match and (date := find_date(match["date"])) and len(date.text) >= len(match["date"]) - 3:
+    if match and (date := find_date(match["date"])) and (len(date.text) >= len(match["date"]) - 3
+                                                         or is_whole_date(match["date"])):
         return Byline(match["name"], None)
     return _name_then_posted(line) or _segmented_byline(line)
+
+
+def _whole_line_byline(line: str) -> Byline | None:
+    """A line that is wholly a byline by its grammar (``labelled_byline``), a title bar naming
+    whose blog it is, "jdoe wrote:" over a post, or "Jane Doe reviews The Film"."""
+    labelled = labelled_byline(line)
+    if labelled is not None:
+        name, rest = labelled
+        outlet = _TRAILING_OUTLET.match(rest)
+        return Byline(name, outlet["outlet"].strip() if outlet else None)
+    match = _OWNERS_BLOG.match(line) or _WROTE.match(line) or _NAME_REVIEWS.match(line)
+    owner: str | None = (match["name"] or match["first"]) if match else None
+    if owner and not not_a_name(owner) and (ONLY_A_NAME.match(owner) or is_handle(owner)):
+        return Byline(owner, None)
+    return None
 
 
 def _sentence_byline(line: str) -> Byline | None:
@@ -201,6 +253,9 @@ def _name_then_role(line: str) -> Byline | None:
     match = _NAME_THEN_PAPER.match(line)
     if match and masthead(match["outlet"]) and not not_a_name(match["name"]):
         return Byline(match["name"], masthead(match["outlet"]))
+    match = _NAME_FOR_OUTLET.match(line)
+    if match and not not_a_name(match["name"]):
+        return Byline(match["name"], match["outlet"])
     match = _NAME_THEN_JOB.match(line) or _NAME_THEN_HANDLE.match(line)
     if match and not not_a_name(match["name"]):
         return Byline(match["name"], None)
@@ -232,8 +287,8 @@ _NAME_THEN_POSTED = re.compile(
     r"(?i: on)?)\s+(?P<posted>\S*\d[^()]{0,25})|\((?P<posted2>[^()]{6,30})\))$")
 
 
-_SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
-_ONE_NAME = re.compile(r"^(?:" + PERSON + r"|[A-Z][a-z]{2,15})$")
+_SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
+_ONE_NAME = re.compile(r"^(?:" + PERSON_OR_CAPITALS + r"|[A-Z][a-z]{2,15})$")
 
 
 def _segmented_byline(line: str) -> Byline | None:
@@ -246,8 +301,10 @@ def _segmented_byline(line: str) -> Byline | None:
     if len(segments) < 2:
         return None
     dated = [segment for segment in segments if _is_date_segment(segment)]
-    names = [segment for segment in segments if segment not in dated and _ONE_NAME.match(segment)
-             and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)]
+    names = [segment for segment in segments if segment not in dated
+             and (_ONE_NAME.match(segment) or is_marked_handle(segment))
+             and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)
+             and segment.casefold() not in _GENRES]
     others = [segment for segment in segments if segment not in dated and segment not in names]
     if not dated or len(names) != 1 or not all(_SECTION_WORDS.match(other) for other in others):
         return None
@@ -259,6 +316,12 @@ def _segmented_byline(line: str) -> Byline | None:
 # "Author: Jane Doe | Published: March 3, 2011": labels inside segments go.
 _SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|"
                             r"(?:posted|published|updated)(?: on)?|date)\s*:\s*")
+# A section named after a genre ("Reviews · Drama · 18 March 2011") is no one's name.
+_GENRES = frozenset("""
+    drama comedy horror thriller action documentary animation romance family fantasy western
+    crime mystery musical war adventure biography history sport sports indie foreign classics
+    classic cult kids music science fiction sci-fi noir anime shorts
+""".split())
 _READING_TIME = re.compile(r"^\d{1,2} min(?:ute)?s?(?: read)?$", re.I)
 _SECTION_WORDS = re.compile(r"^(?:(?:movie|film|dvd|blu-ray|theatrical|tv)\s+)?(?:reviews?|news|features?)$",
                             re.I)
@@ -268,7 +331,7 @@ def _is_date_segment(segment: str) -> bool:
     if _READING_TIME.match(segment):
         return True  # "Jane Doe · 5 min read"
     found = find_date(segment)
-    return found is not None and len(found.text) >= len(segment) - 6
+    return (found is not None and len(found.text) >= len(segment) - 6) or is_whole_date(segment)
 
 
 def not_a_name(text: str) -> bool:
@@ -285,14 +348,16 @@ def names_writer(line: str) -> str | None:
         return credited[0]
     match = _THREAD_OPENER.search(line) if find_date(line) else None
     if match is None:
-        match = _WRITES.match(line) or _RUN_IN_BY.search(line)
+        match = _WRITES.match(line) or _RUN_IN_BY.search(line) or _WRITTEN_BY_SENTENCE.match(line)
     return _clean_name(_trim_name(match["name"])) if match else None
 
 
 def critic_in_headline(headline: str) -> str | None:
     """The writer a headline names as its owner: "Jane's Review of The Film"."""
-    match = _POSSESSIVE_REVIEW.match(headline)
-    return _clean_name(match["name"]) if match else None
+    match = _POSSESSIVE_REVIEW.match(headline) or _NAME_REVIEWS.match(headline)
+    if match is None or not_a_name(match["name"]):
+        return None
+    return _clean_name(match["name"])
 
 
 def is_deck_byline(line: str) -> bool:
@@ -313,7 +378,7 @@ def _trim_name(name: str) -> str:
 
 # "Screen Parlour - Jane Doe" under the body: the outlet, a dash, the critic.
 _OUTLET_DASH_NAME = re.compile(r"^(?P<outlet>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,3}) [-–—] "
-                               r"(?P<name>" + PERSON + r")$")
+                               r"(?P<name>" + PERSON_OR_CAPITALS + r")$")
 
 
 def outlet_sign_off(line: str) -> Byline | None:
@@ -325,7 +390,7 @@ def outlet_sign_off(line: str) -> Byline | None:
 
 
 # "... see it. — Jane Doe" closing the last paragraph: the writer signing in the same line.
-_RUN_IN_SIGNATURE = re.compile(r"[.!?…][\"”’)]?\s+[—–]\s*(?P<name>" + PERSON + r")$")
+_RUN_IN_SIGNATURE = re.compile(r"[.!?…][\"”’)]?\s+[—–]\s*(?P<name>" + PERSON_OR_CAPITALS + r")$")
 
 
 def run_in_signature(paragraph: str) -> str | None:
@@ -336,20 +401,22 @@ def run_in_signature(paragraph: str) -> str | None:
     return match["name"]
 
 
+_ONLY_CAPITALS = re.compile(r"^" + CAPITALS + r"$")
+_IN_BRACKETS = re.compile(r"^\((.+)\)$")  # "(Jane Doe)" signs off as "Jane Doe" does
+
+
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
-    if SIGN_OFF.match(line) and not _NOT_NAME_WORDS.search(line) and not _NOT_A_NAME.search(line):
+    line = _IN_BRACKETS.sub(r"\1", line)
+    if ((SIGN_OFF.match(line) or _ONLY_CAPITALS.match(line)) and not _NOT_NAME_WORDS.search(line)
+            and not _NOT_A_NAME.search(line)):
         return line
     return None
 
 
 # A masthead: "The Evening Courier", "WESTPORT DAILY HERALD" — a name ending in a word papers
 # and magazines are called by, with at least one word before it.
-_MASTHEAD_WORDS = (
-    r"times|post|herald|gazette|courier|chronicle|guardian|observer|tribune|journal|telegraph|"
-    r"independent|express|mail|record|reader|weekly|monthly|magazine|bulletin|examiner|sentinel|"
-    r"standard|dispatch|echo|argus|mercury|advertiser"
-)
+_MASTHEAD_WORDS = PAPER_WORDS
 _MASTHEAD = re.compile(r"^(?:the )?(?:(?!the )[a-z][\w&'’.-]* ){1,3}(?:" + _MASTHEAD_WORDS + r")$", re.I)
 
 
@@ -402,9 +469,17 @@ def _clean_name(name: str) -> str | None:
     return name
 
 
+_ABOUT_THE_AUTHOR = re.compile(r"^(?i:about the (?:author|writer|reviewer|critic))\s*[:—–-]\s*")
+
+
+# "Follow Jane Doe on Twitter: @janedoe" under the review: its writer's social link.
+_FOLLOW = re.compile(r"^Follow (?P<name>" + PERSON_OR_CAPITALS + r") on (?:Twitter|X|Instagram|Bluesky|"
+                     r"Facebook|Letterboxd|Threads|Mastodon)\b")
+
+
 def bio_names(paragraph: str) -> str | None:
     """The writer a bio names first ("Jane Doe is a film critic for ..."), or None."""
-    match = _BIO_SENTENCE.match(paragraph)
+    match = _BIO_SENTENCE.match(_ABOUT_THE_AUTHOR.sub("", paragraph)) or _FOLLOW.match(paragraph)
     return match["name"] if match and not not_a_name(match["name"]) else None
 
 

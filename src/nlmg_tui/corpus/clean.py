@@ -34,6 +34,7 @@ from nlmg_tui.corpus.hints import PageHints
 from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
 from nlmg_tui.corpus.name_lines import (
+    first_speaker,
     name_over_credited_caption,
     owned_label,
     paper_beside,
@@ -75,6 +76,9 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
 
     draft = collect_body(lines, start, critic)
     trailer = headers.trailer(lines, draft.last_line)
+    if critic and byline_line and headers.named_elsewhere(critic, byline_line, header, draft.paragraphs):
+        critic = None  # "Lantern Valley | March 18, 2011": the film's title and its date
+        del evidence["critic"]
     if critic is None:
         critic = _critic_after_header(lines, draft, trailer, evidence, header, start)
         if critic and draft.paragraphs and draft.paragraphs[-1].text.startswith(critic):
@@ -97,6 +101,8 @@ def clean_page(raw: str, source: str, review_id: str | None = None,
                      headline_line)
     if critic is None and headline:
         critic = _note(evidence, "critic", bylines.critic_in_headline(headline), headline_line)
+    if critic is None and (owned := headers.owned_heading(header)) is not None:
+        critic = _note(evidence, "critic", *owned)  # "Jo's take: The Film" under a kicker
 
     facts = _facts(lines, page_title_line)
     year = next((int(f.value) for f in facts if f.field == "year"), None) or headers.film_year(raw)
@@ -187,7 +193,7 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
               or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
               or owned_label(header + opening + after)
               or name_over_credited_caption(lines, start, body)
-              or pointer_to_more(lines[start:]))
+              or pointer_to_more(lines[start:]) or first_speaker(opening))
     if placed is not None:
         return _note(evidence, "critic", *placed)
     return None

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import re
 
+from nlmg_tui.corpus.person_names import PERSON
+
 # One to three capitalised words ("Jo", "Jo Ann Lund", "JD"), or a user handle ("fogwatcher").
-_OWNER = r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
+_OWNER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
 _OWNED_LABEL = re.compile(
     r"^" + _OWNER + r"[’']s (?i:review|rating|verdict|take|score|grade|thoughts)"
     r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")
 _NAMED_RATING = re.compile(r"^" + _OWNER + r" (?i:rating|grade)\s*:\s*(?P<value>\S.{0,20})$")
 # "Tom: 3.5/4" alone on a line: a first name (one or two words), then only a rating.
-_NAME_COLON = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)\s*:\s*(?P<value>\S.{0,20})$")
+_NAME_COLON = re.compile(r"^(?P<name>[A-Z][a-z]{1,15}(?:-[A-Z][a-z]{1,15})?(?: [A-Z][a-z]{1,15})?)\s*:\s*"
+                         r"(?P<value>\S.{0,20})$")
 # Labels of a score that name no one ("Verdict: B", "Gore: 8/10", "Overall: 4/5").
-_SCORE_LABELS = frozenset("""
+SCORE_LABELS = frozenset("""
     rating ratings score scores grade grades verdict stars mark marks points overall total final
     summary bottom line result film movie feature picture story plot script screenplay writing
     direction directing acting performances performance cast cinematography photography visuals
@@ -52,7 +55,7 @@ _NOT_OWNERS = frozenset("""
     hollywood
 """.split())
 
-_PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3})"
+_PERSON = r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]*){1,3}|" + PERSON + ")"
 _CREDITING = re.compile(
     r"^" + _PERSON + r" (?:from|of|at) (?P<outlet>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}) "
     r"(?:gives|delivers|offers|shares|posts) (?:his|her|their|its|a|an) "
@@ -82,7 +85,7 @@ def rating_label_owner(line: str, rating: tuple[int, int] | None) -> str | None:
         return _owner(match["name"])
     match = _NAME_COLON.match(line)
     if (match is None or rating[0] != match.start("value") or line[rating[1]:].strip(" .!")
-            or any(word.casefold() in _SCORE_LABELS for word in match["name"].split())):
+            or any(word.casefold() in SCORE_LABELS for word in match["name"].split())):
         return None
     return _owner(match["name"])
 

@@ -38,7 +38,9 @@ _YEAR_END = r"(?!\d)"
 _PATTERNS = [
     re.compile(_WORD_START + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _YEAR_END, re.I),  # Jan 22, 2011
     re.compile(r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _YEAR_END, re.I),
-    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<month_num>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2011-06-21
+    re.compile(r"(?<![\d-])" + _DAY + r"-" + _MONTH + r"-" + _YEAR + _YEAR_END, re.I),  # 18-Mar-2011
+    # 2011-06-21, 2011/06/21 (one separator throughout)
+    re.compile(r"(?<![\d/])" + _YEAR + r"(?P<ymd>[-/])(?P<month_num>\d\d)(?P=ymd)(?P<day>\d\d)(?![\d/])"),
 ]
 # 03/04/2011, 3.4.2011, and two-digit years (03/04/11) when the page is about a recent film.
 # Both separators are the same: "6.25/10" is a score, not 25 June 2010.

@@ -20,6 +20,7 @@ from nlmg_tui.corpus.headline import (
     is_spec_line,
     page_title,
 )
+from nlmg_tui.corpus.labelled_byline import labelled_byline
 from nlmg_tui.corpus.lines import Line
 from nlmg_tui.corpus.models import Evidence
 
@@ -199,11 +200,23 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
             bare = (found, line)
     for index, line in enumerate(header[1:-1], start=1):
         following = header[index + 1]
+        above = header[index - 1]
         if (line.role == "heading" and bylines.ONLY_A_NAME.match(line.text)
                 and not bylines.not_a_name(line.text) and not _held_by_longer_line(header, line)
+                and not bylines.ONLY_A_NAME.match(above.text)  # the last of a list of names: a cast
                 and len(following.text.split()) <= _MAX_DATE_LINE_WORDS and find_date(following.text)):
             return bylines.Byline(line.text, None), line
     return _bulleted_author(header) or _name_with_own_label(header) or bare
+
+
+def owned_heading(header: list[Line]) -> tuple[str, Line] | None:
+    """A heading naming the writer as its owner ("Jo's take: The Film", "Jane Doe reviews The
+    Film") that was not taken for the headline (a kicker stood over it)."""
+    for line in header:
+        name = bylines.critic_in_headline(line.text) if line.role == "heading" else None
+        if name:
+            return name, line
+    return None
 
 
 def _held_by_longer_line(header: list[Line], line: Line) -> bool:
@@ -276,6 +289,8 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     rest = after[1:]
     if name and _named_in_body(lines, last_body_line, name):
         return None  # the film's director or a star, credited under the review
+    if name and rest and is_film_credit_field(rest[0].text):
+        return None  # the film's title or its star over its credits ("Directed by ...")
     if name and (not rest or rest[0].role in ("form", "thread", "heading", "field", "short")):
         return name, after[0]
     return None
@@ -284,7 +299,33 @@ def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
 def _named_in_body(lines: list[Line], last_body_line: int, name: str) -> bool:
     """A critic does not write about themselves in the third person: a name the body talks
     about ("Jane Doe's latest film") is someone in or behind the film."""
-    return any(name in line.text for line in lines[:last_body_line] if line.role == "prose")
+    folded = name.casefold()
+    return any(folded in line.text.casefold() for line in lines[:last_body_line] if line.role == "prose")
+
+
+# A byline that says it is one: "By", "Author", "Critic", "Reviewer", "Posted", "wrote on" ...
+_LABEL_CUE = re.compile(r"\b(?i:by|author|critic|reviewer|words|posted|written|submitted|wrote)\b")
+
+
+def named_elsewhere(name: str, line: Line, header: list[Line], paragraphs: list) -> bool:
+    """A name read from a byline with no label ("Lantern Valley | March 18, 2011") that the
+    page also uses as something else: the body talks about it (not in a bio) or another header
+    line holds it (the headline "Lantern Valley (2011)"): it is the film's title or someone in
+    the film, not the writer."""
+    if _LABEL_CUE.search(line.text.replace(name, " ")):
+        return False
+    folded = name.casefold()
+    if any(folded in paragraph.text.casefold() and not bylines.is_bio(paragraph.text, name)
+           for paragraph in paragraphs):
+        return True
+    for other in header:
+        text = other.text.casefold()
+        if other is line or folded not in text:
+            continue
+        if re.search(re.escape(folded) + r"[’']s\b|\bby:? " + re.escape(folded), text):
+            continue  # "Jane Doe's blog", "The Film by Jane Doe": she is named as the writer
+        return True
+    return False
 
 
 def find_outlet(candidates: list[Line]) -> tuple[str, Line] | None:
@@ -312,7 +353,8 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     usable = [line for line in candidates if line.role != "prose"
               and not NOT_PUBLICATION.search(_date_clause(_posted_part(line.text)))
               and line.number not in listed
-              and not is_spec_line(line.text) and not _EVENT_TIME.match(line.text)
+              and (not is_spec_line(line.text) or labelled_byline(line.text) is not None)
+              and not _EVENT_TIME.match(line.text)
               and line.number not in under_label]  # "On DVD:" over the date: a release
     usable.sort(key=lambda line: not _POSTING_CUE.search(line.text))
     for line in usable:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import doubled_name, is_chrome, is_credit_line, starts_comment_form
 from nlmg_tui.corpus.facts import FIELD_LABELS, LABELLED_FIELD
+from nlmg_tui.corpus.labelled_byline import labelled_byline
 from nlmg_tui.corpus.ratings import find_ratings
 from nlmg_tui.corpus.text import ends_like_sentence, fold
 
@@ -93,6 +94,8 @@ def _mark_captions(lines: list[Line]) -> None:
 
 def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
     text = line.text
+    if labelled_byline(text) and not doubled:
+        return "byline"  # wholly a byline: "Written by: Jane Doe (July 14, 2012)" is no credit line
     if _is_chrome_line(text, counts, doubled):
         return "chrome"
     role = _role_before_prose(text)
@@ -120,8 +123,11 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
 def _role_before_prose(text: str) -> str | None:
     """Roles that win even over a sentence's shape: a byline ending a deck ("..., writes Jane
     Doe."), a part score, a section label, a film credit."""
-    if bylines.names_writer(text):
+    if bylines.names_writer(text) or _name_ends_line(text):
         return "byline"
+    if _NAME_ABBREVIATION.search(text) and (bylines.ONLY_A_NAME.match(text)
+                                            or bylines.ABOUT_HEADING.match(text)):
+        return "heading"  # "Carl Benning Jr." or "About Carl Benning Jr." on a line of its own
     if _is_scored_label(text):
         return "field"
     if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
@@ -131,6 +137,18 @@ def _role_before_prose(text: str) -> str | None:
     if _is_exclaimed_title(text):
         return "heading"
     return None
+
+
+# A name's closing abbreviation ("Jr.", "Sr.", an initial) is no sentence's full stop.
+_NAME_ABBREVIATION = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")
+
+
+def _name_ends_line(text: str) -> bool:
+    """A byline whose name ends the line with "Jr." or an initial ("— Carl Benning Jr.")."""
+    if not _NAME_ABBREVIATION.search(text):
+        return False
+    found = bylines.parse_byline(text) or bylines.outlet_sign_off(text)
+    return found is not None and found.critic is not None and text.endswith(found.critic)
 
 
 def _is_exclaimed_title(text: str) -> bool:

@@ -31,25 +31,27 @@ import re
 
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.chrome import is_credited_caption
-from nlmg_tui.corpus.credited_reviewer import label_owner, rating_label_owner, writer_of_more
+from nlmg_tui.corpus.credited_reviewer import SCORE_LABELS, label_owner, rating_label_owner, writer_of_more
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_date_line, is_film_credit_field
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.labelled_byline import is_whole_date
+from nlmg_tui.corpus.lines import SECTION_LABELS, Line
+from nlmg_tui.corpus.person_names import LOWER, UPPER
 from nlmg_tui.corpus.ratings import find_ratings
 
 _POSTED_AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago\b", re.I)
 _USER_NAME = re.compile(r"^(?=\S*(?:\d|_|[a-z][A-Z]))(?=.{3,24}$)[A-Za-z][\w.]*(?:-[\w.]+)?$")  # not a slug
 _MAX_STATUS_REST = 2
 _NAME_ROLES = ("heading", "short", "field", "byline")
-_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words)\s*:?$",
-                          re.I)
+_EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|reviewer|critic|words|"
+                          r"about the (?:author|reviewer|writer|critic))\s*:?$", re.I)
 _DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):?\s+)")
 
 
 def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
     """The first bare name line the header's structure makes the byline, or None."""
     for index, line in enumerate(header):
-        dated = _name_and_date(line.text)
+        dated = _name_and_date(line.text) or _name_and_paper(line.text, header, body)
         if dated is not None:
             if not _ruled_out(header, index, body, dated):
                 return dated, line
@@ -74,9 +76,28 @@ def _name_and_date(text: str) -> str | None:
     return None
 
 
+_NAME_COMMA_PAPER = re.compile(r"^(?P<name>" + bylines.PERSON_OR_CAPITALS + r")(?:,| [—–-]) "
+                               r"(?P<paper>(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$")
+
+
+def _name_and_paper(text: str, header: list[Line], body: str) -> str | None:
+    """The name of "Jane Doe, The Evening Lantern" (or "Jane Doe — The Evening Lantern"): a name
+    and the paper she writes for, when the paper's name is nowhere else on the page (else it is
+    an actor and the film's title, a caption)."""
+    match = _NAME_COMMA_PAPER.match(text)
+    if match is None or bylines.not_a_name(match["name"]):
+        return None
+    paper = match["paper"]
+    if not (paper.startswith("The ") or bylines.masthead(paper)):
+        return None  # "Cara Lind, Dev Marlow": a cast list
+    if paper in body or any(paper in line.text for line in header if line.text != text):
+        return None
+    return match["name"]
+
+
 def _date_fills(text: str) -> bool:
     found = find_date(text)
-    return found is not None and len(found.text) >= len(text) - 3
+    return (found is not None and len(found.text) >= len(text) - 3) or is_whole_date(text)
 
 
 def _name_shaped(text: str) -> bool:
@@ -111,9 +132,10 @@ def _is_status(text: str) -> bool:
 def _ruled_out(header: list[Line], index: int, body: str, name: str | None = None) -> bool:
     own = header[index].text
     name = name or own
-    if name in body:
+    if name.casefold() in body.casefold():  # "SALT ROAD" over a date is the film the body reviews
         return True
-    if any(name in line.text and line.text not in (name, own) for line in header):
+    folded = name.casefold()
+    if any(folded in line.text.casefold() and line.text not in (name, own) for line in header):
         return True  # a title in a breadcrumb or heading, not a name
     neighbours = header[max(index - 1, 0):index] + header[index + 1:index + 2]
     return any(bylines.ONLY_A_NAME.match(line.text) and not bylines.not_a_name(line.text)
@@ -172,6 +194,28 @@ def name_over_credited_caption(lines: list[Line], start: int, body: str) -> tupl
     if name.role in _NAME_ROLES and _name_shaped(name.text) and name.text not in body:
         return name.text, name
     return None
+
+
+_FIRST_NAME = rf"[{UPPER}][{LOWER}]{{1,15}}(?:-[{UPPER}][{LOWER}]{{1,15}})?"
+_SPEAKER = re.compile(r"^(?P<name>" + _FIRST_NAME + "(?: " + _FIRST_NAME + r")?): (?=[A-Z0-9\"“‘'])")
+_MIN_TURNS = 3
+_SCORE_AND_SECTION_LABELS = SCORE_LABELS | SECTION_LABELS | {"q", "a", "question", "answer", "note", "update"}
+
+
+def first_speaker(paragraphs: list[Line]) -> tuple[str, Line] | None:
+    """Two critics talking a film over, each turn opening with a first name ("Jo: ...", "Ed:
+    ..."): the first to speak. The opening paragraphs must take turns between two names, none
+    of them a score's or a section's label ("Verdict:", "Plot:")."""
+    speakers = [_SPEAKER.match(line.text) for line in paragraphs]
+    names = [match["name"] for match in speakers if match]
+    if len(names) < _MIN_TURNS or len(names) < len(paragraphs) or len(set(names)) != 2:
+        return None
+    if any(first == second for first, second in zip(names, names[1:], strict=False)):
+        return None
+    if any(label_owner(f"{name}'s review") is None or name.casefold() in _SCORE_AND_SECTION_LABELS
+           for name in set(names)):
+        return None
+    return names[0], paragraphs[0]
 
 
 def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:
