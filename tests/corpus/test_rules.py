@@ -30,7 +30,7 @@ from nlmg_tui.corpus.text import normalize_line, split_sentences
         ("Review by jdoe", "jdoe", None),
         ("Reviewed by Ann Lee | Film Weekly", "Ann Lee", None),
         ("Mar 3, 2011 · By", None, None),
-        ("Jane Doe, Special to The Daily Planet", "Jane Doe", "Special to The Daily Planet"),
+        ("Jane Doe, Special to The Daily Planet", "Jane Doe", "The Daily Planet"),
         ("Jane Doe | 21 Jun 2011", "Jane Doe", None),
     ],
 )

@@ -29,7 +29,7 @@ def review(corpus: Corpus, prefix: str) -> Review:
 
 # id prefix: critic, outlet, published, rating text, rating value, paragraphs, comments
 EXPECTED = {
-    "000": ("James Rocchi", "Special to MSN Movies", None, None, None, 7, 0),
+    "000": ("James Rocchi", "MSN Movies", None, None, None, 7, 0),
     "001": (None, None, "2011-01-22", None, None, 22, 0),
     "002": ("Ken Hanke", "Mountain Xpress", None, None, None, 9, 9),
     "003": ("bluemeanie", None, "2010-10-28", "10/10", 1.0, 5, 0),

@@ -91,7 +91,7 @@ _JOB_TITLE = re.compile(
     r"Judge|Justice|Critic|Editor|Writer|Reviewer|Correspondent|Contributor)\s+)+(?=\S+\s+\S)"
 )
 _CREDIT_LIST = re.compile(r",|\band\b|&")
-_OUTLET_PHRASE = r"(?P<outlet>(?i:special to|for)\b.{2,60})$"
+_OUTLET_PHRASE = r"(?i:special to|for)\s+(?P<outlet>\S.{1,59})$"  # the outlet, not "Special to"
 _NAME_COMMA_OUTLET = re.compile(r"^(?!(?i:by)\b)(?P<name>" + _NAME + "|" + PERSON_OR_CAPITALS + r"), "
                                 + _OUTLET_PHRASE)
 _TRAILING_OUTLET = re.compile(r"^\s*,\s*" + _OUTLET_PHRASE)

@@ -170,6 +170,9 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
         about = bylines.ABOUT_HEADING.match(draft.bio_line.text)
         if about:
             return _note(evidence, "critic", about["name"], draft.bio_line)
+        named = bylines.sign_off_name(draft.bio or "")  # "About the reviewer" over a bare name
+        if named:
+            return _note(evidence, "critic", named, draft.bio_line)
     signed, signed_line = headers.find_byline(trailer)
     if signed and signed.critic and signed_line:
         return _note(evidence, "critic", signed.critic, signed_line)
