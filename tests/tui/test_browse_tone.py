@@ -26,6 +26,7 @@ from nlmg_tui.tui.widgets.review_list import (
     TONE_PENDING,
     VERDICT_MIN,
     column_widths,
+    longest_names,
 )
 from nlmg_tui.tui.widgets.review_preview import OPENING_PENDING, SPOILER_HIDDEN, ReviewPreview
 
@@ -226,22 +227,26 @@ async def test_120_columns_show_a_ten_character_arc(real_app):
 
 @pytest.mark.parametrize(
     ("width", "arc", "tone"),
-    [(119, ARC_WIDTH, LABEL_WIDTH), (101, 7, LABEL_WIDTH), (79, 0, LABEL_WIDTH),
-     (59, 0, SCORE_WIDTH)],
+    [(119, "whole", LABEL_WIDTH), (101, "squeezed", LABEL_WIDTH), (79, "gone", LABEL_WIDTH),
+     (59, "gone", SCORE_WIDTH)],
 )
 def test_column_widths_give_way_in_order(width, arc, tone):
     """Real-corpus names; the arc goes first, the tone label last."""
     from nlmg_tui.corpus.store import load_corpus
 
-    widths = column_widths(width, load_corpus().reviews)
-    assert (widths["arc"], widths["tone"]) == (arc, tone)
+    reviews = load_corpus().reviews
+    widths = column_widths(width, reviews)
+    assert widths["tone"] == tone
+    assert {"whole": widths["arc"] == ARC_WIDTH, "squeezed": 0 < widths["arc"] < ARC_WIDTH,
+            "gone": widths["arc"] == 0}[arc], widths
     shown = [name for name in COLUMNS if widths[name]]
     assert sum(widths[name] for name in shown) + GAP * (len(shown) - 1) == width
     assert widths["verdict"] >= VERDICT_MIN
-    if arc:
-        assert (widths["critic"], widths["outlet"]) == (16, 16)  # untouched while the arc shows
+    critic, outlet = longest_names(reviews)  # each up to NAME_MAX (16)
+    if widths["arc"]:
+        assert (widths["critic"], widths["outlet"]) == (critic, outlet)  # untouched by the arc
     else:
-        assert widths["outlet"] in (0, 16)  # the outlet goes whole, never cut to a stub
+        assert widths["outlet"] in (0, outlet)  # the outlet goes whole, never cut to a stub
 
 
 def test_browse_with_tone_columns(snap_compare, tone_app):
