@@ -80,6 +80,19 @@ def heading(app: NlmgApp) -> str:
     return str(app.screen.query_one(".review-list--heading", Static).render())
 
 
+def hold_read_reviews(monkeypatch) -> threading.Event:
+    """Hold the browse screen's worker until the event returned is set."""
+    go = threading.Event()
+    read_reviews = browse_module.read_reviews
+
+    def held(*args):
+        assert go.wait(timeout=30), "the test never released the worker"
+        return read_reviews(*args)
+
+    monkeypatch.setattr(browse_module, "read_reviews", held)
+    return go
+
+
 async def test_tone_columns_fill_in_once_scored(tone_app):
     async with tone_app.run_test(size=(120, 40)) as pilot:
         await read_reviews_done(pilot)
@@ -97,14 +110,7 @@ async def test_tone_columns_fill_in_once_scored(tone_app):
 
 async def test_first_frame_does_not_wait_for_scoring(tone_app, monkeypatch):
     """Hold the worker: the list and preview are already shown, with placeholders."""
-    go = threading.Event()
-    read_reviews = browse_module.read_reviews
-
-    def held(*args):
-        assert go.wait(timeout=30), "the test never released the worker"
-        return read_reviews(*args)
-
-    monkeypatch.setattr(browse_module, "read_reviews", held)
+    go = hold_read_reviews(monkeypatch)
     async with tone_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = browse(tone_app).table
@@ -256,14 +262,7 @@ def test_browse_with_tone_columns(snap_compare, tone_app):
 async def test_tone_rows_wait_under_another_screen_and_show_on_return(tone_app, monkeypatch):
     """Rows under the search screen are not redrawn (the search would share the CPU with rows
     nobody sees); back on the list, every row has its tone."""
-    go = threading.Event()
-    read_reviews = browse_module.read_reviews
-
-    def held(*args):
-        assert go.wait(timeout=30), "the test never released the worker"
-        return read_reviews(*args)
-
-    monkeypatch.setattr(browse_module, "read_reviews", held)
+    go = hold_read_reviews(monkeypatch)
     async with tone_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = browse(tone_app).table

@@ -55,9 +55,9 @@ def find_thread(lines: list[str], start: int = 0) -> tuple[int, int] | None:
 def parse_any_thread(lines: list[str], first_line_number: int) -> list[Comment]:
     """Comments from a thread of any of the three shapes ``find_thread`` knows."""
     if any(_SAID.match(line) for line in lines[:1]):
-        return _parse_said(lines, first_line_number)
+        return _parse_headed(lines, first_line_number, _SAID, _STAMP)
     if any(_STAMPED_ENTRY.match(line) for line in lines):
-        return _parse_stamped(lines, first_line_number)
+        return _parse_headed(lines, first_line_number, _STAMPED_ENTRY, _WIDGET_LINE)
     if lines and _INLINE_ENTRY.match(lines[0]) and not _is_entry(lines[0]):
         return _parse_inline(lines)
     return parse_thread(lines, first_line_number)
@@ -108,22 +108,6 @@ def _stamped_thread(lines: list[str], start: int) -> tuple[int, int] | None:
     return (header if header is not None else first, len(lines))
 
 
-def _parse_stamped(lines: list[str], first_line_number: int) -> list[Comment]:
-    raw: list[_RawComment] = []
-    for offset, line in enumerate(lines):
-        stamped = _STAMPED_ENTRY.match(line)
-        if stamped:
-            raw.append(_RawComment(len(raw) + 1, normalize_line(stamped["author"]),
-                                   first_line_number + offset, []))
-        elif line.strip() and raw and not _WIDGET_LINE.match(line):
-            raw[-1].paragraphs.append(normalize_line(line))
-    comments: list[Comment] = []
-    for entry in raw:
-        if entry.paragraphs:
-            comments.append(_comment(entry, comments))
-    return comments
-
-
 def _has_body_above(lines: list[str], index: int) -> bool:
     """A thread follows the review: some long line above it is not indented."""
     return any(len(line.split()) >= _INLINE_MIN_WORDS and not line[:1].isspace()
@@ -144,19 +128,22 @@ def _parse_inline(lines: list[str]) -> list[Comment]:
     return comments
 
 
-def _parse_said(lines: list[str], first_line_number: int) -> list[Comment]:
+def _parse_headed(lines: list[str], first_line_number: int, entry: re.Pattern[str],
+                  passed_over: re.Pattern[str]) -> list[Comment]:
+    """Entries that open with a line naming their author (``entry``'s ``author``: "Jo said…",
+    "Jo · 2 years ago"), then their paragraphs; lines ``passed_over`` are the widget's own."""
     raw: list[_RawComment] = []
     for offset, line in enumerate(lines):
-        said = _SAID.match(line)
-        if said:
-            raw.append(_RawComment(len(raw) + 1, normalize_line(said["author"]),
+        headed = entry.match(line)
+        if headed:
+            raw.append(_RawComment(len(raw) + 1, normalize_line(headed["author"]),
                                    first_line_number + offset, []))
-        elif line.strip() and raw and not _STAMP.match(line):
+        elif line.strip() and raw and not passed_over.match(line):
             raw[-1].paragraphs.append(normalize_line(line))
     comments: list[Comment] = []
-    for entry in raw:
-        if entry.paragraphs:
-            comments.append(_comment(entry, comments))
+    for found in raw:
+        if found.paragraphs:
+            comments.append(_comment(found, comments))
     return comments
 
 
