@@ -96,9 +96,9 @@ REAL_SETS = {"dev": "real pages, round 1 development set (in-sample)",
              "fresh14": "real pages annotated blind in session 7 by a helper, taken in order among "
                         "pages that state a critic, broad site mix, 30 new sites, never seen by "
                         "whoever wrote rules (out-of-sample)",
-             "fresh15": "real pages annotated blind in session 7 by a helper, taken in order among "
-                        "pages that state a critic, broad site mix, 30 new sites, never seen by "
-                        "whoever wrote rules (out-of-sample)"}
+             "fresh15": "real pages annotated blind late in session 7 by a helper, taken in order "
+                        "among pages that state a critic, films of 1996-2005, 30 new sites, never "
+                        "seen by whoever wrote rules (out-of-sample)"}
 # Sets whose misses are named: the rules were written while looking at them. The others print
 # figures only, so that whoever tunes the rules never sees which of their pages fail.
 NAMED_SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
