@@ -352,9 +352,15 @@ def names_writer(line: str) -> str | None:
     return _clean_name(_trim_name(match["name"])) if match else None
 
 
+# "'The Film': A Cold Chase, By Jane Doe": a headline signed at its end after a comma.
+_HEADLINE_SIGNED = re.compile(r"^.{8,120}?, [Bb]y (?P<name>" + PERSON_OR_CAPITALS + r")$")
+
+
 def critic_in_headline(headline: str) -> str | None:
-    """The writer a headline names as its owner: "Jane's Review of The Film"."""
-    match = _POSSESSIVE_REVIEW.match(headline) or _NAME_REVIEWS.match(headline)
+    """The writer a headline names as its owner: "Jane's Review of The Film", "The Film: A
+    Cold Chase, By Jane Doe"."""
+    match = (_POSSESSIVE_REVIEW.match(headline) or _NAME_REVIEWS.match(headline)
+             or _HEADLINE_SIGNED.match(headline))
     if match is None or not_a_name(match["name"]):
         return None
     return _clean_name(match["name"])
