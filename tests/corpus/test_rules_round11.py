@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from nlmg_tui.corpus.body_end import signs
 from nlmg_tui.corpus.byline import critic_in_headline, parse_byline
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.labelled_byline import labelled_byline
+from nlmg_tui.corpus.lines import Line
 
 BODY = ("The ferry scenes carry the film, and the quiet ending lands harder than the loud middle "
         "ever does, even when the script forgets its own rules.\n\n"
@@ -117,3 +119,46 @@ def test_stamp_run_into_year_then_handle_names_both() -> None:
 def test_slash_job_is_not_part_of_the_name() -> None:
     review = clean_page(page("By Tomas Ferreira/arts editor"), source="t.txt")
     assert review.critic == "Tomas Ferreira"
+
+
+LAST = ("I would give it a place on any shelf, and I say so after three viewings with my "
+        "younger cousins, who laughed in all the right places.")
+
+
+def test_reviewed_by_credit_under_the_last_paragraph_signs_the_body() -> None:
+    raw = "\n".join(["The ferry scenes carry the film, and the quiet ending lands harder than the "
+                     "loud middle ever does, even when the script forgets its own rules.", LAST,
+                     "Reviewed by Petra L., Harbour Youth Critic, age 15",
+                     "Harbour Youth Goes Local: send your review and win a prize!"])
+    review = clean_page(raw, source="t.txt")
+    assert review.critic == "Petra L."
+    assert review.paragraphs[-1].text == LAST
+
+
+def test_written_by_credit_under_a_paragraph_does_not_sign_it() -> None:
+    assert signs(Line(3, "Reviewed by Petra Lund", "byline"), LAST)
+    assert not signs(Line(3, "Written by Petra Lund", "byline"), LAST)
+    assert not signs(Line(3, "Reviewed by Petra Lund", "byline"), "Short line above.")
+    assert not signs(Line(3, "Reviewed by Petra Lund", "heading"), LAST)
+
+
+def test_name_under_the_title_over_its_own_score_is_the_byline() -> None:
+    raw = "\n\n".join(["Harbour Lights Review", "Petra Lund", "• 3.5/5", BODY])
+    assert clean_page(raw, source="t.txt").critic == "Petra Lund"
+
+
+def test_score_card_row_over_a_score_is_no_byline() -> None:
+    raw = "\n\n".join(["Harbour Lights Review", "Overall", "[Rating:4/5]", "Sound Design",
+                       "[Rating:3/5]", "Extra Scenes", "[Rating:2/5]", BODY])
+    assert clean_page(raw, source="t.txt").critic is None
+
+
+def test_film_title_over_a_score_is_no_byline() -> None:
+    raw = "\n\n".join(["Reviews this week", "Harbour Lights", "3.5/5",
+                       "Harbour Lights is slow to start. " + BODY])
+    assert clean_page(raw, source="t.txt").critic is None
+
+
+def test_score_label_over_its_score_is_no_byline() -> None:
+    raw = "\n\n".join(["Harbour Lights Review", "Current Rating", "3.9 out of 5", BODY])
+    assert clean_page(raw, source="t.txt").critic is None

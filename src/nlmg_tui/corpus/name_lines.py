@@ -5,7 +5,8 @@ when the page's structure says so:
 
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
-- a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
+- a user name over a short line giving a rating or a posting time ("8/10 6 years ago"); a
+  person's name under the title over a line that is only a score ("• 4.5/5");
 - a job that reviews on the line under it ("Film Critic", or after its site's name: "The
   Harbour Film Critic"), a paper's name under or over it ("The Evening Courier"), or an empty
   byline label ("Written by", "Author") over it;
@@ -117,6 +118,13 @@ def _placed(header: list[Line], index: int) -> bool:
         return True
     if len(below) == 2 and is_date_line(below[1].text) and below[0].role in ("heading", "field"):
         return True  # an affiliation between the name and the date
+    if index and bylines.ONLY_A_NAME.match(header[index].text) and below and find_ratings(below[0].text):
+        # under the title, over the review's own score; not a score's label ("Current Rating")
+        # nor a row of a score card ("Video Quality" over "4/5", between other scores)
+        card = [header[index - 1]] + below[1:2]
+        labelled = any(word.casefold() in SCORE_LABELS for word in header[index].text.split())
+        return (_is_status(below[0].text) and not labelled
+                and not any(find_ratings(line.text) for line in card))
     return _USER_NAME.match(header[index].text) is not None and bool(below) and _is_status(below[0].text)
 
 
