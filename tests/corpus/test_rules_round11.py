@@ -12,6 +12,7 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.labelled_byline import labelled_byline
 from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.ratings import find_ratings
 
 BODY = ("The ferry scenes carry the film, and the quiet ending lands harder than the loud middle "
         "ever does, even when the script forgets its own rules.\n\n"
@@ -162,3 +163,49 @@ def test_film_title_over_a_score_is_no_byline() -> None:
 def test_score_label_over_its_score_is_no_byline() -> None:
     raw = "\n\n".join(["Harbour Lights Review", "Current Rating", "3.9 out of 5", BODY])
     assert clean_page(raw, source="t.txt").critic is None
+
+
+def _values(text: str) -> list[float]:
+    return [rating.value for rating in find_ratings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Stars: *** 1/2", [0.7]),
+     ("***1/2", [0.7]),
+     ("Stars: ***", [0.6]),
+     ("*** 1/24", [])],
+)
+def test_asterisks_with_a_spaced_half(text: str, values: list[float]) -> None:
+    assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Browse by rating: 0 star | 0.5 star | 1 star | 1.5 star | 2 star", []),
+     ("1 star | 2 star | 3 star | 4 star | 5 star", []),
+     ("Story: 2/5 | Sound: 3/5 | Picture: 4/5 | Extras: 5/5", [0.4, 0.6, 0.8, 1.0]),
+     ("Story: 3/5 | Sound: 4/5 | Extras: 2/5", [0.6, 0.8, 0.4])],
+)
+def test_a_line_counting_up_the_scale_is_a_menu(text: str, values: list[float]) -> None:
+    assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("On the Lund Film Meter of 1 to 10, the film is a brisk, bright 8, and a fine one.", [0.8]),
+     ("On a scale of 1 to 10, I give it a 7.", [0.7]),
+     ("On a scale of 0 to 5, it gets 4.", [0.8]),
+     ("On a scale of 1 to 10, it sits near the 1990s remake.", []),
+     ("On a scale of 1 to 10, the 12 songs are fine.", []),
+     ("On a scale of 1 to 10, it is a 12.", [])],
+)
+def test_score_given_after_its_scale_in_words(text: str, values: list[float]) -> None:
+    assert _values(text) == values
+
+
+def test_score_given_after_its_scale_is_the_pages_rating() -> None:
+    raw = ("Lantern Valley\n" + BODY + "\nOn the Lund Film Meter of 1 to 10, the film is a brisk, "
+           "bright 8, and the best ferry picture this year.\n")
+    rating = clean_page(raw, source="t.txt").rating
+    assert rating is not None and rating.value == 0.8
