@@ -209,3 +209,27 @@ def test_score_given_after_its_scale_is_the_pages_rating() -> None:
            "bright 8, and the best ferry picture this year.\n")
     rating = clean_page(raw, source="t.txt").rating
     assert rating is not None and rating.value == 0.8
+
+
+SYNOPSIS = ("A ferry captain and her brother run the last boat across the bay, and when the "
+            "company sells the route they have one summer to win it back. Their mother keeps the "
+            "books and the secrets, the harbour master owes them a favour he will not repay, and a "
+            "rival with a faster hull wants the licence for himself. Storms come early that year. "
+            "The town takes sides, old debts surface, and by the last crossing of August every one "
+            "of them has to choose between the boat and the family that built it, whatever the "
+            "cost turns out to be for the children watching from the pier.")
+
+
+def test_long_synopsis_over_a_film_card_is_no_body() -> None:
+    raw = "\n\n".join(["Harbour Lights sails home", SYNOPSIS, "Find showtimes", "Grade: B+",
+                       "Director: Ida Berg", "Length: 1:48", "By PETRA LUND", BODY])
+    review = clean_page(raw, source="t.txt")
+    assert review.critic == "PETRA LUND"
+    assert review.paragraphs[0].text.startswith("The ferry scenes")
+
+
+def test_long_first_paragraph_over_one_field_stays_the_body() -> None:
+    raw = "\n\n".join(["Harbour Lights sails home", SYNOPSIS, "Director: Ida Berg",
+                       "By PETRA LUND", BODY])
+    review = clean_page(raw, source="t.txt")
+    assert review.paragraphs[0].text == SYNOPSIS

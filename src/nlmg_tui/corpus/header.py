@@ -28,6 +28,9 @@ from nlmg_tui.corpus.models import Evidence
 # site's note to readers), and only when more prose follows it.
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
+# A film card's synopsis over its credit fields, above the byline, may run longer.
+_MAX_CARD_SYNOPSIS_WORDS = 160
+_MIN_CARD_FIELDS = 2
 _MAX_DECK_WORDS = 10
 _MAX_STANDFIRST_WORDS = 40
 _MAX_OPENER_WORDS = 12
@@ -101,12 +104,21 @@ def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
                         and len(line.text.split()) <= _MAX_SITE_TALK_PARAGRAPH_WORDS for line in before)
         most, most_words = ((_MAX_SITE_TALK_PREFACE, _MAX_SITE_TALK_WORDS) if site_talk
                             else (_MAX_PREFACE, _MAX_PREFACE_WORDS))
+        if count == 1 and _film_card_follows(lines, prose[0], after[0]):
+            most_words = _MAX_CARD_SYNOPSIS_WORDS  # a film card's synopsis, then its credits
         if count > most or words > most_words or len(after) < 2:
             return None
         for index in range(prose[count - 1] + 1, after[0]):
             if _is_anchor(lines[index], site_talk) and not _signs_paragraph(lines, index):
                 return index
     return None
+
+
+def _film_card_follows(lines: list[Line], synopsis: int, end: int) -> bool:
+    """Two or more of the film's credit fields ("Director: ...", "Length: 1:28") between a lone
+    paragraph and the next prose: the paragraph is the synopsis of a film card above the review."""
+    return sum(line.role == "field" and is_film_credit_field(line.text)
+               for line in lines[synopsis + 1:end]) >= _MIN_CARD_FIELDS
 
 
 def _signs_paragraph(lines: list[Line], index: int) -> bool:
