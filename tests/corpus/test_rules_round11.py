@@ -233,3 +233,25 @@ def test_long_first_paragraph_over_one_field_stays_the_body() -> None:
                        "By PETRA LUND", BODY])
     review = clean_page(raw, source="t.txt")
     assert review.paragraphs[0].text == SYNOPSIS
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("Petra's Reviews", "Petra"),
+     ("Petra Lund's Film Diary", "Petra Lund"),
+     ("Petra's Movie Blog", "Petra"),
+     ("Today's Reviews", None),
+     ("Everyone's Reviews", None),
+     ("Hollywood's Reviews", None),
+     ("Petra's Reviews of the Year", None)],
+)
+def test_blog_masthead_names_its_owner(line: str, name: str | None) -> None:
+    found = parse_byline(line)
+    assert (found.critic if found else None) == name
+
+
+def test_blog_masthead_over_the_post_names_the_critic() -> None:
+    raw = "\n\n".join(["Petra's Reviews", "Notes on every film I have seen.", "Harbour Lights (2011)",
+                       "Directed by Ida Berg", BODY])
+    review = clean_page(raw, source="t.txt")
+    assert review.critic == "Petra"
