@@ -255,3 +255,17 @@ def test_blog_masthead_over_the_post_names_the_critic() -> None:
                        "Directed by Ida Berg", BODY])
     review = clean_page(raw, source="t.txt")
     assert review.critic == "Petra"
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [(("Science Fiction", "Mar. 4, 2011", "Ann Quill, Ben Oduya, Cara Lind"), None),
+     (("Science Fiction", "Mar. 4, 2011", "James Cameron", "Ann Quill, Ben Oduya, Cara Lind"), None),
+     (("Drama", "Mar. 4, 2011"), "2011-03-04"),
+     (("Mar. 4, 2011", "Ann Quill, Ben Oduya, Cara Lind, Dev Patel"), None),
+     (("Harbour notes", "Mar. 4, 2011"), "2011-03-04"),
+     (("Drama", "Posted Mar. 4, 2011"), "2011-03-04"),
+     (("Mar. 4, 2011", "Ann Quill, Ben Oduya"), "2011-03-04")],
+)
+def test_bare_date_in_a_film_card_dates_the_release(header: tuple[str, ...], published: str | None) -> None:
+    assert clean_page(page(*header), source="t.txt").published == published

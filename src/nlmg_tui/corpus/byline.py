@@ -315,7 +315,7 @@ def _segmented_byline(line: str) -> Byline | None:
     names = [segment for segment in segments if segment not in dated
              and (_ONE_NAME.match(segment) or is_marked_handle(segment))
              and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)
-             and segment.casefold() not in _GENRES]
+             and segment.casefold() not in GENRES]
     others = [segment for segment in segments if segment not in dated and segment not in names]
     if not dated or len(names) != 1 or not all(_SECTION_WORDS.match(other) for other in others):
         return None
@@ -328,7 +328,7 @@ def _segmented_byline(line: str) -> Byline | None:
 _SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|"
                             r"(?:posted|published|updated)(?: on)?|date)\s*:\s*")
 # A section named after a genre ("Reviews · Drama · 18 March 2011") is no one's name.
-_GENRES = frozenset("""
+GENRES = frozenset("""
     drama comedy horror thriller action documentary animation romance family fantasy western
     crime mystery musical war adventure biography history sport sports indie foreign classics
     classic cult kids music science fiction sci-fi noir anime shorts
