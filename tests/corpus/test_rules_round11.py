@@ -269,3 +269,21 @@ def test_blog_masthead_over_the_post_names_the_critic() -> None:
 )
 def test_bare_date_in_a_film_card_dates_the_release(header: tuple[str, ...], published: str | None) -> None:
     assert clean_page(page(*header), source="t.txt").published == published
+
+
+GREETED = ("Today I want to talk about a film I loved as a child, and my cousins loved it too, "
+           "though they were too scared of the ferry scenes to watch them twice.")
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [("Hello HB! Petra here. " + GREETED, "Petra"),
+     ("Hi everyone, Petra Lund here! " + GREETED, "Petra Lund"),
+     ("Petra here. " + GREETED, "Petra"),
+     ("Hello all! Everyone here. " + GREETED, None),
+     ("Hello all! Winter here. The harbour freezes and the town waits.", None),
+     ("Petra here is the ferry captain, and the film follows her all summer.", None)],
+)
+def test_writer_greeting_readers_by_name(opening: str, name: str | None) -> None:
+    raw = "\n\n".join(["Harbour Lights", "Plot review", opening, BODY])
+    assert clean_page(raw, source="t.txt").critic == name

@@ -23,7 +23,9 @@ themselves in the third person: the name is someone in the film), when a longer 
 holds it (a breadcrumb or title: "Reviews » Blue Valentine » User review" makes "Blue
 Valentine" the film), or when a name is next to it (a cast list).
 
-A signature ("-Jane Doe") among the body's lines signs the review when no byline did.
+A signature ("-Jane Doe") among the body's lines signs the review when no byline did, and so
+does a writer greeting the readers by name at the head of the first paragraph ("Hello all! Jane
+here. I ...").
 """
 
 from __future__ import annotations
@@ -224,6 +226,27 @@ def first_speaker(paragraphs: list[Line]) -> tuple[str, Line] | None:
            for name in set(names)):
         return None
     return names[0], paragraphs[0]
+
+
+# "Hello everyone! Jane here.", "Hi all, Jane Doe here!": a writer greeting the readers by name
+# at the head of the first paragraph.
+_SELF_INTRODUCED = re.compile(
+    r"^(?:(?i:hello|hi|hey|greetings|welcome)\b[^.!?]{0,40}?[.!?,]\s+)?"
+    r"(?P<name>" + _FIRST_NAME + "(?: " + _FIRST_NAME + r")?) here[.!]\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b")
+
+
+def introduced_self(paragraphs: list[Line]) -> tuple[str, Line] | None:
+    """The writer naming themselves in the first sentences of the first paragraph ("Hello
+    all! Jane here. I ..."), the paragraph then going on in the first person."""
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    match = _SELF_INTRODUCED.match(first.text)
+    if (match is None or not _FIRST_PERSON.search(first.text[match.end():])
+            or label_owner(f"{match['name']}'s review") is None):
+        return None
+    return match["name"], first
 
 
 def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:
