@@ -11,7 +11,7 @@ from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.headline import is_spec_line
 from nlmg_tui.corpus.labelled_byline import labelled_byline
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import Line, score_legend_lines
 from nlmg_tui.corpus.ratings import find_ratings
 
 BODY = ("The ferry scenes carry the film, and the quiet ending lands harder than the loud middle "
@@ -287,3 +287,36 @@ GREETED = ("Today I want to talk about a film I loved as a child, and my cousins
 def test_writer_greeting_readers_by_name(opening: str, name: str | None) -> None:
     raw = "\n\n".join(["Harbour Lights", "Plot review", opening, BODY])
     assert clean_page(raw, source="t.txt").critic == name
+
+
+def test_score_legend_is_neither_body_nor_rating() -> None:
+    legend = ["4 STARS - Superb.", "3 STARS - Good.", "2 STARS - So-so.", "1 STAR - Weak.",
+              "0 - Skip it (truly)."]
+    caption = ("'HARBOUR' - Ann Quill and Ben Oduya star in the drama 'Harbour,' from the novel by "
+               "Jo Lee. Wire Photo courtesy of Cara Lind.")
+    raw = "\n\n".join(["Movie Review: 'Harbour'", "Mar 04,2011 00:00 by Petra_Lund", caption, *legend,
+                       BODY])
+    review = clean_page(raw, source="t.txt")
+    assert review.rating is None
+    assert [p.text for p in review.paragraphs][0].startswith("The ferry scenes")
+    assert not any(p.text in legend or p.text == caption for p in review.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("rows", "legend"),
+    [(["4 STARS - Superb.", "3 STARS - Good.", "2 STARS - So-so."], True),
+     (["1 star: weak", "2 stars: fair", "3 stars: good", "4 stars: great"], True),
+     (["4 STARS - Superb.", "3 STARS - Good."], False),
+     (["4 STARS - Superb.", "2 STARS - So-so.", "1 STAR - Weak."], False),
+     (["4 STARS - Superb.", "4 STARS - Good.", "4 STARS - Fine."], False)],
+)
+def test_score_legend_lines(rows: list[str], legend: bool) -> None:
+    lines = [Line(number, text, "short") for number, text in enumerate(rows, start=1)]
+    assert bool(score_legend_lines(lines)) is legend
+
+
+def test_a_rating_over_a_legend_stays_the_rating() -> None:
+    raw = "\n\n".join(["Harbour Lights", "By Petra Lund", "Rating: 4 stars - superb", "Our key:",
+                       "5 - Unmissable", "4 - Superb", "3 - Good", "2 - So-so", BODY])
+    rating = clean_page(raw, source="t.txt").rating
+    assert rating is not None and rating.value == 0.8
