@@ -1,7 +1,8 @@
 """Where the review's body ends: the lines right under its last paragraph.
 
-- a dash signature ("—Jane Doe") on its own line ends it: what follows is the writer's bio and
-  the site's own lines (unless the dash credits a quotation or a verse above it);
+- a dash signature ("—Jane Doe") or a "Reviewed by Jane Doe" credit on its own line ends it:
+  what follows is the writer's bio and the site's own lines (unless the dash credits a
+  quotation or a verse above it);
 - a short whole sentence ("Highly recommended.") closes it when only a rating, chrome or the
   comments follow (thanks and farewells to the reader do not);
 - a saved page's last line, cut off mid-sentence, is still its last paragraph;
@@ -33,9 +34,15 @@ _FAREWELL = re.compile(r"^(?:thanks|thank you|cheers|enjoy)\b|\b(?:see you|stay 
 
 def signs(line: Line, above: str) -> bool:
     """``line`` is a dash signature under the paragraph ``above`` (not under a quotation or a
-    verse's short line, where the dash credits what is quoted)."""
-    return (line.role == "byline" and line.text[:1] in _DASHES
+    verse's short line, where the dash credits what is quoted), or a "Reviewed by Jane Doe"
+    credit right under it: the review is signed, what follows is the site's."""
+    return (line.role == "byline" and (line.text[:1] in _DASHES or bool(_REVIEWED_BY.match(line.text)))
             and len(above.split()) >= _MIN_SIGNED_WORDS and not above.endswith(_CLOSING_QUOTES))
+
+
+# "Reviewed by Jane Doe, age 12": a credit for the review itself ("Written by" may credit a
+# screenplay among the film's credits, "By" a photo).
+_REVIEWED_BY = re.compile(r"^(?:[—–-]{1,2}\s*)?(?i:review(?:ed)?|this review was written) by:?\s+[A-Z]")
 
 
 def closes_review(lines: list[Line], index: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlmg_tui.corpus.credited_reviewer import credited_review
+from nlmg_tui.corpus.credited_reviewer import credited_review, label_owner
 from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.labelled_byline import PAPER_WORDS, is_whole_date, labelled_byline
 from nlmg_tui.corpus.person_names import (
@@ -85,6 +85,13 @@ _BLOG_OWNER = PERSON_OR_CAPITALS + r"|[A-Za-z][\w.-]{2,23}"  # a person, or a us
 _OWNERS_BLOG = re.compile(
     r"^(?:.{2,80}?\s(?:\||[—–-]|::)\s(?P<name>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"$|"
     r"(?P<first>" + _BLOG_OWNER + r")[’']s " + _BLOG + r"\s*(?::|\||[—–-])\s.{2,80})$")
+# "Jeff's Reviews", "Jane Doe's Film Diary" alone on a line: the blog's masthead names its owner
+# (not "Today's Reviews", "Our Critic's Blog", "Readers' Reviews").
+_BLOG_MASTHEAD = re.compile(
+    r"^(?!(?:Today|Tonight|This|Last|Next|Our|Editor|Critic|Reader|User|Viewer|Audience|Kid|Parent|"
+    r"Week|Weekend|Month|Year|Family|Everyone|Everybody|Member|Fan|Staff|Guest)[’']s\b)"
+    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][" + LOWER + r"]{2,15})[’']s "
+    r"(?:(?:Movie|Film|DVD) )?(?:Reviews|Blog|Diary|Journal|Corner)$")
 # Job titles a byline may put before the name ("Chief Judge Jane Doe", "Senior Critic Jane Doe").
 _JOB_TITLE = re.compile(
     r"^(?:(?:Chief|Senior|Associate|Appellate|Managing|Executive|Contributing|Staff|Film|Movie|"
@@ -225,12 +232,16 @@ def parse_byline(line: str) -> Byline | None:
 
 def _whole_line_byline(line: str) -> Byline | None:
     """A line that is wholly a byline by its grammar (``labelled_byline``), a title bar naming
-    whose blog it is, "jdoe wrote:" over a post, or "Jane Doe reviews The Film"."""
+    whose blog it is ("Jeff's Reviews" alone, too), "jdoe wrote:" over a post, or "Jane Doe
+    reviews The Film"."""
     labelled = labelled_byline(line)
     if labelled is not None:
         name, rest = labelled
         outlet = _TRAILING_OUTLET.match(rest)
         return Byline(name, outlet["outlet"].strip() if outlet else None)
+    masthead_owner = _BLOG_MASTHEAD.match(line)
+    if masthead_owner and label_owner(f"{masthead_owner['name']}'s Review"):
+        return Byline(masthead_owner["name"], None)  # a first name alone is enough here
     match = _OWNERS_BLOG.match(line) or _WROTE.match(line) or _NAME_REVIEWS.match(line)
     owner: str | None = (match["name"] or match["first"]) if match else None
     if owner and not not_a_name(owner) and (ONLY_A_NAME.match(owner) or is_handle(owner)):
@@ -304,7 +315,7 @@ def _segmented_byline(line: str) -> Byline | None:
     names = [segment for segment in segments if segment not in dated
              and (_ONE_NAME.match(segment) or is_marked_handle(segment))
              and not _NOT_NAME_WORDS.search(segment) and not _NOT_A_NAME.search(segment)
-             and segment.casefold() not in _GENRES]
+             and segment.casefold() not in GENRES]
     others = [segment for segment in segments if segment not in dated and segment not in names]
     if not dated or len(names) != 1 or not all(_SECTION_WORDS.match(other) for other in others):
         return None
@@ -317,7 +328,7 @@ def _segmented_byline(line: str) -> Byline | None:
 _SEGMENT_LABEL = re.compile(r"^(?i:author|by|written by|reviewed by|review by|reviewer|critic|"
                             r"(?:posted|published|updated)(?: on)?|date)\s*:\s*")
 # A section named after a genre ("Reviews · Drama · 18 March 2011") is no one's name.
-_GENRES = frozenset("""
+GENRES = frozenset("""
     drama comedy horror thriller action documentary animation romance family fantasy western
     crime mystery musical war adventure biography history sport sports indie foreign classics
     classic cult kids music science fiction sci-fi noir anime shorts
@@ -352,9 +363,15 @@ def names_writer(line: str) -> str | None:
     return _clean_name(_trim_name(match["name"])) if match else None
 
 
+# "'The Film': A Cold Chase, By Jane Doe": a headline signed at its end after a comma.
+_HEADLINE_SIGNED = re.compile(r"^.{8,120}?, [Bb]y (?P<name>" + PERSON_OR_CAPITALS + r")$")
+
+
 def critic_in_headline(headline: str) -> str | None:
-    """The writer a headline names as its owner: "Jane's Review of The Film"."""
-    match = _POSSESSIVE_REVIEW.match(headline) or _NAME_REVIEWS.match(headline)
+    """The writer a headline names as its owner: "Jane's Review of The Film", "The Film: A
+    Cold Chase, By Jane Doe"."""
+    match = (_POSSESSIVE_REVIEW.match(headline) or _NAME_REVIEWS.match(headline)
+             or _HEADLINE_SIGNED.match(headline))
     if match is None or not_a_name(match["name"]):
         return None
     return _clean_name(match["name"])

@@ -60,7 +60,9 @@ _ANY_LINE = re.compile(
     # affiliate disclosures: "every purchase through these links supports ...", "as an Amazon
     # Associate I earn from qualifying purchases"
     r"\bpurchases? (you make )?(through|via|from) (these|our|the) ([\w-]+ )?links? (supports?|helps?)\b|"
-    r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b"
+    r"\bas an amazon associate\b|\bearns? (a )?(small )?commission\b|"
+    # a caption closing on its picture's credit: "... star in the drama. Wire Photo courtesy of Jo Lee."
+    r"\bphotos? courtesy of [a-z][\w.'’-]*(?: [a-z][\w.'’-]*){0,3}\.?$"
 )
 # The site talking to its reader in whole sentences, about the page rather than the film: a
 # confirmation box, a pointer to a button or link, a rating widget, a donation appeal, a blog

@@ -35,6 +35,7 @@ from nlmg_tui.corpus.lines import Line, assign_roles
 from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
 from nlmg_tui.corpus.name_lines import (
     first_speaker,
+    introduced_self,
     name_over_credited_caption,
     owned_label,
     paper_beside,
@@ -196,7 +197,7 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
               or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
               or owned_label(header + opening + after)
               or name_over_credited_caption(lines, start, body)
-              or pointer_to_more(lines[start:]) or first_speaker(opening))
+              or pointer_to_more(lines[start:]) or first_speaker(opening) or introduced_self(opening))
     if placed is not None:
         return _note(evidence, "critic", *placed)
     return None

@@ -36,7 +36,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WORD_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
 _YEAR_END = r"(?!\d)"
 _PATTERNS = [
-    re.compile(_WORD_START + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _YEAR_END, re.I),  # Jan 22, 2011
+    # Jan 22, 2011; "Dec 07,2007" (a stamp with no space after the comma)
+    re.compile(_WORD_START + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + _YEAR_END, re.I),
     re.compile(r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _YEAR_END, re.I),
     re.compile(r"(?<![\d-])" + _DAY + r"-" + _MONTH + r"-" + _YEAR + _YEAR_END, re.I),  # 18-Mar-2011
     # 2011-06-21, 2011/06/21 (one separator throughout)

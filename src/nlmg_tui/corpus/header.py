@@ -28,6 +28,9 @@ from nlmg_tui.corpus.models import Evidence
 # site's note to readers), and only when more prose follows it.
 _MAX_PREFACE = 4
 _MAX_PREFACE_WORDS = 80
+# A film card's synopsis over its credit fields, above the byline, may run longer.
+_MAX_CARD_SYNOPSIS_WORDS = 160
+_MIN_CARD_FIELDS = 2
 _MAX_DECK_WORDS = 10
 _MAX_STANDFIRST_WORDS = 40
 _MAX_OPENER_WORDS = 12
@@ -101,12 +104,21 @@ def _header_anchor(lines: list[Line], prose: list[int]) -> int | None:
                         and len(line.text.split()) <= _MAX_SITE_TALK_PARAGRAPH_WORDS for line in before)
         most, most_words = ((_MAX_SITE_TALK_PREFACE, _MAX_SITE_TALK_WORDS) if site_talk
                             else (_MAX_PREFACE, _MAX_PREFACE_WORDS))
+        if count == 1 and _film_card_follows(lines, prose[0], after[0]):
+            most_words = _MAX_CARD_SYNOPSIS_WORDS  # a film card's synopsis, then its credits
         if count > most or words > most_words or len(after) < 2:
             return None
         for index in range(prose[count - 1] + 1, after[0]):
             if _is_anchor(lines[index], site_talk) and not _signs_paragraph(lines, index):
                 return index
     return None
+
+
+def _film_card_follows(lines: list[Line], synopsis: int, end: int) -> bool:
+    """Two or more of the film's credit fields ("Director: ...", "Length: 1:28") between a lone
+    paragraph and the next prose: the paragraph is the synopsis of a film card above the review."""
+    return sum(line.role == "field" and is_film_credit_field(line.text)
+               for line in lines[synopsis + 1:end]) >= _MIN_CARD_FIELDS
 
 
 def _signs_paragraph(lines: list[Line], index: int) -> bool:
@@ -348,7 +360,7 @@ def publication_date(candidates: list[Line], raw: str, last_paragraph: str | Non
     years = (film_year - 1, film_year + 20) if film_year else None
     under_label = {line.number for above, line in zip(candidates, candidates[1:], strict=False)
                    if above.text.rstrip().endswith(":") and NOT_PUBLICATION.search(above.text)}
-    under_label |= _dated_credit_fields(candidates)
+    under_label |= _dated_credit_fields(candidates) | _film_card_dates(candidates)
     listed = _post_list_lines(candidates, raw)
     usable = [line for line in candidates if line.role != "prose"
               and not NOT_PUBLICATION.search(_date_clause(_posted_part(line.text)))
@@ -414,6 +426,37 @@ def _dated_credit_fields(candidates: list[Line]) -> set[int]:
             if _BARE_DATE_FIELD.match(line.text) and any(
                 is_film_credit_field(other.text)
                 for other in candidates[max(index - 1, 0):index] + candidates[index + 1:index + 2])}
+
+
+_GENRE_WORDS = re.compile(r"[\w-]+")
+_MIN_CAST = 3
+
+
+def _film_card_dates(candidates: list[Line]) -> set[int]:
+    """A bare date line next to a cast list ("Ann Quill, Ben Oduya, Cara Lind"), or between a
+    genre line ("Science Fiction") and a cast list: a film card with its labels lost, dating
+    the film's release. A category over a date ("Drama", "March 4, 2011") is a post's stamp."""
+    dated = set()
+    for index, line in enumerate(candidates):
+        if not is_date_line(line.text) or _POSTING_CUE.search(line.text):
+            continue
+        above, below = candidates[max(index - 1, 0):index], candidates[index + 1:index + 3]
+        if any(_is_cast_list(other.text) for other in above + below[:1]) or (
+                any(_is_genre_line(other.text) for other in above)
+                and any(_is_cast_list(other.text) for other in below)):
+            dated.add(line.number)
+    return dated
+
+
+def _is_genre_line(text: str) -> bool:
+    words = _GENRE_WORDS.findall(text.casefold())
+    return bool(words) and len(words) <= _MAX_DATE_LINE_WORDS and all(
+        word in bylines.GENRES or word in ("and", "&") for word in words)
+
+
+def _is_cast_list(text: str) -> bool:
+    names = [name.strip() for name in text.split(",")]
+    return len(names) >= _MIN_CAST and all(bylines.ONLY_A_NAME.match(name) for name in names)
 
 
 # "Created Nov 30, 2010 • Edited Dec 2, 2012": the post's date, then its edit's.

@@ -63,6 +63,8 @@ _SPEC_LABEL = re.compile(r"^(?:production year|year|run ?time|running time):? ",
 _DISTRIBUTOR = re.compile(
     r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} (?:Home (?:Video|Entertainment)|Releasing|"
     r"Pictures(?: Classics)?|Studios|Distribution)$")
+# "R2 - Holland - A-Film", "Region B | UK | Arrow": a disc's region code, then its country and label.
+_DISC_REGION = re.compile(r"^(?:R[0-6]|Region [0-6A-C](?:/[0-6A-C])*)(?: (?:[-–—|]|//) \S[^|/]*?){2,}$")
 _GENRE_LIST = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)?(?: \| [A-Z][\w-]*(?: [A-Z][\w-]*)?){2,}$")
 
 
@@ -231,7 +233,7 @@ _CERTIFICATE = re.compile(r"(?:Rated )?(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Unr
 
 def is_spec_line(text: str) -> bool:
     """A disc or release spec line: "Studio // R // $24.99 // November 15, 2005", a running
-    time, a production year, a distributor or a genre list."""
+    time, a production year, a distributor, a genre list or a disc's region line."""
     if text.count("//") >= 2 or bool(re.search(r"\$\d", text)) or is_credit_line(text):
         return True
     segments = [segment.strip() for segment in re.split(r"\|\||//|\|", text)]
@@ -239,7 +241,7 @@ def is_spec_line(text: str) -> bool:
         return True  # "Studio || PG-13 || December 20, 2011": a release, not a post
     if len(text.split()) <= _MAX_SPEC_WORDS and (_RUNTIME_END.search(text) or _SPEC_LABEL.match(text)):
         return True
-    return bool(_DISTRIBUTOR.match(text) or _GENRE_LIST.match(text))
+    return bool(_DISTRIBUTOR.match(text) or _GENRE_LIST.match(text) or _DISC_REGION.match(text))
 
 
 def is_date_line(text: str) -> bool:

@@ -1,11 +1,14 @@
 """A byline line read by its grammar: a label, a name, then only what bylines put after a name.
 
     LINE  := LABEL [JOB] NAME TAIL
-    LABEL := "By" | "Written by" | "Review by" | "Reviewed by" | "Posted by" | "Words by" |
-             "Submitted by" | "Author:" | "Critic:" | "Reviewer:" | "Words:" | "Review from" ...
+    LABEL := ["~" | dash] "By" | "Written by" | "Review written by and copyright:" | "Review by" |
+             "Reviewed by" | "Posted by" | "Words by" | "Submitted by" | "Author:" | "Critic:" |
+             "Reviewer:" | "Words:" | "Review from" ...
     NAME  := a person's name as typeset (``person_names``), or a user's handle
     TAIL  := nothing | SEP DATE [in SECTION] [| N comments] | (DATE) | SEP JOB [SEP DATE]
            | (@handle) | for OUTLET | , special to OUTLET | in SECTION | · N min read
+           | /[SECTION] JOB ("Jane Doe/arts editor")
+           (a closing full stop after a piece: "~ by jdoe on January 28, 2007.")
 
 The whole line must parse: "by the end of the film" or "Written by Ann Quill and Ben Oduya"
 does not, and is left to the older, looser rules in ``byline``.
@@ -19,13 +22,13 @@ from nlmg_tui.corpus.dates import find_date
 from nlmg_tui.corpus.person_names import CAPITALS, PERSON, is_handle
 
 _LABEL = re.compile(
-    r"^(?:[—–-]{1,2}\s*)?(?:(?i:(?:(?:a |an )?(?:(?:film|movie|dvd|blu-ray|theatrical|tv|book) )?"
-    r"review(?:ed)?|written|posted|published|uploaded|added|words|article|submitted|contributed|filed|"
-    r"text) by|"
+    r"^(?:[—–~-]{1,2}\s*)?(?:(?i:(?:(?:a |an )?(?:(?:film|movie|dvd|blu-ray|theatrical|tv|book) )?"
+    r"review(?:ed)?|(?:review )?written|posted|published|uploaded|added|words|article|submitted|"
+    r"contributed|filed|text) by(?: and copyright)?|"
     r"(?:a )?review(?:ed)? from|by|(?:posted|filed) (?:in|under):? [A-Z][\w&'’ -]{1,30}? by)"
     r"(?:\s*:\s*|\s+)|(?i:words|author|critic|reviewer)\s*:\s*)(?=\S)")
 # Labels after which a user's handle may stand for the name ("Posted by reelfan81").
-_HANDLE_LABELS = re.compile(r"^(?:[—–-]{1,2}\s*)?(?i:(?:posted|uploaded|added|review(?:ed)?|submitted)? ?by|"
+_HANDLE_LABELS = re.compile(r"^(?:[—–~-]{1,2}\s*)?(?i:(?:posted|uploaded|added|review(?:ed)?|submitted)? ?by|"
                             r"author|reviewer)\b")
 _JOB = (r"(?:(?:chief|senior|associate|appellate|managing|executive|contributing|staff|film|movie|"
         r"guest|arts|tv|dvd|features?|deputy|regular|freelance)\s+)*(?:critic|reviewer|editor|"
@@ -38,7 +41,9 @@ _SEP = (r"(?:\s*" + _MARK + r"?\s*(?i:(?:(?:last )?updated|published|posted)(?: 
 # A score after the name: "By Jane Doe – 9/10", "Jane Doe | ★★★★".
 _RATING = re.compile(r"^\s*" + _MARK + r"\s*(?:\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}|\d(?:\.5)? stars?"
                      r"|[★☆]{1,5}|[A-F][+-]?)(?![\w/])")
-_JOB_PIECE = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")\b")
+# "Jane Doe/entertainment editor": a student paper sets the job after a slash.
+_JOB_PIECE = re.compile(r"^\s*(?:[,|·•]|\s[—–-])\s*(?i:" + _JOB + r")\b|^/(?i:[a-z&]+ )?(?i:" + _JOB
+                        + r")\b")
 _HANDLE = re.compile(r"^\s*(?:[|•·,]\s*)?\(?@\w{2,30}\)?")
 _EMAIL = re.compile(r"^\s*(?:[|•·,]\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Words papers and magazines are called by ("The Evening Courier", "Harbour Weekly").
@@ -83,8 +88,8 @@ def is_whole_date(text: str) -> bool:
 def _is_tail(rest: str, pieces: int = 0) -> bool:
     """``rest`` is only what bylines put after a name: pieces (a date, a job, a handle, an
     outlet, a section, a comment count, a reading time, a score) one after another."""
-    if not rest.strip():
-        return True
+    if not rest.strip() or (pieces and rest.strip() == "."):
+        return True  # "... (4th May 2004)." closes with a full stop
     if pieces == _MAX_PIECES:
         return False
     for piece in _PIECES:

@@ -75,6 +75,7 @@ def assign_roles(lines: list[Line]) -> None:
         after_form = after_form or starts_comment_form(line.text)
         line.role = "form" if after_form else _role(line, counts, line.number in doubled)
     _mark_captions(lines)
+    _mark_score_legends(lines)
 
 
 def is_picture_credit(text: str) -> bool:
@@ -90,6 +91,48 @@ def _mark_captions(lines: list[Line]) -> None:
                 and len(line.text.split()) <= _CAPTION_WORDS
                 and line.role in ("prose", "short", "heading")):
             line.role = "chrome"
+
+
+# One step of a score legend: "4 STARS - Excellent.", "3 stars: worth it", "0 - Forget it".
+_LEGEND_STEP = re.compile(r"^(?P<score>\d{1,2}(?:\.5)?)(?:\s*(?i:stars?))?\s*[-–—:=]\s*\S.{0,40}$")
+_MIN_LEGEND_STEPS = 3
+
+
+def _mark_score_legends(lines: list[Line]) -> None:
+    legend = score_legend_lines(lines)
+    for line in lines:
+        if line.number in legend:
+            line.role = "chrome"
+
+
+def score_legend_lines(lines: list[Line]) -> set[int]:
+    """The numbers of lines that are a legend of scores: three or more lines in a row, each a
+    score and a word for it, counting the scale up or down in even steps ("4 STARS -
+    Excellent." ... "0 - Forget it"). The site's key to its scores, not the review nor its
+    rating."""
+    legend: set[int] = set()
+    run: list[tuple[int, float]] = []
+
+    def close(run: list[tuple[int, float]]) -> None:
+        if len(run) >= _MIN_LEGEND_STEPS:
+            legend.update(number for number, _ in run)
+
+    for line in [line for line in lines if line.text and line.role != "thread"]:
+        step = _LEGEND_STEP.match(line.text)
+        if step is None:
+            close(run)
+            run = []
+            continue
+        score = float(step["score"])
+        if run and score == run[-1][1]:
+            close(run)
+            run = []
+        elif len(run) >= 2 and score - run[-1][1] != run[-1][1] - run[-2][1]:
+            close(run)
+            run = run[-1:]
+        run.append((line.number, score))
+    close(run)
+    return legend
 
 
 def _role(line: Line, counts: Counter[str], doubled: bool) -> str:

@@ -5,7 +5,8 @@ when the page's structure says so:
 
 - a date line under it, with at most one line between (an affiliation such as "North County
   Film Critics");
-- a user name over a short line giving a rating or a posting time ("8/10 6 years ago");
+- a user name over a short line giving a rating or a posting time ("8/10 6 years ago"); a
+  person's name under the title over a line that is only a score ("• 4.5/5");
 - a job that reviews on the line under it ("Film Critic", or after its site's name: "The
   Harbour Film Critic"), a paper's name under or over it ("The Evening Courier"), or an empty
   byline label ("Written by", "Author") over it;
@@ -22,7 +23,9 @@ themselves in the third person: the name is someone in the film), when a longer 
 holds it (a breadcrumb or title: "Reviews » Blue Valentine » User review" makes "Blue
 Valentine" the film), or when a name is next to it (a cast list).
 
-A signature ("-Jane Doe") among the body's lines signs the review when no byline did.
+A signature ("-Jane Doe") among the body's lines signs the review when no byline did, and so
+does a writer greeting the readers by name at the head of the first paragraph ("Hello all! Jane
+here. I ...").
 """
 
 from __future__ import annotations
@@ -117,6 +120,13 @@ def _placed(header: list[Line], index: int) -> bool:
         return True
     if len(below) == 2 and is_date_line(below[1].text) and below[0].role in ("heading", "field"):
         return True  # an affiliation between the name and the date
+    if index and bylines.ONLY_A_NAME.match(header[index].text) and below and find_ratings(below[0].text):
+        # under the title, over the review's own score; not a score's label ("Current Rating")
+        # nor a row of a score card ("Video Quality" over "4/5", between other scores)
+        card = [header[index - 1]] + below[1:2]
+        labelled = any(word.casefold() in SCORE_LABELS for word in header[index].text.split())
+        return (_is_status(below[0].text) and not labelled
+                and not any(find_ratings(line.text) for line in card))
     return _USER_NAME.match(header[index].text) is not None and bool(below) and _is_status(below[0].text)
 
 
@@ -216,6 +226,27 @@ def first_speaker(paragraphs: list[Line]) -> tuple[str, Line] | None:
            for name in set(names)):
         return None
     return names[0], paragraphs[0]
+
+
+# "Hello everyone! Jane here.", "Hi all, Jane Doe here!": a writer greeting the readers by name
+# at the head of the first paragraph.
+_SELF_INTRODUCED = re.compile(
+    r"^(?:(?i:hello|hi|hey|greetings|welcome)\b[^.!?]{0,40}?[.!?,]\s+)?"
+    r"(?P<name>" + _FIRST_NAME + "(?: " + _FIRST_NAME + r")?) here[.!]\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b")
+
+
+def introduced_self(paragraphs: list[Line]) -> tuple[str, Line] | None:
+    """The writer naming themselves in the first sentences of the first paragraph ("Hello
+    all! Jane here. I ..."), the paragraph then going on in the first person."""
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    match = _SELF_INTRODUCED.match(first.text)
+    if (match is None or not _FIRST_PERSON.search(first.text[match.end():])
+            or label_owner(f"{match['name']}'s review") is None):
+        return None
+    return match["name"], first
 
 
 def pointer_to_more(lines: list[Line]) -> tuple[str, Line] | None:

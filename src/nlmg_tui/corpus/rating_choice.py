@@ -17,7 +17,7 @@ import re
 
 from nlmg_tui.corpus.credited_reviewer import label_owner
 from nlmg_tui.corpus.labelled_scores import bare_pair
-from nlmg_tui.corpus.lines import Line
+from nlmg_tui.corpus.lines import Line, score_legend_lines
 from nlmg_tui.corpus.models import Evidence, Paragraph, Rating
 from nlmg_tui.corpus.ratings import FoundRating, find_ratings, is_aggregate
 from nlmg_tui.corpus.text import split_sentences
@@ -54,7 +54,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
     personal: Rating | None = None
     film: Rating | None = None
     site: Rating | None = None
-    for line in candidates + _inner_lines(candidates, lines):
+    for line in _rated_lines(candidates, lines):
         if line.role == "preface" and not _LABELLED_SCORE_START.match(line.text):
             continue  # a note to readers ("give it 1 to 5 stars yourself") is not the verdict
         founds = find_ratings(line.text) or _pair_in_header(line, candidates)
@@ -159,6 +159,13 @@ def _label_above(line: Line, lines: list[Line]) -> str:
     if above is not None and _LABEL_ABOVE.match(above.text):
         return above.text
     return ""
+
+
+def _rated_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:
+    """The lines a rating is read from: the candidates and ``_inner_lines``, but not the site's
+    key to its scores ("4 STARS - Excellent.", "3 STARS - Worthy.", ...)."""
+    legend = score_legend_lines(lines)
+    return [line for line in candidates + _inner_lines(candidates, lines) if line.number not in legend]
 
 
 def _inner_lines(candidates: list[Line], lines: list[Line]) -> list[Line]:

@@ -45,9 +45,9 @@ _WORDS = re.compile(
     re.I,
 )
 # Asterisks as stars, unspaced ("****", "***½", "(**)"); a spaced row ("* * * * *") is a widget.
-# Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½").
+# Also after a certificate in brackets ("Title (15)***") and with a spaced half ("*** ½", "*** 1/2").
 _ASTERISKS = re.compile(
-    r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½|1/2)?(?!\s\*)"
+    r"(?:^|(?<=[\s:()]))(?<!\*\s)(?P<stars>\*{1,5})(?P<half> ?½| ?1/2(?!\d))?(?!\s\*)"
     r"(?=\s*$|\s*[().,|·\]]|\s+out\b|\s[-–—]\s)"
 )
 # "4 stars", "3½ Stars", "4 ½ STARS", "3.5 stars", "4.4 stars", "a 5-star film" with no scale:
@@ -171,7 +171,24 @@ def find_ratings(text: str) -> list[FoundRating]:
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, end), match.start(), end)
         )
-    return [rating for rating in found if not _is_scale_row(text, rating)]
+    kept = [rating for rating in found if not _is_scale_row(text, rating)]
+    return [] if _offers_every_score(kept) else kept
+
+
+_MIN_MENU_SCORES = 4
+
+
+def _offers_every_score(found: list[FoundRating]) -> bool:
+    """A line counting up the scale from its bottom in even steps ("Browse by rating: 0 star |
+    0.5 star | 1 star | 1.5 star ...") is a menu or a legend of scores: it gives none."""
+    values = [rating.value for rating in sorted(found, key=lambda rating: rating.start)]
+    if len(values) < _MIN_MENU_SCORES:
+        return False
+    steps = {round(later - earlier, 3) for earlier, later in zip(values, values[1:], strict=False)}
+    if len(steps) != 1:
+        return False
+    step = steps.pop()
+    return step > 0 and round(values[0], 3) in (0.0, step)
 
 
 _SCALE_ROW = re.compile(r"[★*]{4,10}")
@@ -215,9 +232,31 @@ def grade_value(grade: str) -> float:
     return round(min(max(points, 0.0), 4.0) / 4, 4)
 
 
-def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
-    """Stars with no scale, star images counted out in alt text, and percentages."""
+# "On a scale of 1 to 10, I give it a 7", "On the Harbour Movie Gauge of 1 to 10, the film is
+# a frothy, funny 9": the scale named first, then the score given in the same sentence.
+_SCALE_FIRST = re.compile(
+    r"\b(?i:on (?:a|the|my|our)(?: [\w'’-]+){0,4} (?:scale|gauge|meter|rating)) (?i:of|from) [01] "
+    r"(?i:to) (?P<scale>100|10|5|4)\b,?(?P<gap>[^.!?\d]{2,80}?)"
+    r"\b(?P<score>\d{1,3}(?:\.\d)?)(?![\d%]|\s*(?:/|out\b|stars?\b|points\b))")
+_GIVES = re.compile(r"\b(?:is|it's|it’s|was|rates?|gets?|give|gives|earns?|scores?|deserves?)\b", re.I)
+
+
+def _scale_first(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    """A score given after the scale it is on ("On a scale of 1 to 10, I give it a 7")."""
     more: list[FoundRating] = []
+    for match in _SCALE_FIRST.finditer(text):
+        score, scale = float(match["score"]), float(match["scale"])
+        if (_GIVES.search(match["gap"]) and score <= scale
+                and not _overlaps(found, match.start("score"), match.end())):
+            more.append(FoundRating(match["score"], round(score / scale, 4), match["scale"], None,
+                                    match.start("score"), match.end()))
+    return more
+
+
+def _more_star_forms(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    """Stars with no scale, star images counted out in alt text, percentages, and a score given
+    after its scale in words."""
+    more: list[FoundRating] = _scale_first(text, found)
     for match in _STARS_NO_SCALE.finditer(text):
         stars = float(match["score"]) + (0.5 if match["half"] else 0.0)
         if stars <= 5 and not _overlaps(found + more, match.start(), match.end()):
