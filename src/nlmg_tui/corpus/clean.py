@@ -180,11 +180,6 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     signed_off = headers.sign_off(lines, draft.last_line)
     if signed_off is not None:
         return _note(evidence, "critic", *signed_off)
-    last = draft.paragraphs[-1].text if draft.paragraphs else ""
-    signed_in = bylines.run_in_signature(last)
-    if signed_in is not None:
-        evidence["critic"] = Evidence(0, last[-80:])
-        return signed_in
     closing = closing_signature(draft.paragraphs)
     if closing is not None:
         evidence["critic"] = Evidence(0, closing[1][-80:])

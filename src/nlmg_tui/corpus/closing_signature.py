@@ -1,5 +1,6 @@
 """A writer signing inside the body's own lines, after a paragraph's last sentence:
-"... in the hereafter. (Jane Doe)", "... four stars. …Jane Doe", "... see it. JD".
+"... in the hereafter. (Jane Doe)", "... four stars. …Jane Doe", "... see it. JD", and closing the
+last paragraph "... leave! — Jane Doe" (``byline.run_in_signature``).
 
 A name in brackets after a closing full stop is a signature, never a cast credit (a credit sits
 inside its sentence: "George (Matt Damon) is ..."). Initials alone sign only the last
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlmg_tui.corpus.byline import PERSON, not_a_name
+from nlmg_tui.corpus.byline import PERSON, not_a_name, run_in_signature
 from nlmg_tui.corpus.models import Paragraph
 
 _AFTER_SENTENCE = r"[.!?…][\"”’)\]]?\s*"
@@ -31,6 +32,9 @@ def closing_signature(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None
     """The name signing a paragraph after its last sentence, and that paragraph's text."""
     for index, paragraph in enumerate(reversed(paragraphs)):
         text = paragraph.text.rstrip()
+        dashed = run_in_signature(text) if index == 0 else None
+        if dashed is not None:
+            return dashed, text
         match = _BRACKETED.search(text) or _ELLIPSIS.search(text)
         if match is None and index == 0:
             initials = _INITIALS.search(text)
