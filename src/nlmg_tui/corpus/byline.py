@@ -39,6 +39,12 @@ _BY = re.compile(
     re.I,
 )
 # A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
+# A film's credit line names its director: "Directed by A, written by B", "director/writer: A;".
+_DIRECTOR_CREDIT = re.compile(r"\b(?i:directed by|director(?:/writer)?:)")
+# "Jane Doe reviews" alone on its line, the film's title on the next.
+_NAME_REVIEWS_ALONE = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r") reviews:?$")
+# "Reviewed by Jane Doe from Peru": where the writer lives, not an outlet ("from The Planet" is).
+_FROM_PLACE = re.compile(r" from (?!The\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 _THREAD_OPENER = re.compile(r"\b(?i:started|submitted) by:? (?P<name>[^\s,]{2,40}),")
 # A deck that ends naming its writer: "A drama about a common nightmare, writes Jane Doe."
 _WRITES = re.compile(r"^[A-Z\"“‘'].{10,240}?[,;:—–-] (?:writes|reviews|says) (?P<name>"
@@ -67,8 +73,9 @@ _OUTLET_POSSESSIVE = re.compile(
 # "Today's Review of", "Our Critic's Take on").
 _POSSESSIVE_REVIEW = re.compile(
     r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|Last|Next|Our|Editor|Critic|Readers?|Users?|"
-    r"Viewers?|Audience|Kids?|Parents?|Week|Weekend)\b)"
-    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})[’']s "
+    r"Viewers?|Audience|Kids?|Parents?|Week|Weekend|Read|See|Check|Watch|More|Also)\b)"
+    r"(?P<name>" + PERSON_OR_CAPITALS + r"|[" + UPPER + r"][\w.-]*(?: [A-Z][\w.-]*){0,2})"
+    r"[’'](?:s|(?<=[A-Z][’'])S) "
     r"(?:(?i:review|rating|take|verdict|thoughts)(?: (?:of|on)\b|:)|(?:Review|Take|Verdict|Thoughts)$)")
 # "This review was written by Jane Doe.", "Reviewed for The Lantern by Jane Doe.": a closing
 # sentence crediting the review.
@@ -191,6 +198,14 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """A byline read from one short, non-prose line; None when the line is not a byline."""
+    found = _parse_byline(line)
+    if found is not None and found.critic and _DIRECTOR_CREDIT.search(line) and re.search(
+            r"(?i:written|screenplay|story) by:? " + re.escape(found.critic), line):
+        return None  # "Directed by A, written by B and A": the film's credits
+    return found
+
+
+def _parse_byline(line: str) -> Byline | None:
     whole = _sentence_byline(line) or _whole_line_byline(line)
     if whole is not None:
         return whole
@@ -199,11 +214,8 @@ def parse_byline(line: str) -> Byline | None:
     match = _OUTLET_POSSESSIVE.match(line)
     if match:
         return Byline(match["name"], match["outlet"])
-    match = _SIGNATURE.match(line) or _LABELLED.match(line)
-    if match:
-        if line.casefold().startswith("written by") and _CREDIT_LIST.search(match["name"]):
-            return None  # a screenplay credit ("Written by: A, B"), not the review's author
-        return Byline(_clean_name(match["name"]), None)
+    if _SIGNATURE.match(line) or _LABELLED.match(line):
+        return _signed_or_labelled(line)
     match = _NAME_COMMA_OUTLET.match(line)
     if match:
         return Byline(match["name"], match["outlet"].strip())
@@ -230,6 +242,18 @@ def parse_byline(line: str) -> Byline | None:
     return _name_then_posted(line) or _segmented_byline(line)
 
 
+def _signed_or_labelled(line: str) -> Byline | None:
+    """"— Jane Doe" or "Reviewed by: Jane Doe"; None for a screenplay credit ("Written by: A, B")
+    or a dashed item that names no one ("- Harbour Film Awards")."""
+    match = _SIGNATURE.match(line) or _LABELLED.match(line)
+    assert match is not None
+    if line.casefold().startswith("written by") and _CREDIT_LIST.search(match["name"]):
+        return None
+    if not_a_name(match["name"]):
+        return None
+    return Byline(_clean_name(match["name"]), None)
+
+
 def _whole_line_byline(line: str) -> Byline | None:
     """A line that is wholly a byline by its grammar (``labelled_byline``), a title bar naming
     whose blog it is ("Jeff's Reviews" alone, too), "jdoe wrote:" over a post, or "Jane Doe
@@ -242,7 +266,8 @@ def _whole_line_byline(line: str) -> Byline | None:
     masthead_owner = _BLOG_MASTHEAD.match(line)
     if masthead_owner and label_owner(f"{masthead_owner['name']}'s Review"):
         return Byline(masthead_owner["name"], None)  # a first name alone is enough here
-    match = _OWNERS_BLOG.match(line) or _WROTE.match(line) or _NAME_REVIEWS.match(line)
+    match = (_OWNERS_BLOG.match(line) or _WROTE.match(line) or _NAME_REVIEWS.match(line)
+             or _NAME_REVIEWS_ALONE.match(line))
     owner: str | None = (match["name"] or match["first"]) if match else None
     if owner and not not_a_name(owner) and (ONLY_A_NAME.match(owner) or is_handle(owner)):
         return Byline(owner, None)
@@ -350,6 +375,12 @@ def not_a_name(text: str) -> bool:
     return bool(_NOT_NAME_WORDS.search(text) or _NOT_A_NAME.search(text) or JOB_LINE.match(text))
 
 
+def not_a_pen_name(text: str) -> bool:
+    """Words no pen name holds either; a pen name may hold small words ("The Dude on the Right")."""
+    return bool(_NOT_NAME_WORDS.search(text) or JOB_LINE.match(text)
+                or re.search(r"\b(?:staff|admin|guest|anonymous|editors?)\b", text, re.I))
+
+
 def names_writer(line: str) -> str | None:
     """The writer a sentence-shaped line names as a byline: a forum thread's "started by
     jdoe, <date>", a deck ending ", writes Jane Doe.", or a sentence crediting the review
@@ -422,6 +453,22 @@ _ONLY_CAPITALS = re.compile(r"^" + CAPITALS + r"$")
 _IN_BRACKETS = re.compile(r"^\((.+)\)$")  # "(Jane Doe)" signs off as "Jane Doe" does
 
 
+# "©2003 Jane K. Doe", "Copyright 2003 by Jane Doe": a person owning the review's words.
+_COPYRIGHT_NAME = re.compile(
+    r"^(?i:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?i:by\s+)?"
+    r"(?P<name>" + PERSON + r")(?:,?\s*(?:19|20)\d\d)?\.?$")
+_COMPANY = re.compile(r"\b(?:Inc|LLC|Ltd|Media|Entertainment|Company|Corporation|Corp|Productions|"
+                      r"Group|Times|Post|Press|Network|Publishing|Magazine|Online)\b\.?")
+
+
+def copyright_name(line: str) -> str | None:
+    """The person a copyright line under the body names (never a company or a paper)."""
+    match = _COPYRIGHT_NAME.match(line)
+    if match is None or not_a_name(match["name"]) or _COMPANY.search(match["name"]):
+        return None
+    return match["name"]
+
+
 def sign_off_name(line: str) -> str | None:
     """The name in a bare sign-off line under the body, or None."""
     line = _IN_BRACKETS.sub(r"\1", line)
@@ -476,6 +523,7 @@ _NAME_JOIN = re.compile(r"\s*(?:;|&|\band\b|\bund\b)\s*")
 def _clean_name(name: str) -> str | None:
     """A plausible person or user name (or several joined), or None (empty, sentence-like or
     a generic word)."""
+    name = _FROM_PLACE.sub("", name) if name else name
     names = _NAME_JOIN.split(name) if name else []
     if (not name or len(names) > 4 or any(not part or len(part.split()) > 4 for part in names)
             or _NOT_A_NAME.fullmatch(name) or name.startswith("The ")

@@ -44,7 +44,11 @@ _SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our
                         re.I)
 _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
-_EMPTY_REVIEWED_BY = re.compile(r"^(?:reviewed|review|written) by:?$", re.I)
+_EMPTY_REVIEWED_BY = re.compile(r"^(?:an? )?(?:reviewed|review|written) by:?$", re.I)
+# A label that says the name is the review's writer, not the film's.
+_REVIEW_LABEL = re.compile(r"^(?:an? )?(?:reviewed by|review by|reviewer:|critic:|by\b)", re.I)
+# A writer's pen name under an empty label: "The Dude on the Right", "Kozo", "Jane Doe".
+_PEN_NAME = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|the|of|on|in|from|and|de|van)){0,5}$")
 _UK_CLUES = re.compile(r"colour|favourite|£|\.co\.uk|\bBBFC\b|\bcert\b|\b12A\b|cinemagoers")
 _US_CLUES = re.compile(r"\bcolor\b|favorite|\$\d|\bMPAA\b|moviegoers|\bPG-13\b")
 _FILM_YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")
@@ -196,20 +200,28 @@ def find_byline(header: list[Line]) -> tuple[bylines.Byline | None, Line | None]
     credits); else a name above an empty "Reviewed by:" or above a date line; else the first
     bare byline (a "By" with no name)."""
     bare: tuple[bylines.Byline | None, Line | None] = (None, None)
+    first_named: tuple[bylines.Byline, Line] | None = None
     for index, line in enumerate(header):
         if line.role not in ("byline", "field", "heading", "short") or _is_credit(header, index) \
                 or _is_epigraph_credit(header, index):
             continue
         found = bylines.parse_byline(line.text)
+        if found is None and _EMPTY_REVIEWED_BY.match(line.text):
+            found = bylines.Byline(None, None)  # "A Review by:" with the name on the next line
         if found is None:
             continue
+        if found.critic and _REVIEW_LABEL.match(line.text):
+            return found, line  # "Reviewed by Jane Doe" outranks a credit line read as a byline
         if found.critic:
-            return found, line
-        named = _name_above(header, index)
+            first_named = first_named or (found, line)
+            continue
+        named = _name_above(header, index) or _name_below(header, index)
         if named is not None:
             return bylines.Byline(named.text, found.outlet), named
         if bare[0] is None:
             bare = (found, line)
+    if first_named is not None:
+        return first_named
     for index, line in enumerate(header[1:-1], start=1):
         following = header[index + 1]
         above = header[index - 1]
@@ -285,15 +297,26 @@ def _name_above(header: list[Line], index: int) -> Line | None:
     return above if bylines.ONLY_A_NAME.match(above.text) else None
 
 
+def _name_below(header: list[Line], index: int) -> Line | None:
+    """The pen name on the line under an empty "A Review by:" label ("The Dude on the Right")."""
+    if index + 1 >= len(header) or not _EMPTY_REVIEWED_BY.match(header[index].text):
+        return None
+    below = header[index + 1]
+    if below.number != header[index].number + 1 or not _PEN_NAME.match(below.text):
+        return None
+    return None if bylines.not_a_pen_name(below.text) or find_date(below.text) else below
+
+
 def sign_off(lines: list[Line], last_body_line: int) -> tuple[str, Line] | None:
     """A bare name ("Jane Doe", "[Jane Doe]") on the first line under the body, with nothing
     but chrome after it before the comments: the critic signing off."""
     after = [line for line in lines[last_body_line:]
-             if line.text and (line.role != "chrome" or BRACKETED_NAME.match(line.text))]
+             if line.text and (line.role != "chrome" or BRACKETED_NAME.match(line.text)
+                               or bylines.copyright_name(line.text))]
     if not after:
         return None
     bracketed = BRACKETED_NAME.match(after[0].text)
-    name = bracketed["name"] if bracketed else None
+    name = bracketed["name"] if bracketed else bylines.copyright_name(after[0].text)
     if name is None and after[0].role in ("heading", "byline"):
         name = bylines.sign_off_name(after[0].text)
     if name is None and (outlet_signed := bylines.outlet_sign_off(after[0].text)) is not None:

@@ -175,7 +175,7 @@ def _role_before_prose(text: str) -> str | None:
         return "field"
     if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
         return "label"
-    if _is_film_field(text):
+    if _is_film_field(text) or _is_credit_run(text):
         return "field"
     if _is_exclaimed_title(text):
         return "heading"
@@ -276,6 +276,19 @@ def _is_film_field(text: str) -> bool:
     match = LABELLED_FIELD.match(text)
     return match is not None and match["label"].strip().casefold() in FIELD_LABELS and (
         len(match["value"].split()) <= _MAX_FIELD_WORDS and not re.search(r"[.!?] [A-Z]", text))
+
+
+# One credit of a run: "director/writer: Jane Doe;", "cast: A (Role), B".
+_CREDIT_PAIR = re.compile(r"(?:^\(?|;\s*)(?P<role>[a-z][a-z /-]{2,30}):\s*[A-Z]", re.I)
+_CREDIT_ROLES = re.compile(r"direct|writ|screenplay|cinematograph|photograph|edit|music|score|cast|"
+                           r"produc|star|design|runtime|running time", re.I)
+
+
+def _is_credit_run(text: str) -> bool:
+    """"(director/writer: A; cinematographer: B; editor: C; cast: D ...)": the film's credits run
+    together on one line, read as a sentence by their length, are no part of the review."""
+    roles = [m["role"] for m in _CREDIT_PAIR.finditer(text)]
+    return len(roles) >= 3 and sum(bool(_CREDIT_ROLES.search(role)) for role in roles) >= 3
 
 
 def is_prose(text: str) -> bool:
