@@ -116,9 +116,12 @@ _RUN_IN_BY = re.compile(r"[.!?][\"”’)]?\s+By (?P<name>" + PERSON + r")\.?$")
 # "Jane Doe // 14 April 2012": a name, then only a date (a disc's spec line also uses "//").
 _NAME_SLASHES_DATE = re.compile(r"^(?P<name>" + PERSON + r")\s*//\s*(?P<date>[^/]{6,30})$")
 # "Senior Critic Jane Doe" alone on a line: a job title that reviews, then a name.
-_JOB = (r"(?i:(?:(?:chief|senior|associate|managing|executive|contributing|staff|film|movie|guest|"
-        r"arts|deputy|features?|regular|freelance)\s+)*(?:critic|reviewer|editor|correspondent|"
-        r"contributor|writer|columnist|blogger))")
+_JOB_WORD = (r"(?:chief|senior|associate|managing|executive|contributing|staff|film|movie|guest|arts|"
+             r"deputy|features?|regular|freelance|entertainment|news|opinions?|culture|lifestyle|"
+             r"online|web|assistant|copy|student|a&e)")
+# "Film Critic", "Staff Reporter", "Entertainment and Arts Editor" (a student paper's masthead).
+_JOB = (r"(?i:(?:" + _JOB_WORD + r"(?:\s+(?:and|&)\s+" + _JOB_WORD + r")?\s+)*(?:critic|reviewer|"
+        r"editor|correspondent|contributor|writer|columnist|blogger|reporter))")
 _TITLED_NAME = re.compile(r"^" + _JOB + r"\s+(?P<name>" + PERSON_OR_CAPITALS + r")$")
 # "Jane Doe, Film Critic", "Jane Doe | Contributor", "Jane Doe (@janedoe)": a name, then only a
 # job that reviews or a social handle.

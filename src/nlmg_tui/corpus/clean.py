@@ -36,6 +36,7 @@ from nlmg_tui.corpus.models import Comment, Evidence, FilmFact, Rating, Review
 from nlmg_tui.corpus.name_lines import (
     first_speaker,
     introduced_self,
+    labelled_under_body,
     name_over_credited_caption,
     owned_label,
     paper_beside,
@@ -188,7 +189,9 @@ def _critic_after_header(lines: list[Line], draft, trailer: list[Line],
     after = [line for line in lines[draft.last_line:] if line.text][:3]
     opening = [Line(number, paragraph.text) for number, paragraph
                in zip(draft.numbers[:3], draft.paragraphs[:3], strict=True)]
-    placed = (placed_name(header, body) or placed_name(after, body)
+    under = [line for line in lines[draft.last_line:] if line.text][:8]
+    placed = (placed_name(header, body, above_body=True) or placed_name(after, body)
+              or labelled_under_body(under)
               or signature_in_body(lines, start, draft.last_line) or _bio_sentence(after, draft)
               or owned_label(header + opening + after)
               or name_over_credited_caption(lines, start, body)

@@ -44,7 +44,7 @@ _SITE_TALK = re.compile(r"\b(you|your|my (site|blog|review)|this (site|blog)|our
                         re.I)
 _MAX_DATE_LINE_WORDS = 8
 _POSTING_CUE = re.compile(r"\b(posted|published|added|written|by)\b", re.I)
-_EMPTY_REVIEWED_BY = re.compile(r"^(?:an? )?(?:reviewed|review|written) by:?$", re.I)
+_EMPTY_REVIEWED_BY = re.compile(r"^(?:an? )?(?:reviewed|review|written|published|posted) by:?$", re.I)
 # A label that says the name is the review's writer, not the film's.
 _REVIEW_LABEL = re.compile(r"^(?:an? )?(?:reviewed by|review by|reviewer:|critic:|by\b)", re.I)
 # A writer's pen name under an empty label: "The Dude on the Right", "Kozo", "Jane Doe".

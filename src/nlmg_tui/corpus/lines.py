@@ -144,6 +144,8 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
     role = _role_before_prose(text)
     if role:
         return role
+    if _is_shouted_kicker(text):
+        return "heading"
     if is_prose(text):
         return "prose"
     capitals = CAPITALS_LABEL.match(text)
@@ -175,7 +177,7 @@ def _role_before_prose(text: str) -> str | None:
         return "field"
     if INLINE_LABEL.match(text) or text.casefold().rstrip(":") in SECTION_LABELS:
         return "label"
-    if _is_film_field(text) or _is_credit_run(text):
+    if _is_film_field(text) or _is_credit_run(text) or _CREDIT_SENTENCE.match(text):
         return "field"
     if _is_exclaimed_title(text):
         return "heading"
@@ -284,11 +286,21 @@ _CREDIT_ROLES = re.compile(r"direct|writ|screenplay|cinematograph|photograph|edi
                            r"produc|star|design|runtime|running time", re.I)
 
 
+# "Directed by Jane Doe. Starring A, B and C.": the film's credits set as two short sentences.
+_CREDIT_SENTENCE = re.compile(r"^(?:Written and directed|Directed) by [A-Z][^.]{2,60}\.\s+"
+                              r"(?:Starring|With|Stars|Cast:?)\s+[A-Z][^.]{2,160}\.?$")
+
+
 def _is_credit_run(text: str) -> bool:
     """"(director/writer: A; cinematographer: B; editor: C; cast: D ...)": the film's credits run
     together on one line, read as a sentence by their length, are no part of the review."""
     roles = [m["role"] for m in _CREDIT_PAIR.finditer(text)]
     return len(roles) >= 3 and sum(bool(_CREDIT_ROLES.search(role)) for role in roles) >= 3
+
+
+def _is_shouted_kicker(text: str) -> bool:
+    """"IS MY GEEK SHOWING?": a column's name set in capitals over the headline, no sentence."""
+    return text.isupper() and len(text.split()) <= 8 and text.endswith(("?", "!"))
 
 
 def is_prose(text: str) -> bool:

@@ -51,8 +51,11 @@ _EMPTY_LABEL = re.compile(r"^(?:(?:reviewed|review|written|posted) by|by|author|
 _DATE_CUE = re.compile(r"^(?:[/·,|–—-]\s*|(?i:on|updated|published|posted):?\s+)")
 
 
-def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
-    """The first bare name line the header's structure makes the byline, or None."""
+def placed_name(header: list[Line], body: str, above_body: bool = False
+                ) -> tuple[str, Line] | None:
+    """The first bare name line the header's structure makes the byline, or None. With
+    ``above_body`` the lines are the header, and a name alone on its last line, under the
+    headline, counts too (a student paper's "Jane Doe" over the review)."""
     for index, line in enumerate(header):
         dated = _name_and_date(line.text) or _name_and_paper(line.text, header, body)
         if dated is not None:
@@ -61,7 +64,8 @@ def placed_name(header: list[Line], body: str) -> tuple[str, Line] | None:
             continue
         if line.role not in _NAME_ROLES or not _name_shaped(line.text):
             continue
-        if not _placed(header, index) or _ruled_out(header, index, body):
+        placed = _placed(header, index) or (above_body and _last_over_body(header, index))
+        if not placed or _ruled_out(header, index, body):
             continue
         return line.text, line
     return None
@@ -128,6 +132,40 @@ def _placed(header: list[Line], index: int) -> bool:
         return (_is_status(below[0].text) and not labelled
                 and not any(find_ratings(line.text) for line in card))
     return _USER_NAME.match(header[index].text) is not None and bool(below) and _is_status(below[0].text)
+
+
+_EMPTY_LABEL_AFTER = re.compile(r"^(?:published|posted|written|reviewed) by:?$", re.I)
+
+
+def labelled_under_body(after: list[Line]) -> tuple[str, Line] | None:
+    """"Published by" over a bare name among the first lines under the body (a blog theme's
+    post footer, read after its share and comment links)."""
+    for above, line in zip(after, after[1:], strict=False):
+        if line.role == "thread":
+            break
+        if (_EMPTY_LABEL_AFTER.match(above.text) and bylines.ONLY_A_NAME.match(line.text)
+                and not bylines.not_a_name(line.text)):
+            return line.text, line
+    return None
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _last_over_body(header: list[Line], index: int) -> bool:
+    """A person's name alone on the header's last line (or over only the writer's e-mail
+    address), with a headline above it: the review's byline."""
+    rest = header[index + 1:]
+    above = header[index - 1].text if index else ""
+    titled = any(not is_date_line(line.text) for line in header[:index])  # else it is the title
+    # "The Film, Jane Roe, Jo Bloggs" (a list, no sentence) over a photo credit
+    caption = (len(re.findall(bylines.PERSON, above)) >= 2 and "," in above
+               and not above.endswith((".", "!", "?")))
+    kicker = above.endswith(":")  # "Our Reviews:" over the film's title
+    own = header[index].text
+    return (titled and not caption and not kicker and bylines.ONLY_A_NAME.match(own) is not None
+            and not own.isupper() and not label_owner(own)
+            and (not rest or (len(rest) == 1 and _EMAIL.match(rest[0].text) is not None)))
 
 
 def _is_status(text: str) -> bool:

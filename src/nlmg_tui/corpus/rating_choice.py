@@ -34,6 +34,11 @@ _AGGREGATE_CONTEXT = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I’d|I'll|I’ll|my|me|we|our)\b")
 _SHORT_SENTENCE_WORDS = 8
 _GIVES = re.compile(r"\b(?:I|I'd|I’d|I'll|I’ll|we|we'd|we’d)\s+(?:give|rate|award|score)\b", re.I)
+# "This movie is a 9.5 out of 10.", "The film gets three stars.": a paragraph that is only the
+# film's score, anywhere in the body.
+_SCORE_SENTENCE = re.compile(r"^(?:Overall,? )?(?:this|the|that) (?:movie|film)(?: (?:overall|as a whole))? "
+                             r"(?:is|gets|earns|deserves|rates|scores)\b", re.I)
+_SCORE_SENTENCE_WORDS = 14
 # "Overall", "Total", "Final": the score that sums up a card of part scores ("Acting: 6/10").
 _SUMMING_LABEL = re.compile(r"\b(overall|total|final|verdict)\b", re.I)
 _CARD_LINE = re.compile(r"^[A-Za-z][A-Za-z' ]{1,24}:\s*\d{1,3}(?:\.\d+)?\s*(?:/|out of)\s*\d{1,3}\s*$")
@@ -80,7 +85,7 @@ def choose_ratings(candidates: list[Line], paragraphs: list[Paragraph], lines: l
             elif not _PART_SCORE.search(label):
                 critic = critic or rating
     return (film or personal or critic or _owned_opening(paragraphs) or _closing_rating(paragraphs, lines)
-            or _given_rating(paragraphs) or _aside_rating(paragraphs)), site
+            or _given_rating(paragraphs) or _aside_rating(paragraphs) or _score_paragraph(paragraphs)), site
 
 
 def _owned_opening(paragraphs: list[Paragraph]) -> Rating | None:
@@ -247,6 +252,19 @@ def _clause(sentence: str, found: FoundRating) -> str:
             return sentence[start:cut.start()]
         start = cut.end()
     return sentence[start:]
+
+
+def _score_paragraph(paragraphs: list[Paragraph]) -> Rating | None:
+    """A paragraph of one short sentence scoring the film itself ("This movie is a 9.5 out of
+    10."), wherever it stands in the body."""
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if len(text.split()) > _SCORE_SENTENCE_WORDS or not _SCORE_SENTENCE.match(text):
+            continue
+        found = [rating for rating in find_ratings(text) if not is_aggregate(rating)]
+        if len(found) == 1:
+            return _rating(found[0], Evidence(0, text))
+    return None
 
 
 def _aside_rating(paragraphs: list[Paragraph]) -> Rating | None:
