@@ -32,7 +32,7 @@ _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|di|del|la|le)){0
 _POSTED_OR_MONTH = (r"(?:published|posted|updated|last updated)\b|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                     r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)")
 _BY = re.compile(
-    r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|words|"
+    r"(?:^|[·|•—–-]\s*|,\s*(?=(?:review|written)))(?:(?:review(?:ed)?|written|posted|published|words|"
     r"article) )?by:?\s*"
     r"(?P<name>[^\s|•·,].*?)?\s*(?:$|[|•·,»]|\s[-–—/]{1,2}\s|\bon\s|\s\(|\sat\s(?=\d)|\sin\s(?=[A-Z])"
     r"|\s(?=" + _POSTED_OR_MONTH + r"))",
@@ -41,6 +41,7 @@ _BY = re.compile(
 # A forum thread's opening line: "Discussion in 'Reviews' started by jdoe, Jul 4, 2014."
 # A film's credit line names its director: "Directed by A, written by B", "director/writer: A;".
 _DIRECTOR_CREDIT = re.compile(r"\b(?i:directed by|director(?:/writer)?:)")
+_GLUED_BY = re.compile(r"^[a-z]{3,}(?=By [A-Z])")
 # "Jane Doe reviews" alone on its line, the film's title on the next.
 _NAME_REVIEWS_ALONE = re.compile(r"^(?P<name>" + PERSON_OR_CAPITALS + r") reviews:?$")
 # "Reviewed by Jane Doe from Peru": where the writer lives, not an outlet ("from The Planet" is).
@@ -139,7 +140,9 @@ _BIO_SENTENCE = re.compile(
     + r"(?![\w'’])|(?:writes|reviews|has written|has been (?:reviewing|writing about)) (?:about |on )?"
     r"(?:films?|movies|cinema)\b"
     # "Jane Doe works at Harbour Books." alone under the review: a bio, whatever the job.
-    r"|works (?:at|for) (?:the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}\.?$)")
+    r"|works (?:at|for) (?:the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}\.?$"
+    # "Jane Doe is the author of THE SALT ROAD.": a writer's bio
+    r"|is the author of (?:the )?[A-Z\"“‘'])")
 # "Jane Doe, The Evening Courier", "Jane Doe for The Evening Courier": a name, then a paper
 # (with a bar or a dash, "Salt Road | The Evening Courier" is a page's title bar).
 _NAME_THEN_PAPER = re.compile(r"^(?P<name>" + PERSON + r")\s*(?:[,•·]|\sfor)\s+"
@@ -209,6 +212,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 def _parse_byline(line: str) -> Byline | None:
+    line = _GLUED_BY.sub("", line)  # an image's alt text run into the byline: "salt roadBy Jo Doe"
     whole = _sentence_byline(line) or _whole_line_byline(line)
     if whole is not None:
         return whole
@@ -252,9 +256,10 @@ def _signed_or_labelled(line: str) -> Byline | None:
     assert match is not None
     if line.casefold().startswith("written by") and _CREDIT_LIST.search(match["name"]):
         return None
-    if not_a_name(match["name"]):
+    name = _trim_name(match["name"])
+    if not_a_name(name):
         return None
-    return Byline(_clean_name(match["name"]), None)
+    return Byline(_clean_name(name), None)
 
 
 def _whole_line_byline(line: str) -> Byline | None:
@@ -421,6 +426,8 @@ def _trim_name(name: str) -> str:
     """Spaces, colons, a closing full stop and a date run into the name ("Jane Doe9/09/2010")
     go; "Jr." and initials keep theirs."""
     name = re.sub(r"(?<=[a-z])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$", "", name)
+    # "Jo Doe (A Toast) –", "Jo Doe review": an aside, a dash or the word "review" closing it
+    name = re.sub(r"\s+(?:\([^)]{1,30}\)\s*)?[-–—]?$|\s+(?i:review|reviews)$", "", name)
     name = _JOB_TITLE.sub("", name.strip(" :"))
     if name.endswith(".") and not re.search(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$", name):
         name = name[:-1]

@@ -26,7 +26,7 @@ from nlmg_tui.corpus.person_names import PERSON
 # One to three capitalised words ("Jo", "Jo Ann Lund", "JD"), or a user handle ("fogwatcher").
 _OWNER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?: [A-Z][\w.-]*){0,2}|[a-z][\w.-]{2,24})"
 _OWNED_LABEL = re.compile(
-    r"^" + _OWNER + r"[’']s (?i:review|rating|verdict|take|score|grade|thoughts)"
+    r"^" + _OWNER + r"(?:[’']s|(?<=s)[’']) (?i:review|rating|verdict|take|score|grade|thoughts|choice|pick)"
     r"(?:\s*:|\s*$|(?i: of (?:the )?(?:film|movie)\b))")
 _NAMED_RATING = re.compile(r"^" + _OWNER + r" (?i:rating|grade)\s*:\s*(?P<value>\S.{0,20})$")
 # "Tom: 3.5/4" alone on a line: a first name (one or two words), then only a rating.

@@ -168,7 +168,7 @@ def _role(line: Line, counts: Counter[str], doubled: bool) -> str:
 def _role_before_prose(text: str) -> str | None:
     """Roles that win even over a sentence's shape: a byline ending a deck ("..., writes Jane
     Doe."), a part score, a section label, a film credit."""
-    if bylines.names_writer(text) or _name_ends_line(text):
+    if bylines.names_writer(text) or _name_ends_line(text) or _by_line_with_stop(text):
         return "byline"
     if _NAME_ABBREVIATION.search(text) and (bylines.ONLY_A_NAME.match(text)
                                             or bylines.ABOUT_HEADING.match(text)):
@@ -182,6 +182,18 @@ def _role_before_prose(text: str) -> str | None:
     if _is_exclaimed_title(text):
         return "heading"
     return None
+
+
+_BY_NAME = re.compile(r"^By:? [A-Z]")
+_MAX_BY_LINE_WORDS = 10
+
+
+def _by_line_with_stop(text: str) -> bool:
+    """"By JANE DOE, Staff Reporter.": a byline closed by a full stop is no sentence."""
+    if not _BY_NAME.match(text) or len(text.split()) > _MAX_BY_LINE_WORDS:
+        return False
+    found = bylines.parse_byline(text)
+    return found is not None and found.critic is not None
 
 
 # A name's closing abbreviation ("Jr.", "Sr.", an initial) is no sentence's full stop.
