@@ -100,7 +100,7 @@ def test_score_counts_as_the_benchmark_does() -> None:
 
 
 def test_threshold_weighs_a_wrong_drop_above_a_right_one() -> None:
-    # 0.5 would drop both right ones and the wrong one (2 - 3): the highest threshold of those
-    # dropping only the first wins
-    assert fitting.choose_threshold([(0.95, 1), (0.8, 0), (0.7, 1)]) == 0.9
+    # 0.6 would drop three right ones and the wrong one (3 - 3 = 0): the highest threshold of
+    # those dropping only the first (1) wins
+    assert fitting.choose_threshold([(0.95, 1), (0.8, 0), (0.75, 1), (0.7, 1)]) == 0.9
     assert fitting.choose_threshold([(0.4, 0)]) == max(fitting.THRESHOLDS)
