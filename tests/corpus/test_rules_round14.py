@@ -7,6 +7,7 @@ import pytest
 from nlmg_tui.corpus import byline as bylines
 from nlmg_tui.corpus.clean import clean_page
 from nlmg_tui.corpus.credited_reviewer import label_owner
+from nlmg_tui.corpus.ratings import find_ratings
 
 BODY = ("The ferry scenes carry the film, and the quiet ending lands harder than the loud middle "
         "ever does.\n\nIt is uneven, slow in its second hour, and still worth a winter evening "
@@ -49,3 +50,22 @@ def test_a_byline_closed_by_a_full_stop_is_no_sentence() -> None:
 def test_a_bio_naming_the_author_of_a_book_names_the_writer() -> None:
     assert bylines.bio_names("Petra Lund is the author of THE SALT ROAD. She lives in Leeds.") \
         == "Petra Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("My Rating = Three and a Half Stars", 0.7),
+     ("Jo's Rating:  5 'Q' Stars", 1.0),
+     ("Rating: 4 cats", 0.8),
+     ("Lantern Valley (2000) starstarstar", 0.6),
+     ("Rating: 4 minutes", None),
+     ("Rating: 2 thumbs", None),
+     ("4 Star Reviews", None)],
+)
+def test_rating_forms_of_round_14(text: str, value: float | None) -> None:
+    found = find_ratings(text)
+    assert (found[0].value if found else None) == (pytest.approx(value) if value else None)
+
+
+def test_an_equals_label_keeps_the_page_s_text() -> None:
+    assert find_ratings("My Rating = Three and a Half Stars")[0].text.startswith("My Rating =")

@@ -7,7 +7,7 @@ alone is the critic's summing up); a certificate ("Rated: R", "12A") is never a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlmg_tui.corpus.labelled_scores import dash_grade, labelled_scores
 
@@ -120,6 +120,8 @@ def find_ratings(text: str) -> list[FoundRating]:
     found: list[FoundRating] = []
     text = _WIDGET_STARS.sub(lambda widget: " " * len(widget.group(0)), text.translate(_OTHER_STARS))
     text = text.replace("−", "-")  # a minus sign in a grade ("A−")
+    original = text
+    text = _EQUALS_LABEL.sub(lambda match: match.group(1) + ":  ", text)  # "My Rating = ..." (same length)
     for match in _FRACTION.finditer(text):
         score = _number(match["score"] or "0") + (0.5 if match["half"] or match["lone"] else 0.0)
         scale = _number(match["scale"])
@@ -171,11 +173,39 @@ def find_ratings(text: str) -> list[FoundRating]:
             FoundRating(match.group(0), round((full + half) / scale, 4), f"stars-{scale}",
                         _label_after(text, end), match.start(), end)
         )
-    kept = [rating for rating in found if not _is_scale_row(text, rating)]
+    found.extend(_site_units(text, found))
+    kept = [rating for rating in found if not _is_scale_row(text, rating)
+            and not _CATEGORY_AFTER.match(text, rating.end)]
+    if original != text:
+        kept = [replace(rating, text=original[rating.start:rating.end]) for rating in kept]
     return [] if _offers_every_score(kept) else kept
 
 
 _MIN_MENU_SCORES = 4
+_EQUALS_LABEL = re.compile(r"\b((?i:rating|score|grade|verdict)) = ")
+# "4 Star Reviews", "5 Star Movies": a category of the site's, not a score.
+_CATEGORY_AFTER = re.compile(r"\s+(?:Reviews|Movies|Films)\b")
+# "Rating: 5 cats", "A.J.'s Rating: 5 'Q' Stars": a score of five in the site's own unit.
+_SITE_UNIT = re.compile(r"\b(?i:rating)\s*:\s*(?P<score>[0-5](?:\.5)?)\s+"
+                        r"(?:['‘\"“][^'’\"”]{1,6}['’\"”]\s+)?(?P<unit>(?i:stars?)|(?!(?:minutes|mins|hours|hrs|days|weeks|months|years|"
+                        r"episodes|seasons|people|votes|reviews|comments|thumbs|times|goals|points)\b)[a-z]{3,12}s)\s*$")
+# "starstarstar", "starstarhalfstar": star images' alt texts run together.
+_GLUED_STARS = re.compile(r"(?<![a-z])(?P<stars>(?:star){2,5})(?P<half>half(?:star)?)?(?![a-z])", re.I)
+
+
+def _site_units(text: str, found: list[FoundRating]) -> list[FoundRating]:
+    more: list[FoundRating] = []
+    for match in _SITE_UNIT.finditer(text):
+        if not _overlaps(found, match.start("score"), match.end()):
+            score = float(match["score"])
+            more.append(FoundRating(text[match.start("score"):match.end()], round(score / 5, 4),
+                                    "stars-5", None, match.start("score"), match.end()))
+    for match in _GLUED_STARS.finditer(text):
+        stars = len(match["stars"]) // 4 + (0.5 if match["half"] else 0.0)
+        if not _overlaps(found + more, match.start(), match.end()):
+            more.append(FoundRating(match.group(0), round(stars / 5, 4), "stars-5", None,
+                                    match.start(), match.end()))
+    return more
 
 
 def _offers_every_score(found: list[FoundRating]) -> bool:
