@@ -79,7 +79,7 @@ def test_real_page_facts_hold_no_page_text() -> None:
                               ("fresh8", 25), ("fresh9", 28), ("fresh10", 28),
                               ("fresh11", 28), ("fresh12", 30), ("fresh13", 30),
                               ("fresh14", 30), ("fresh15", 30), ("fresh16", 30),
-                              ("fresh17", 30)):
+                              ("fresh17", 30), ("fresh19", 30)):
         hosts = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] == later}
         others = {urlparse(page["url"]).hostname for page in facts.values() if page["set"] != later}
         assert len(hosts) >= at_least and not hosts & others, later
