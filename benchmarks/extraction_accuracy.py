@@ -43,9 +43,10 @@ Two kinds of pages:
   films of 1996-2005 no set used before: looked at for round 12 in session 8, in-sample since);
   ``fresh16`` (30 pages of 30 new sites, collected and annotated blind in session 8 by a helper
   who wrote no rule and never ran the cleaner on them, taken the same way from films of
-  2011-2019 no set used before: out-of-sample); ``fresh17`` (30 pages of 30 new sites,
-  collected the same way at the same time by another helper, from films of 1980-1995:
-  out-of-sample) and ``fresh19`` (30 pages of 30 new sites, collected and annotated blind in
+  2011-2019 no set used before: scored blind after round 12, looked at for round 13, in-sample
+  since); ``fresh17`` (30 pages of 30 new sites, collected the same way at the same time by
+  another helper, from films of 1980-1995: scored blind after rounds 12 and 13, looked at for
+  round 14, in-sample since) and ``fresh19`` (30 pages of 30 new sites, collected and annotated blind in
   session 8 by a helper who wrote no rule and never ran the cleaner on them, taken as each
   search gave them (as ``fresh13``: named critic or not), broad site mix, from films of
   2006-2009 no set used before: out-of-sample). Misses
@@ -112,10 +113,12 @@ REAL_SETS = {"dev": "real pages, round 1 development set (in-sample)",
                         "blind in sessions 7 and 8, looked at for round 12: in-sample since)",
              "fresh16": "real pages annotated blind in session 8 by a helper, taken in order "
                         "among pages that state a critic, broad site mix, films of 2011-2019, 30 "
-                        "new sites, never seen by whoever wrote rules (out-of-sample)",
+                        "new sites (scored blind after round 12, looked at for round 13: "
+                        "in-sample since)",
              "fresh17": "real pages annotated blind in session 8 by a helper, taken in order "
                         "among pages that state a critic, broad site mix, films of 1980-1995, 30 "
-                        "new sites, never seen by whoever wrote rules (out-of-sample)",
+                        "new sites (scored blind after rounds 12 and 13, looked at for round 14: "
+                        "in-sample since)",
              "fresh19": "real pages annotated blind in session 8 by a helper, taken as each "
                         "search gave them, broad site mix, films of 2006-2009, 30 new sites, "
                         "never seen by whoever wrote rules (out-of-sample)"}
